@@ -1,0 +1,74 @@
+package dev.scorecard.core.data;
+
+import java.util.Objects;
+
+/**
+ * The binary target: one byte per row, 1 for the event (a conversion, a default) and 0 for the
+ * non-event. Rows whose target was missing or invalid never reach a target; the loader rejects them.
+ */
+public final class BinaryTarget {
+    private final String name;
+    private final String eventLabel;
+    private final byte[] events;
+    private final int eventCount;
+
+    private BinaryTarget(String name, String eventLabel, byte[] events) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.eventLabel = Objects.requireNonNull(eventLabel, "eventLabel");
+        this.events = Objects.requireNonNull(events, "events");
+        int e = 0;
+        for (int i = 0; i < events.length; i++) {
+            byte b = events[i];
+            if (b != 0 && b != 1) {
+                throw new IllegalArgumentException("target '" + name + "': value " + b + " at row " + i + " is not 0 or 1");
+            }
+            e += b;
+        }
+        this.eventCount = e;
+    }
+
+    /**
+     * @param name the target column name
+     * @param eventLabel the raw value that marks the event (for reports)
+     * @param events 1 for event, 0 for non-event; ownership passes to the target
+     * @return the target
+     */
+    public static BinaryTarget of(String name, String eventLabel, byte[] events) {
+        return new BinaryTarget(name, eventLabel, events);
+    }
+
+    /** @return the target column name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the raw value that marks the event */
+    public String eventLabel() {
+        return eventLabel;
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return events.length;
+    }
+
+    /** @return true when row {@code row} is an event */
+    public boolean isEvent(int row) {
+        return events[row] != 0;
+    }
+
+    /** @return 1 for an event, 0 otherwise */
+    public int event(int row) {
+        return events[row];
+    }
+
+    /** @return the number of events */
+    public int eventCount() {
+        return eventCount;
+    }
+
+    /** @return the number of non-events */
+    public int nonEventCount() {
+        return events.length - eventCount;
+    }
+}
