@@ -191,13 +191,14 @@ public final class Binning {
             return new VariableBreaks.Numeric(list);
         }
         List<List<String>> groups = new ArrayList<>();
-        for (Bin b : bins) {
-            if (b.kind() == BinKind.REGULAR) {
-                groups.add(b.categories());
-            } else if (b.kind() == BinKind.ELSE) {
+        for (int i = 0; i < bins.size(); i++) {
+            Bin b = bins.get(i);
+            if (i == elseBin) {
                 List<String> g = new ArrayList<>(b.categories());
                 g.add(VariableBreaks.ELSE);
                 groups.add(g);
+            } else if (b.kind() == BinKind.REGULAR) {
+                groups.add(b.categories());
             }
         }
         return new VariableBreaks.Categorical(groups);
