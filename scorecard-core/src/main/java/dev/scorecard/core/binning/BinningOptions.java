@@ -37,7 +37,7 @@ public record BinningOptions(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(monotonic, "monotonic");
         Objects.requireNonNull(missing, "missing");
-        require(maxPrebins >= 2 && maxPrebins <= 10_000, "maxPrebins", maxPrebins, "from 2 to 10000");
+        require(maxPrebins >= 2 && maxPrebins <= 500, "maxPrebins", maxPrebins, "from 2 to 500");
         require(minBinShare >= 0 && minBinShare < 0.5, "minBinShare", minBinShare, "at least 0 and below 0.5");
         require(minBinEvents >= 0, "minBinEvents", minBinEvents, "at least 0");
         require(minBinNonEvents >= 0, "minBinNonEvents", minBinNonEvents, "at least 0");
