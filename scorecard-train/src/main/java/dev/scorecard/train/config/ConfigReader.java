@@ -1,0 +1,248 @@
+package dev.scorecard.train.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.binning.BinningMethod;
+import dev.scorecard.core.binning.BinningOptions;
+import dev.scorecard.core.binning.MissingPolicy;
+import dev.scorecard.core.binning.Monotonic;
+import dev.scorecard.train.load.ColumnType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a config file (YAML; JSON is YAML too). Unknown keys, wrong types and out-of-range values are
+ * errors naming the file and the key, so a typo never turns into a silent default.
+ */
+public final class ConfigReader {
+    private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "missingValues", "types",
+            "exclude", "id", "specialValues", "binning", "variables");
+    private static final List<String> BINNING_KEYS = List.of("method", "maxPrebins", "minBinShare", "minBinEvents",
+            "minBinNonEvents", "maxBins", "monotonic", "chiThreshold", "bins", "minLevelShare", "missing");
+
+    private ConfigReader() {
+    }
+
+    /**
+     * @param file the config file
+     * @return the config
+     * @throws InputDataException when the file cannot be read or says something invalid
+     */
+    public static ScorecardConfig read(Path file) {
+        String name = file.toString();
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (NoSuchFileException e) {
+            throw new InputDataException(name, 0, null, "config file not found");
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputDataException(name, line, null, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputDataException(name, 0, null, "cannot read config: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return ScorecardConfig.empty();
+        }
+        return parse(name, root);
+    }
+
+    static ScorecardConfig parse(String file, JsonNode root) {
+        Fields f = new Fields(file);
+        ObjectNode top = f.object(root, "");
+        f.knownKeys(top, "", TOP_KEYS);
+        Optional<String> target = f.optionalText(top, "target");
+        Optional<String> positive = f.optionalText(top, "positive");
+        Optional<Character> delimiter = f.optionalText(top, "delimiter").map(d -> {
+            String t = d.equals("\\t") || d.equalsIgnoreCase("tab") ? "\t" : d;
+            if (t.length() != 1) {
+                throw f.error("delimiter", "must be one character, got '" + d + "'");
+            }
+            return t.charAt(0);
+        });
+        Optional<List<String>> missing = top.has("missingValues")
+                ? Optional.of(f.textList(top.get("missingValues"), "missingValues")) : Optional.empty();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        if (top.has("types")) {
+            ObjectNode t = f.object(top.get("types"), "types");
+            t.properties().forEach(e -> {
+                String key = "types." + e.getKey();
+                try {
+                    types.put(e.getKey(), ColumnType.fromConfig(f.text(e.getValue(), key)));
+                } catch (IllegalArgumentException ex) {
+                    throw f.error(key, ex.getMessage());
+                }
+            });
+        }
+        Set<String> exclude = new LinkedHashSet<>(top.has("exclude") ? f.textList(top.get("exclude"), "exclude") : List.of());
+        Set<String> id = new LinkedHashSet<>(top.has("id") ? f.textList(top.get("id"), "id") : List.of());
+        Map<String, List<List<Double>>> special = new LinkedHashMap<>();
+        if (top.has("specialValues")) {
+            ObjectNode s = f.object(top.get("specialValues"), "specialValues");
+            s.properties().forEach(e -> special.put(e.getKey(), f.specialGroups(e.getValue(), "specialValues." + e.getKey())));
+        }
+        BinningOptions binning = top.has("binning")
+                ? binningOptions(f, f.object(top.get("binning"), "binning"), "binning", BinningOptions.defaults())
+                : BinningOptions.defaults();
+        Map<String, BinningOptions> variables = new LinkedHashMap<>();
+        if (top.has("variables")) {
+            ObjectNode v = f.object(top.get("variables"), "variables");
+            v.properties().forEach(e -> {
+                String key = "variables." + e.getKey();
+                variables.put(e.getKey(), binningOptions(f, f.object(e.getValue(), key), key, binning));
+            });
+        }
+        return new ScorecardConfig(target, positive, delimiter, missing, types, exclude, id, special, binning, variables);
+    }
+
+    private static BinningOptions binningOptions(Fields f, ObjectNode node, String path, BinningOptions base) {
+        f.knownKeys(node, path + ".", BINNING_KEYS);
+        BinningOptions o = base;
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = path + "." + e.getKey();
+            JsonNode v = e.getValue();
+            try {
+                o = switch (e.getKey()) {
+                    case "method" -> o.withMethod(BinningMethod.fromConfig(f.text(v, key)));
+                    case "maxPrebins" -> o.withMaxPrebins(f.integer(v, key));
+                    case "minBinShare" -> o.withMinBinShare(f.number(v, key));
+                    case "minBinEvents" -> o.withMinBinEvents(f.integer(v, key));
+                    case "minBinNonEvents" -> o.withMinBinNonEvents(f.integer(v, key));
+                    case "maxBins" -> o.withMaxBins(f.integer(v, key));
+                    case "monotonic" -> o.withMonotonic(Monotonic.fromConfig(f.text(v, key)));
+                    case "chiThreshold" -> o.withChiThreshold(f.number(v, key));
+                    case "bins" -> o.withBins(f.integer(v, key));
+                    case "minLevelShare" -> o.withMinLevelShare(f.number(v, key));
+                    case "missing" -> o.withMissing(MissingPolicy.fromConfig(f.text(v, key)));
+                    default -> throw new IllegalStateException(e.getKey());
+                };
+            } catch (IllegalArgumentException ex) {
+                throw f.error(key, ex.getMessage());
+            }
+        }
+        return o;
+    }
+
+    /** Typed access to YAML nodes with errors that name the file and the key. */
+    private static final class Fields {
+        private final String file;
+
+        Fields(String file) {
+            this.file = file;
+        }
+
+        InputDataException error(String key, String problem) {
+            return new InputDataException(file, 0, null, "key '" + key + "': " + problem);
+        }
+
+        ObjectNode object(JsonNode node, String key) {
+            if (!(node instanceof ObjectNode)) {
+                throw key.isEmpty() ? new InputDataException(file, 0, null, "the config must be a mapping of keys to values")
+                        : error(key, "must be a mapping, got " + describe(node));
+            }
+            return (ObjectNode) node;
+        }
+
+        void knownKeys(ObjectNode node, String prefix, List<String> known) {
+            node.fieldNames().forEachRemaining(k -> {
+                if (!known.contains(k)) {
+                    throw error(prefix + k, "unknown key; known keys are " + String.join(", ", known));
+                }
+            });
+        }
+
+        Optional<String> optionalText(ObjectNode node, String key) {
+            return node.has(key) ? Optional.of(text(node.get(key), key)) : Optional.empty();
+        }
+
+        String text(JsonNode node, String key) {
+            if (node == null || !node.isValueNode() || node.isNull()) {
+                throw error(key, "must be a single value, got " + describe(node));
+            }
+            return node.asText();
+        }
+
+        List<String> textList(JsonNode node, String key) {
+            List<String> out = new ArrayList<>();
+            if (node.isValueNode() && !node.isNull()) {
+                out.add(node.asText());
+                return out;
+            }
+            if (!node.isArray()) {
+                throw error(key, "must be a list, got " + describe(node));
+            }
+            for (JsonNode n : node) {
+                out.add(text(n, key));
+            }
+            return out;
+        }
+
+        int integer(JsonNode node, String key) {
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw error(key, "must be a whole number, got " + describe(node));
+            }
+            return node.intValue();
+        }
+
+        double number(JsonNode node, String key) {
+            if (!node.isNumber()) {
+                throw error(key, "must be a number, got " + describe(node));
+            }
+            return node.doubleValue();
+        }
+
+        List<List<Double>> specialGroups(JsonNode node, String key) {
+            if (!node.isArray()) {
+                throw error(key, "must be a list of values, or a list of lists of values (one bin per list)");
+            }
+            boolean nested = node.size() > 0 && node.get(0).isArray();
+            List<List<Double>> groups = new ArrayList<>();
+            if (!nested) {
+                List<Double> one = new ArrayList<>();
+                for (JsonNode n : node) {
+                    one.add(number(n, key));
+                }
+                groups.add(one);
+                return groups;
+            }
+            for (JsonNode g : node) {
+                if (!g.isArray()) {
+                    throw error(key, "mixes values and lists; use either [-7, -8] or [[-7], [-8]]");
+                }
+                List<Double> one = new ArrayList<>();
+                for (JsonNode n : g) {
+                    one.add(number(n, key));
+                }
+                groups.add(one);
+            }
+            return groups;
+        }
+
+        private static String describe(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return "nothing";
+            }
+            if (node.isObject()) {
+                return "a mapping";
+            }
+            if (node.isArray()) {
+                return "a list";
+            }
+            return "'" + node.asText() + "'";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.scorecard.train.config;
+
+import dev.scorecard.core.binning.BinningOptions;
+import dev.scorecard.train.load.ColumnType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a config file can say, with what it left out as empty. Command-line options override
+ * these values at the edge (the CLI), never here.
+ *
+ * @param target the target column
+ * @param positive the event value
+ * @param delimiter the field delimiter
+ * @param missingValues the missing tokens, replacing the defaults when present
+ * @param types forced column types
+ * @param exclude columns that are never features
+ * @param id identifier columns, kept for outputs, never features
+ * @param specialValues per variable, groups of special values; each group gets its own bin
+ * @param binning binning options for every variable
+ * @param variables per-variable binning options (the global ones with this variable's overrides)
+ */
+public record ScorecardConfig(
+        Optional<String> target,
+        Optional<String> positive,
+        Optional<Character> delimiter,
+        Optional<List<String>> missingValues,
+        Map<String, ColumnType> types,
+        Set<String> exclude,
+        Set<String> id,
+        Map<String, List<List<Double>>> specialValues,
+        BinningOptions binning,
+        Map<String, BinningOptions> variables) {
+
+    /** Copies every collection, keeping file order. */
+    public ScorecardConfig {
+        missingValues = missingValues.map(List::copyOf);
+        types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+        exclude = Collections.unmodifiableSet(new LinkedHashSet<>(exclude));
+        id = Collections.unmodifiableSet(new LinkedHashSet<>(id));
+        Map<String, List<List<Double>>> sv = new LinkedHashMap<>();
+        specialValues.forEach((k, v) -> sv.put(k, v.stream().map(List::copyOf).toList()));
+        specialValues = Collections.unmodifiableMap(sv);
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    }
+
+    /** @return a config that says nothing: every default applies */
+    public static ScorecardConfig empty() {
+        return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of());
+    }
+
+    /** @return the binning options for one variable */
+    public BinningOptions binningFor(String variable) {
+        return variables.getOrDefault(variable, binning);
+    }
+
+    /** @return the special value groups of one variable, empty when it has none */
+    public List<List<Double>> specialValuesFor(String variable) {
+        return specialValues.getOrDefault(variable, List.of());
+    }
+}

@@ -1,0 +1,246 @@
+package dev.scorecard.train.load;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.data.CategoricalColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams cells into growable primitive arrays, one per loaded column: {@code double[]} for
+ * numeric columns (NaN for missing), dictionary codes for categorical, id and target columns
+ * ({@link CategoricalColumn#MISSING} for missing). Cells arrive as {@code char[]} slices; no String
+ * is created for a numeric cell, and one per distinct label for the others.
+ *
+ * <p>A column inferred numeric that meets a non-number is marked as flipped and no longer stored;
+ * the caller reads the file again with it categorical. A column forced numeric that meets a
+ * non-number is an error, raised by {@link #endRow()} so that the caller can first check the row's
+ * field count (a short row shifts values into the wrong columns).
+ */
+final class ColumnAssembler {
+    static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+
+    private static final byte SKIP = 0;
+    private static final byte NUMERIC = 1;
+    private static final byte CATEGORICAL = 2;
+
+    private final String file;
+    private final List<ColumnSpec> specs;
+    private final int width;
+    private final byte[] kinds;
+    private final double[][] numbers;
+    private final int[][] codes;
+    private final CharDictionary[] dictionaries;
+    private final long[][] tokenCounts;
+    private final boolean[] flipped;
+    private final MissingTokens missing;
+    private int capacity;
+    private int rows;
+    private long line;
+    private InputDataException pending;
+
+    /**
+     * @param file the file name, for messages
+     * @param specs one per header column, every type decided
+     * @param missing the missing tokens
+     * @param initialCapacity rows to allocate for at first
+     */
+    ColumnAssembler(String file, List<ColumnSpec> specs, MissingTokens missing, int initialCapacity) {
+        this.file = file;
+        this.specs = List.copyOf(specs);
+        this.width = specs.size();
+        this.missing = missing;
+        this.capacity = Math.max(1, initialCapacity);
+        this.kinds = new byte[width];
+        this.numbers = new double[width][];
+        this.codes = new int[width][];
+        this.dictionaries = new CharDictionary[width];
+        this.tokenCounts = new long[width][];
+        this.flipped = new boolean[width];
+        for (ColumnSpec s : this.specs) {
+            int i = s.index();
+            if (s.role() == ColumnSpec.Role.EXCLUDED) {
+                continue;
+            }
+            tokenCounts[i] = new long[missing.size()];
+            if (s.type() == ColumnType.NUMERIC) {
+                kinds[i] = NUMERIC;
+                numbers[i] = new double[capacity];
+            } else {
+                kinds[i] = CATEGORICAL;
+                codes[i] = new int[capacity];
+                dictionaries[i] = new CharDictionary();
+            }
+        }
+    }
+
+    /** Starts a row that begins on physical line {@code startLine}. */
+    void startRow(long startLine) {
+        this.line = startLine;
+        if (rows == capacity) {
+            grow();
+        }
+    }
+
+    /** Takes the cell of column {@code column} of the current row; cells past the header are ignored. */
+    void field(int column, char[] buf, int off, int len) {
+        if (column >= width) {
+            return;
+        }
+        switch (kinds[column]) {
+            case NUMERIC -> {
+                int token = missing.match(buf, off, len);
+                double v;
+                if (token >= 0) {
+                    tokenCounts[column][token]++;
+                    v = Double.NaN;
+                } else {
+                    v = StrictNumberParser.parse(buf, off, len);
+                    if (v != v) {
+                        notANumber(column, buf, off, len);
+                        return;
+                    }
+                }
+                numbers[column][rows] = v;
+            }
+            case CATEGORICAL -> {
+                int token = missing.match(buf, off, len);
+                int code;
+                if (token >= 0) {
+                    tokenCounts[column][token]++;
+                    code = CategoricalColumn.MISSING;
+                } else {
+                    code = dictionaries[column].code(buf, off, len);
+                }
+                codes[column][rows] = code;
+            }
+            default -> {
+                // excluded or flipped: not stored
+            }
+        }
+    }
+
+    /**
+     * Ends the current row.
+     *
+     * @throws InputDataException when a forced-numeric cell of the row was not a number
+     */
+    void endRow() {
+        if (pending != null) {
+            throw pending;
+        }
+        rows++;
+    }
+
+    /** @return the number of complete rows */
+    int rows() {
+        return rows;
+    }
+
+    /** @return the names of the columns inferred numeric that met a non-number, in file order */
+    List<String> flippedColumns() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            if (flipped[i]) {
+                names.add(specs.get(i).name());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Hands over the values of a numeric column without the rejected rows, in one copy at most.
+     *
+     * @param rejected row indices to leave out, strictly increasing
+     * @return exactly {@code rows() - rejected.length} values
+     */
+    double[] takeNumbers(int column, int[] rejected) {
+        double[] a = numbers[column];
+        numbers[column] = null;
+        int n = rows - rejected.length;
+        if (rejected.length == 0) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+        double[] out = new double[n];
+        int w = 0;
+        int from = 0;
+        for (int r : rejected) {
+            System.arraycopy(a, from, out, w, r - from);
+            w += r - from;
+            from = r + 1;
+        }
+        System.arraycopy(a, from, out, w, rows - from);
+        return out;
+    }
+
+    /**
+     * Hands over the codes of a categorical column without the rejected rows, in one copy at most.
+     *
+     * @param rejected row indices to leave out, strictly increasing
+     * @return exactly {@code rows() - rejected.length} codes
+     */
+    int[] takeCodes(int column, int[] rejected) {
+        int[] a = codes[column];
+        codes[column] = null;
+        int n = rows - rejected.length;
+        if (rejected.length == 0) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+        int[] out = new int[n];
+        int w = 0;
+        int from = 0;
+        for (int r : rejected) {
+            System.arraycopy(a, from, out, w, r - from);
+            w += r - from;
+            from = r + 1;
+        }
+        System.arraycopy(a, from, out, w, rows - from);
+        return out;
+    }
+
+    /** @return the codes of categorical column {@code column} without handing them over (may be longer than rows) */
+    int[] peekCodes(int column) {
+        return codes[column];
+    }
+
+    /** @return the levels of categorical column {@code column}, in code order */
+    List<String> levels(int column) {
+        return dictionaries[column].levels();
+    }
+
+    /** @return cells matched per missing token, in token order, for a loaded column */
+    long[] tokenCounts(int column) {
+        return tokenCounts[column].clone();
+    }
+
+    private void notANumber(int column, char[] buf, int off, int len) {
+        ColumnSpec spec = specs.get(column);
+        if (spec.forced()) {
+            if (pending == null) {
+                pending = new InputDataException(file, line, spec.name(), "value '" + new String(buf, off, len)
+                        + "' is not a number, but the column is forced numeric");
+            }
+            return;
+        }
+        flipped[column] = true;
+        kinds[column] = SKIP;
+        numbers[column] = null;
+    }
+
+    private void grow() {
+        if (capacity >= MAX_ROWS) {
+            pending = new InputDataException(file, line, null, "more than " + MAX_ROWS + " data rows; split the file");
+            throw pending;
+        }
+        int next = (int) Math.min(MAX_ROWS, capacity + (long) (capacity >> 1) + 1024);
+        for (int i = 0; i < width; i++) {
+            if (numbers[i] != null) {
+                numbers[i] = Arrays.copyOf(numbers[i], next);
+            }
+            if (codes[i] != null) {
+                codes[i] = Arrays.copyOf(codes[i], next);
+            }
+        }
+        capacity = next;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.scorecard.train.load;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import dev.scorecard.core.InputDataException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the file again and returns chosen data rows as Strings, with the line each starts on. Used
+ * for the rejects file, so that the loading pass itself never keeps row text. Data rows are counted
+ * as in {@link LoadPass}: the header and blank lines are not rows.
+ */
+final class RowFetcher {
+    /**
+     * @param line the 1-based physical line the row starts on
+     * @param fields the fields as read
+     */
+    record Row(long line, List<String> fields) {
+    }
+
+    private RowFetcher() {
+    }
+
+    /**
+     * @param rows 0-based data row indices, strictly increasing
+     * @return one row per index, in the same order
+     */
+    static List<Row> fetch(InputFile source, char delimiter, int[] rows) {
+        List<Row> out = new ArrayList<>(rows.length);
+        if (rows.length == 0) {
+            return out;
+        }
+        Handler handler = new Handler(rows);
+        try (Reader reader = source.open(); CsvReader<Handler> csv = LoadPass.csvReader(delimiter, handler, reader)) {
+            for (Handler h : csv) {
+                if (h.wanted) {
+                    out.add(new Row(h.line, List.copyOf(h.fields)));
+                    h.next++;
+                    if (h.next == rows.length) {
+                        break;
+                    }
+                }
+                h.records++;
+            }
+        } catch (CsvParseException e) {
+            throw LoadPass.translate(e, source, handler.line);
+        } catch (UncheckedIOException e) {
+            throw source.translate(e.getCause(), handler.line);
+        } catch (IOException e) {
+            throw source.translate(e, handler.line);
+        }
+        if (out.size() != rows.length) {
+            throw new InputDataException(source.name(), 0, null, "the file changed while it was being read");
+        }
+        return out;
+    }
+
+    /** Materialises fields only for the wanted rows. */
+    private static final class Handler extends AbstractBaseCsvCallbackHandler<Handler> {
+        private final int[] rows;
+        private final List<String> fields = new ArrayList<>();
+        private long records; // records returned so far, header included
+        private int next;
+        private boolean wanted;
+        private long line;
+
+        Handler(int[] rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            line = startingLineNumber;
+            wanted = records - 1 == rows[next];
+            fields.clear();
+        }
+
+        @Override
+        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            if (wanted) {
+                fields.add(new String(buf, offset, len));
+            }
+        }
+
+        @Override
+        protected Handler buildRecord() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * Loading CSV files into typed columns: {@link dev.scorecard.train.load.CsvLoader} reads a file as
+ * {@link dev.scorecard.train.load.CsvLoadOptions} say and returns a
+ * {@link dev.scorecard.train.load.LoadResult}: the {@code Dataset}, a
+ * {@link dev.scorecard.train.load.LoadReport} with per-column types and missing-token counts, and the
+ * {@link dev.scorecard.train.load.RejectedRow}s left out (SPEC §2, §13).
+ *
+ * <h2>Decisions where the spec is silent</h2>
+ * <ul>
+ *   <li>Blank lines (nothing between two line breaks) are skipped, also in a one-column file; they
+ *       still count for line numbers, which are physical 1-based lines where a record starts.
+ *   <li>Missing tokens are compared with the cell's value after CSV unquoting, so {@code "NA"} is as
+ *       missing as {@code NA}. A custom token list replaces the defaults (add {@code ""} to keep
+ *       empty cells missing).
+ *   <li>Header names are kept as written (no trimming); only a BOM is removed from the first.
+ *   <li>Numbers are plain decimals only ({@code StrictNumberParser}); underflow rounds to zero,
+ *       overflow is not a number; {@code -0} stays {@code -0.0}.
+ *   <li>Target values are compared as raw text ({@code 1.0} is not {@code 1}). With
+ *       {@code positive} and more than one other value, the most frequent other value is the
+ *       non-event and rows with any further value are rejected.
+ *   <li>Missing-token counts cover every data row read, rejected rows included; categorical levels
+ *       are in order of first appearance among the rows kept.
+ *   <li>The file is read again when a column inferred numeric from the first 1000 rows turns out
+ *       to hold text later, and when rows are rejected (to give their text without keeping every
+ *       row's text in memory); the input must therefore be a regular file. Gzip is decompressed on
+ *       a second thread.
+ * </ul>
+ *
+ * <p>Everything but the public types is package-private: the strict number parser, the delimiter
+ * detector, the dictionary encoder and the passes over the file.
+ */
+package dev.scorecard.train.load;

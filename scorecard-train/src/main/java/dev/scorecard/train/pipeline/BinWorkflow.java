@@ -1,0 +1,149 @@
+package dev.scorecard.train.pipeline;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.binning.BinsSpec;
+import dev.scorecard.core.binning.VariableBreaks;
+import dev.scorecard.train.config.ScorecardConfig;
+import dev.scorecard.train.load.CsvLoadOptions;
+import dev.scorecard.train.load.CsvLoader;
+import dev.scorecard.train.load.LoadReport;
+import dev.scorecard.train.load.LoadResult;
+import dev.scorecard.train.report.BinTables;
+import dev.scorecard.train.report.BinsFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code scorecard bin} does, without the command line: load the data, check the rejects,
+ * bin every variable and write {@code bins.json}, {@code bins.csv} and {@code iv.csv} atomically.
+ */
+public final class BinWorkflow {
+    /** Names of the files written into the output folder. */
+    public static final String BINS_JSON = "bins.json";
+    /** The bins table. */
+    public static final String BINS_CSV = "bins.csv";
+    /** The IV table. */
+    public static final String IV_CSV = "iv.csv";
+    /** The rejects file's default name. */
+    public static final String REJECTS_CSV = "rejects.csv";
+
+    private BinWorkflow() {
+    }
+
+    /**
+     * @param data the CSV file
+     * @param config the config with command-line overrides already applied; its target must be set
+     * @param binsFile a bins file whose breaks override automatic binning
+     * @param outDir the output folder, created when absent
+     * @param rejectsFile where rejected rows go (default {@code outDir/rejects.csv})
+     * @param maxRejectShare the run fails when more rows than this share are rejected
+     * @param threads binning threads
+     */
+    public record Request(Path data, ScorecardConfig config, Optional<Path> binsFile, Path outDir,
+            Optional<Path> rejectsFile, double maxRejectShare, int threads) {
+        /** Validates the request. */
+        public Request {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(outDir, "outDir");
+            if (config.target().isEmpty()) {
+                throw new IllegalArgumentException("no target column: pass --target COL or set 'target' in the config");
+            }
+            if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+                throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare + " is out of range; expected 0 to 1");
+            }
+        }
+    }
+
+    /** Told what happens, so a front end can show progress. */
+    public interface Listener {
+        /** The data is loaded. */
+        default void loaded(LoadReport report) {
+        }
+
+        /** Binning of this many variables starts. */
+        default void binningStarted(int variables) {
+        }
+
+        /** One more variable is binned (called from worker threads). */
+        default void variableBinned(int done) {
+        }
+    }
+
+    /**
+     * @param load the loaded data and its report
+     * @param results one result per feature, in column order
+     * @param written the files written, in order
+     * @param rejectsFile the rejects file, when rows were rejected
+     */
+    public record Outcome(LoadResult load, List<VariableResult> results, List<Path> written, Optional<Path> rejectsFile) {
+    }
+
+    /**
+     * @return what was loaded, binned and written
+     * @throws InputDataException for bad input, including too many rejected rows
+     */
+    public static Outcome run(Request request, Listener listener) {
+        ScorecardConfig c = request.config();
+        CsvLoadOptions load = loadOptions(c);
+        BinsSpec user = request.binsFile().map(BinsFile::read).orElse(new BinsSpec(Map.of()));
+        LoadResult loaded = CsvLoader.load(request.data(), load);
+        listener.loaded(loaded.report());
+        try {
+            Files.createDirectories(request.outDir());
+        } catch (IOException e) {
+            throw new InputDataException(request.outDir().toString(), 0, null, "cannot create the output folder: " + e.getMessage());
+        }
+        Optional<Path> rejects = Optional.empty();
+        LoadReport report = loaded.report();
+        if (!loaded.rejects().isEmpty()) {
+            Path file = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+            Outputs.writeRejects(file, loaded);
+            rejects = Optional.of(file);
+            double share = (double) report.rowsRejected() / report.rowsRead();
+            if (share > request.maxRejectShare()) {
+                throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
+                        "%d of %d rows (%.2f %%) were rejected, over --max-reject-share %s; see %s",
+                        report.rowsRejected(), report.rowsRead(), 100 * share, request.maxRejectShare(), file));
+            }
+        }
+        listener.binningStarted(loaded.dataset().features().size());
+        List<VariableResult> results = new BinningProcess(c, user, request.threads())
+                .fit(loaded.dataset(), request.binsFile().map(Path::toString).orElse("bins file"), listener::variableBinned);
+        List<Path> written = new ArrayList<>();
+        Map<String, VariableBreaks> breaks = new LinkedHashMap<>();
+        for (VariableResult r : results) {
+            r.binning().ifPresent(b -> breaks.put(r.variable(), b.breaks()));
+        }
+        written.add(Outputs.write(request.outDir().resolve(BINS_JSON), w -> BinsFile.write(breaks, w)));
+        written.add(Outputs.write(request.outDir().resolve(BINS_CSV), w -> BinTables.writeBins(results, c::binningFor, w)));
+        written.add(Outputs.write(request.outDir().resolve(IV_CSV), w -> BinTables.writeIv(results, w)));
+        return new Outcome(loaded, results, written, rejects);
+    }
+
+    /** @return the loader options a config asks for */
+    public static CsvLoadOptions loadOptions(ScorecardConfig c) {
+        CsvLoadOptions o = CsvLoadOptions.defaults(c.target().orElseThrow())
+                .withTypes(c.types())
+                .withExclude(c.exclude())
+                .withId(c.id());
+        if (c.positive().isPresent()) {
+            o = o.withPositive(c.positive());
+        }
+        if (c.delimiter().isPresent()) {
+            o = o.withDelimiter(c.delimiter());
+        }
+        if (c.missingValues().isPresent()) {
+            o = o.withMissingValues(c.missingValues().get());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.scorecard.train.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ColumnTypeTest {
+
+    @Test
+    void readsTheConfigSpelling() {
+        assertThat(ColumnType.fromConfig("numeric")).isEqualTo(ColumnType.NUMERIC);
+        assertThat(ColumnType.fromConfig("categorical")).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(ColumnType.fromConfig(" Categorical ")).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(ColumnType.NUMERIC.configName()).isEqualTo("numeric");
+    }
+
+    @Test
+    void listsTheAllowedValues() {
+        assertThatThrownBy(() -> ColumnType.fromConfig("text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown column type 'text'; allowed: numeric, categorical");
+        assertThatThrownBy(() -> ColumnType.fromConfig(null))
+                .hasMessage("unknown column type 'null'; allowed: numeric, categorical");
+    }
+}
