@@ -56,20 +56,15 @@ final class OptimalMerger {
         boolean twoPhase = trend == Monotonic.PEAK || trend == Monotonic.VALLEY;
         int phases = twoPhase ? 2 : 1;
         int maxK = Math.min(limits.maxGroups(), n);
-        // best[p][k][i][j]: best IV of pre-bins 0..j in k+1 groups, the last being i..j, in phase p.
-        double[][][][] best = new double[phases][maxK][n][n];
-        int[][][][] back = new int[phases][maxK][n][n];
-        for (double[][][] a : best) {
-            for (double[][] b : a) {
-                for (double[] c : b) {
-                    Arrays.fill(c, UNREACHABLE);
-                }
-            }
-        }
+        // best[at(p, i, j) + k]: best IV of pre-bins 0..j in k+1 groups, the last being i..j, in phase
+        // p. The group count is the innermost, contiguous index: the hot loop runs along it.
+        double[] best = new double[phases * n * n * maxK];
+        int[] back = new int[best.length];
+        Arrays.fill(best, UNREACHABLE);
         for (int j = 0; j < n; j++) {
             if (!Double.isNaN(groupIv[0][j])) {
-                best[0][0][0][j] = groupIv[0][j];
-                back[0][0][0][j] = -1;
+                best[at(0, 0, j, n, maxK)] = groupIv[0][j];
+                back[at(0, 0, j, n, maxK)] = -1;
             }
             for (int i = 1; i <= j; i++) {
                 double iv = groupIv[i][j];
@@ -91,15 +86,14 @@ final class OptimalMerger {
                         if (phase < 0) {
                             continue;
                         }
+                        int from = at(prevPhase, h, i - 1, n, maxK);
+                        int to = at(phase, i, j, n, maxK);
+                        int link = h * 2 + prevPhase;
                         for (int k = 1; k < maxK; k++) {
-                            double prev = best[prevPhase][k - 1][h][i - 1];
-                            if (prev == UNREACHABLE) {
-                                continue;
-                            }
-                            double cand = prev + iv;
-                            if (cand > best[phase][k][i][j]) {
-                                best[phase][k][i][j] = cand;
-                                back[phase][k][i][j] = h * 2 + prevPhase;
+                            double cand = best[from + k - 1] + iv;
+                            if (cand > best[to + k]) {
+                                best[to + k] = cand;
+                                back[to + k] = link;
                             }
                         }
                     }
@@ -113,8 +107,9 @@ final class OptimalMerger {
         for (int k = 0; k < maxK; k++) {
             for (int p = 0; p < phases; p++) {
                 for (int i = 0; i < n; i++) {
-                    if (best[p][k][i][n - 1] > top) {
-                        top = best[p][k][i][n - 1];
+                    double v = best[at(p, i, n - 1, n, maxK) + k];
+                    if (v > top) {
+                        top = v;
                         bp = p;
                         bk = k;
                         bi = i;
@@ -131,7 +126,7 @@ final class OptimalMerger {
         int p = bp;
         for (int k = bk; k >= 0; k--) {
             ends[k] = j + 1;
-            int b = back[p][k][i][j];
+            int b = back[at(p, i, j, n, maxK) + k];
             j = i - 1;
             if (b >= 0) {
                 i = b / 2;
@@ -139,6 +134,10 @@ final class OptimalMerger {
             }
         }
         return ends;
+    }
+
+    private static int at(int phase, int i, int j, int n, int maxK) {
+        return ((phase * n + i) * n + j) * maxK;
     }
 
     /** @return the phase after adding a group, or -1 when the trend forbids it; cmp is sign(new - prev) */

@@ -1,0 +1,67 @@
+package dev.scorecard.cli;
+
+import dev.scorecard.core.ScorecardException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code scorecard} command. */
+public final class Main {
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for a bug or an environment failure. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Exit code for bad usage or bad input data. */
+    public static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    /** @param args command-line arguments */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command with the given writers, so tests can capture what a user would see.
+     *
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** @return the configured command line */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ScorecardCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(Main::exitCode);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException) {
+                e.println("error: " + ex.getMessage());
+            } else {
+                e.println("internal error: " + ex + " (please report it; rerun with --verbose for details)");
+            }
+            if (verbose) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return exitCode(ex);
+        });
+        return cl;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof ExitCodeException x) {
+            return x.exitCode();
+        }
+        if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException
+                || ex instanceof CommandLine.ParameterException) {
+            return BAD_INPUT;
+        }
+        return INTERNAL_ERROR;
+    }
+}

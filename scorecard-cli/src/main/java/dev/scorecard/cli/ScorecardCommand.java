@@ -1,0 +1,34 @@
+package dev.scorecard.cli;
+
+import dev.scorecard.cli.command.BinCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+
+/** The top-level {@code scorecard} command: lists the subcommands. */
+@Command(name = "scorecard",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScorecardCommand.Version.class,
+        description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {BinCommand.class, HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
+            "Run 'scorecard help COMMAND' for a command's options."})
+public final class ScorecardCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version from the jar manifest, "dev" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ScorecardCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"scorecard " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Option groups shared by several commands, as picocli mixins. */
+package dev.scorecard.cli.option;
