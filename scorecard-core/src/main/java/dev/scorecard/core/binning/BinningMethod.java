@@ -1,8 +1,6 @@
 package dev.scorecard.core.binning;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.scorecard.core.internal.ConfigNames;
 
 /** How the regular bins of a characteristic are formed. */
 public enum BinningMethod {
@@ -32,12 +30,6 @@ public enum BinningMethod {
      * @throws IllegalArgumentException naming the allowed values
      */
     public static BinningMethod fromConfig(String text) {
-        for (BinningMethod m : values()) {
-            if (m.configName.equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("method: '" + text + "' is not one of "
-                + Arrays.stream(values()).map(BinningMethod::configName).collect(Collectors.joining(", ")));
+        return ConfigNames.parse("method", values(), BinningMethod::configName, text);
     }
 }

@@ -1,8 +1,6 @@
 package dev.scorecard.core.binning;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.scorecard.core.internal.ConfigNames;
 
 /** What happens to missing values of a characteristic that has some. */
 public enum MissingPolicy {
@@ -28,12 +26,6 @@ public enum MissingPolicy {
      * @throws IllegalArgumentException naming the allowed values
      */
     public static MissingPolicy fromConfig(String text) {
-        for (MissingPolicy m : values()) {
-            if (m.configName.equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("missing: '" + text + "' is not one of "
-                + Arrays.stream(values()).map(MissingPolicy::configName).collect(Collectors.joining(", ")));
+        return ConfigNames.parse("missing", values(), MissingPolicy::configName, text);
     }
 }

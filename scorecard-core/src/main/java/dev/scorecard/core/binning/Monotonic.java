@@ -1,8 +1,6 @@
 package dev.scorecard.core.binning;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.scorecard.core.internal.ConfigNames;
 
 /**
  * The shape the event rate must follow across the regular bins of a numeric characteristic, in
@@ -39,12 +37,6 @@ public enum Monotonic {
      * @throws IllegalArgumentException naming the allowed values
      */
     public static Monotonic fromConfig(String text) {
-        for (Monotonic m : values()) {
-            if (m.configName.equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("monotonic: '" + text + "' is not one of "
-                + Arrays.stream(values()).map(Monotonic::configName).collect(Collectors.joining(", ")));
+        return ConfigNames.parse("monotonic", values(), Monotonic::configName, text);
     }
 }

@@ -331,8 +331,8 @@ public final class NumericBinner {
                     nv[nc++] = v;
                 }
             }
-            Arrays.sort(ev, 0, ec);
-            Arrays.sort(nv, 0, nc);
+            RadixSort.sort(ev, ec);
+            RadixSort.sort(nv, nc);
             double[] values = new double[ec + nc];
             int[] e = new int[ec + nc];
             int[] n = new int[ec + nc];

@@ -5,6 +5,7 @@ import dev.scorecard.core.data.CategoricalColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Streams cells into growable primitive arrays, one per loaded column: {@code double[]} for
@@ -157,20 +158,7 @@ final class ColumnAssembler {
     double[] takeNumbers(int column, int[] rejected) {
         double[] a = numbers[column];
         numbers[column] = null;
-        int n = rows - rejected.length;
-        if (rejected.length == 0) {
-            return a.length == n ? a : Arrays.copyOf(a, n);
-        }
-        double[] out = new double[n];
-        int w = 0;
-        int from = 0;
-        for (int r : rejected) {
-            System.arraycopy(a, from, out, w, r - from);
-            w += r - from;
-            from = r + 1;
-        }
-        System.arraycopy(a, from, out, w, rows - from);
-        return out;
+        return withoutRows(a, a.length, rejected, double[]::new);
     }
 
     /**
@@ -182,11 +170,16 @@ final class ColumnAssembler {
     int[] takeCodes(int column, int[] rejected) {
         int[] a = codes[column];
         codes[column] = null;
+        return withoutRows(a, a.length, rejected, int[]::new);
+    }
+
+    /** Copies the first {@code rows} entries of a primitive array, less the rejected ones; no copy when none is needed. */
+    private <A> A withoutRows(A a, int length, int[] rejected, IntFunction<A> allocate) {
         int n = rows - rejected.length;
-        if (rejected.length == 0) {
-            return a.length == n ? a : Arrays.copyOf(a, n);
+        if (rejected.length == 0 && length == n) {
+            return a;
         }
-        int[] out = new int[n];
+        A out = allocate.apply(n);
         int w = 0;
         int from = 0;
         for (int r : rejected) {

@@ -1,6 +1,6 @@
 package dev.scorecard.train.load;
 
-import java.util.Locale;
+import dev.scorecard.core.internal.ConfigNames;
 
 /** How a CSV column is loaded: as numbers or as dictionary-encoded labels. */
 public enum ColumnType {
@@ -26,14 +26,6 @@ public enum ColumnType {
      * @throws IllegalArgumentException for any other text, listing the allowed values
      */
     public static ColumnType fromConfig(String text) {
-        if (text != null) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            for (ColumnType type : values()) {
-                if (type.configName.equals(t)) {
-                    return type;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown column type '" + text + "'; allowed: numeric, categorical");
+        return ConfigNames.parse("column type", values(), ColumnType::configName, text);
     }
 }
