@@ -61,10 +61,22 @@ public final class BinCommand implements Callable<Integer> {
         BinWorkflow.Request request = new BinWorkflow.Request(input.data, config, Optional.ofNullable(bins), out,
                 Optional.ofNullable(input.rejects), input.maxRejectShare, t);
         BinWorkflow.Outcome outcome;
-        try (Progress progress = Progress.start(spec.commandLine().getErr(), output.quiet, "Binning")) {
+        try (Progress progress = Progress.start(output.quiet)) {
             outcome = BinWorkflow.run(request, new BinWorkflow.Listener() {
+                private boolean loading;
+
+                @Override
+                public void loadProgress(long bytesRead, long totalBytes) {
+                    if (!loading) {
+                        loading = true;
+                        progress.phase("Loading", totalBytes, " MB", 1 << 20);
+                    }
+                    progress.step(bytesRead);
+                }
+
                 @Override
                 public void loaded(LoadReport report) {
+                    progress.endPhase();
                     if (!output.quiet) {
                         stdout.print(describe(report));
                         stdout.flush();
@@ -73,7 +85,7 @@ public final class BinCommand implements Callable<Integer> {
 
                 @Override
                 public void binningStarted(int variables) {
-                    progress.total(variables);
+                    progress.phase("Binning", variables, "", 1);
                 }
 
                 @Override

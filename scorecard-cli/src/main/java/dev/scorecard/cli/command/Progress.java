@@ -1,32 +1,32 @@
 package dev.scorecard.cli.command;
 
-import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr, only when stderr is a terminal and not {@code --quiet}; otherwise it
- * does nothing, so piped output and CI logs stay clean.
+ * Progress bars on stderr, one per phase (loading, binning), only when the console is a terminal
+ * and not {@code --quiet}; otherwise it does nothing, so piped output and CI logs stay clean.
+ * Thread-safe: workers report steps concurrently.
  */
 final class Progress implements AutoCloseable {
-    private final String task;
-    private ProgressBar bar;
     private final boolean enabled;
+    private ProgressBar bar;
 
-    private Progress(String task, boolean enabled) {
-        this.task = task;
+    private Progress(boolean enabled) {
         this.enabled = enabled;
     }
 
-    static Progress start(PrintWriter err, boolean quiet, String task) {
-        return new Progress(task, !quiet && System.console() != null);
+    static Progress start(boolean quiet) {
+        return new Progress(!quiet && System.console() != null);
     }
 
-    synchronized void total(long total) {
-        if (enabled && bar == null) {
+    /** Ends the current phase's bar and starts one for a new phase; a total below 1 shows no bar. */
+    synchronized void phase(String task, long total, String unit, long unitSize) {
+        endPhase();
+        if (enabled && total > 0) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .continuousUpdate().clearDisplayOnFinish().build();
+                    .setUnit(unit, unitSize).continuousUpdate().clearDisplayOnFinish().build();
         }
     }
 
@@ -36,11 +36,16 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
+    /** Ends the current phase's bar, if any. */
+    synchronized void endPhase() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
+    }
+
+    @Override
+    public void close() {
+        endPhase();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Loads a CSV file into typed columns and a binary target (SPEC §2, §13).
@@ -57,9 +58,21 @@ public final class CsvLoader {
      * @throws UncheckedIOException for an I/O failure unrelated to the data
      */
     public static LoadResult load(Path file, CsvLoadOptions options) {
+        return load(file, options, read -> { });
+    }
+
+    /**
+     * Loads a CSV file as {@link #load(Path, CsvLoadOptions)} does, telling how far it has read.
+     *
+     * @param progress told the number of bytes of the file read so far (compressed bytes for gzip),
+     *     about every megabyte; a second pass (rejected rows, a late type change) counts from 0 again
+     * @return the dataset, the report and the rejected rows
+     */
+    public static LoadResult load(Path file, CsvLoadOptions options, LongConsumer progress) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        InputFile source = InputFile.of(file);
+        Objects.requireNonNull(progress, "progress");
+        InputFile source = InputFile.of(file, progress);
         char delimiter = options.delimiter().orElseGet(() -> detectDelimiter(source));
         LoadPass.Outcome pass = LoadPass.inferring(source, delimiter, options);
         List<String> flipped = pass.columns().flippedColumns();

@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -41,16 +42,23 @@ final class InputFile {
     private final Path path;
     private final String name;
     private final boolean gzip;
+    private final LongConsumer progress;
 
-    private InputFile(Path path) {
+    private InputFile(Path path, LongConsumer progress) {
         this.path = path;
+        this.progress = progress;
         this.name = path.toString();
         this.gzip = path.getFileName() != null
                 && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     static InputFile of(Path path) {
-        return new InputFile(path);
+        return new InputFile(path, read -> { });
+    }
+
+    /** @param progress told the bytes of the file (compressed, for gzip) read so far, from each pass */
+    static InputFile of(Path path, LongConsumer progress) {
+        return new InputFile(path, progress);
     }
 
     /** @return the file name as given, for messages */
@@ -112,7 +120,7 @@ final class InputFile {
         }
         InputStream in = null;
         try {
-            in = Files.newInputStream(path);
+            in = new ProgressInputStream(Files.newInputStream(path), progress);
             return gzip ? new ReadAheadInputStream(new GZIPInputStream(in, GZIP_BUFFER)) : in;
         } catch (IOException e) {
             closeQuietly(in, e);

@@ -65,6 +65,10 @@ public final class BinWorkflow {
 
     /** Told what happens, so a front end can show progress. */
     public interface Listener {
+        /** Loading has read this many of the file's bytes (compressed bytes for gzip). */
+        default void loadProgress(long bytesRead, long totalBytes) {
+        }
+
         /** The data is loaded. */
         default void loaded(LoadReport report) {
         }
@@ -95,7 +99,8 @@ public final class BinWorkflow {
         ScorecardConfig c = request.config();
         CsvLoadOptions load = loadOptions(c);
         BinsSpec user = request.binsFile().map(BinsFile::read).orElse(new BinsSpec(Map.of()));
-        LoadResult loaded = CsvLoader.load(request.data(), load);
+        long size = sizeOf(request.data());
+        LoadResult loaded = CsvLoader.load(request.data(), load, read -> listener.loadProgress(read, size));
         listener.loaded(loaded.report());
         try {
             Files.createDirectories(request.outDir());
@@ -127,6 +132,14 @@ public final class BinWorkflow {
         written.add(Outputs.write(request.outDir().resolve(BINS_CSV), w -> BinTables.writeBins(results, c::binningFor, w)));
         written.add(Outputs.write(request.outDir().resolve(IV_CSV), w -> BinTables.writeIv(results, w)));
         return new Outcome(loaded, results, written, rejects);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // the loader reports a missing or unreadable file with its own message
+        }
     }
 
     /** @return the loader options a config asks for */

@@ -19,8 +19,8 @@ class ColumnTypeTest {
     void listsTheAllowedValues() {
         assertThatThrownBy(() -> ColumnType.fromConfig("text"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown column type 'text'; allowed: numeric, categorical");
+                .hasMessage("column type: 'text' is not one of numeric, categorical");
         assertThatThrownBy(() -> ColumnType.fromConfig(null))
-                .hasMessage("unknown column type 'null'; allowed: numeric, categorical");
+                .hasMessage("column type: 'null' is not one of numeric, categorical");
     }
 }
