@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param chiThreshold for ChiMerge: merging stops once every adjacent pair has χ² at least this;
  *     NaN to merge down to {@code maxBins} only
  * @param bins for the quantile and width methods: the number of bins asked for
- * @param minLevelShare categorical levels rarer than this share are pooled into {@code OTHER}
+ * @param minLevelShare categorical levels rarer than this share are pooled into one group
  * @param missing what happens to missing values
  */
 public record BinningOptions(

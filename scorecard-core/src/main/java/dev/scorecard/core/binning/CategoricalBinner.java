@@ -12,12 +12,11 @@ import java.util.Set;
 
 /**
  * Bins a categorical characteristic (SPEC §3): levels rarer than {@code minLevelShare} are pooled
- * into {@code OTHER}, the rest are ordered by event rate, and the ordered levels are merged like
+ * into one group (SPEC's {@code OTHER}; its bin lists the pooled levels by name, so that the bins file
+ * stays exact), the rest are ordered by event rate, and the ordered levels are merged like
  * numeric pre-bins. Holds only its options; thread-safe.
  */
 public final class CategoricalBinner {
-    /** The name of the pooled group of rare levels. */
-    public static final String OTHER = "OTHER";
     private static final int LABEL_LEVELS = 12;
 
     private final BinningOptions options;
