@@ -26,13 +26,15 @@ public final class Binning {
     private final double[] specialValues;
     private final int[] specialBins;
     private final int missingBin;
+    private final double modeShare;
     private final Monotonic trend;
     private final double iv;
     private final long events;
     private final long nonEvents;
 
     Binning(String variable, VariableType type, BinningMethod method, List<Bin> bins, double[] cuts,
-            Map<String, Integer> levelBins, int elseBin, double[] specialValues, int[] specialBins, int missingBin) {
+            Map<String, Integer> levelBins, int elseBin, double[] specialValues, int[] specialBins, int missingBin,
+            double modeShare) {
         this.variable = Objects.requireNonNull(variable, "variable");
         this.type = Objects.requireNonNull(type, "type");
         this.method = Objects.requireNonNull(method, "method");
@@ -49,6 +51,7 @@ public final class Binning {
         this.specialValues = specialValues.clone();
         this.specialBins = specialBins.clone();
         this.missingBin = missingBin;
+        this.modeShare = modeShare;
         this.trend = describeTrend(this.bins);
         double total = 0;
         long e = 0;
@@ -122,6 +125,14 @@ public final class Binning {
             }
         }
         return n;
+    }
+
+    /**
+     * @return the share of all rows holding the most frequent single value (missing rows excluded
+     *     from the numerator); selection drops near-constant characteristics on it
+     */
+    public double modeShare() {
+        return modeShare;
     }
 
     /** @return the index of the bin holding missing values, or -1 when training saw none */

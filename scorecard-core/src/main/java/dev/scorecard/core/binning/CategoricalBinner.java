@@ -181,8 +181,12 @@ public final class CategoricalBinner {
         }
         BinAssembler.Result r = BinAssembler.assemble(regular, List.of(), c.missingEvents, c.missingNonEvents,
                 options.missing());
+        long mode = 0;
+        for (int code = 0; code < c.events.length; code++) {
+            mode = Math.max(mode, c.events[code] + c.nonEvents[code]);
+        }
         return new Binning(name, VariableType.CATEGORICAL, method, r.bins(), new double[0], levelBins, elseBin,
-                new double[0], new int[0], r.missingBin());
+                new double[0], new int[0], r.missingBin(), column.size() == 0 ? 0 : (double) mode / column.size());
     }
 
     private static String label(List<String> members) {

@@ -203,7 +203,7 @@ public final class NumericBinner {
         }
         return new Binning(name, VariableType.NUMERIC, method, r.bins(), cuts, Map.of(), -1,
                 sv.stream().mapToDouble(Double::doubleValue).toArray(), sb.stream().mapToInt(Integer::intValue).toArray(),
-                r.missingBin());
+                r.missingBin(), s.modeShare());
     }
 
     static String rangeLabel(double lower, double upper) {
@@ -288,6 +288,19 @@ public final class NumericBinner {
         Specials specials;
         double totalEvents;
         double totalNonEvents;
+
+        /** The most frequent regular value's (or special group's) share of all rows. */
+        double modeShare() {
+            long mode = 0;
+            for (int i = 0; i < values.length; i++) {
+                mode = Math.max(mode, (long) events[i] + nonEvents[i]);
+            }
+            for (int g = 0; g < specialEvents.length; g++) {
+                mode = Math.max(mode, specialEvents[g] + specialNonEvents[g]);
+            }
+            double rows = totalEvents + totalNonEvents;
+            return rows == 0 ? 0 : mode / rows;
+        }
 
         static Sorted of(NumericColumn column, BinaryTarget target, Specials specials) {
             int rows = column.size();
