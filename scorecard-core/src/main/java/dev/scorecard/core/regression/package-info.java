@@ -1,0 +1,18 @@
+/**
+ * Logistic regression by iteratively reweighted least squares (IRLS), with an optional L2 penalty
+ * and prior weights (SPEC §4).
+ *
+ * <p>Entry point: {@link dev.scorecard.core.regression.IrlsFitter}, configured by
+ * {@link dev.scorecard.core.regression.LogisticOptions}, returning an immutable
+ * {@link dev.scorecard.core.regression.LogisticFit} of
+ * {@link dev.scorecard.core.regression.Coefficient}s. Without a penalty the estimates, standard
+ * errors, z values, p-values, log-likelihood, AIC and BIC are those of R's
+ * {@code glm(family = binomial)}; the tests compare them with R to 1e-6 relative on the shipped
+ * datasets ({@code src/test/resources/regression/glm_reference.R} regenerates the references).
+ * A design that cannot be fitted (collinear or constant columns, separation, unusable input) is
+ * refused with a {@link dev.scorecard.core.FitException} that names the variables.
+ *
+ * <p>Only fitting uses this package's dependency on commons-math3 (for {@code erfc}); scoring a
+ * fitted model never does.
+ */
+package dev.scorecard.core.regression;
