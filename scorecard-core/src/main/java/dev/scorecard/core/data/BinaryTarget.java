@@ -62,6 +62,28 @@ public final class BinaryTarget {
         return events[row];
     }
 
+    /**
+     * Picks rows by index, for splits and resampling: row {@code i} of the result is row
+     * {@code rows[i]} of this target. Indices may come in any order and may repeat.
+     *
+     * @param rows 0-based row indices, each in {@code 0..size()-1}; not kept by the result
+     * @return a new target with the same name and event label
+     * @throws IllegalArgumentException for an index outside the target, naming it and its position
+     */
+    public BinaryTarget select(int[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        byte[] picked = new byte[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= events.length) {
+                throw new IllegalArgumentException("target '" + name + "': row index " + r + " at position " + i
+                        + " is out of range for " + events.length + " rows");
+            }
+            picked[i] = events[r];
+        }
+        return new BinaryTarget(name, eventLabel, picked);
+    }
+
     /** @return the number of events */
     public int eventCount() {
         return eventCount;

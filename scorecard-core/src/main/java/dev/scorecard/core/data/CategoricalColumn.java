@@ -71,6 +71,22 @@ public final class CategoricalColumn implements Column {
     }
 
     @Override
+    public CategoricalColumn select(int[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int[] picked = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= codes.length) {
+                throw new IllegalArgumentException("column '" + name + "': row index " + r + " at position " + i
+                        + " is out of range for " + codes.length + " rows");
+            }
+            picked[i] = codes[r];
+        }
+        // The same levels list, so that codes keep their meaning across a train/test split.
+        return new CategoricalColumn(name, picked, levels);
+    }
+
+    @Override
     public String toString() {
         return "CategoricalColumn[" + name + ", " + codes.length + " rows, " + levels.size() + " levels]";
     }

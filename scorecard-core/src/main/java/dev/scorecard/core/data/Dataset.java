@@ -1,8 +1,10 @@
 package dev.scorecard.core.data;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,36 @@ public record Dataset(List<Column> features, List<Column> ids, BinaryTarget targ
     /** @return the number of rows */
     public int rowCount() {
         return target.size();
+    }
+
+    /**
+     * Picks rows by index, for splits and resampling: row {@code i} of the result is row
+     * {@code rows[i]} of this dataset, in every feature, id column and the target. Indices may come
+     * in any order and may repeat.
+     *
+     * @param rows 0-based row indices, each in {@code 0..rowCount()-1}; not kept by the result
+     * @return a new dataset with the same columns, in the same order
+     * @throws IllegalArgumentException for an index outside the dataset, naming it and its position
+     */
+    public Dataset select(int[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int n = rowCount();
+        // Checked here once, so that the message speaks of the dataset rather than of its first column.
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= n) {
+                throw new IllegalArgumentException("row index " + rows[i] + " at position " + i
+                        + " is out of range for the dataset's " + n + " rows");
+            }
+        }
+        return new Dataset(selectAll(features, rows), selectAll(ids, rows), target.select(rows));
+    }
+
+    private static List<Column> selectAll(List<Column> columns, int[] rows) {
+        List<Column> picked = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            picked.add(c.select(rows));
+        }
+        return picked;
     }
 
     /** @return the feature column with this name, if any */

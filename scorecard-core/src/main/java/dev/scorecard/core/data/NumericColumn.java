@@ -46,6 +46,21 @@ public final class NumericColumn implements Column {
         return Double.isNaN(values[row]);
     }
 
+    @Override
+    public NumericColumn select(int[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        double[] picked = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= values.length) {
+                throw new IllegalArgumentException("column '" + name + "': row index " + r + " at position " + i
+                        + " is out of range for " + values.length + " rows");
+            }
+            picked[i] = values[r];
+        }
+        return new NumericColumn(name, picked);
+    }
+
     /** @return a copy of the values */
     public double[] copyValues() {
         return values.clone();
