@@ -1,4 +1,4 @@
-package dev.scorecard.train.load;
+package dev.scorecard.core.internal;
 
 /**
  * Parses decimal numbers strictly, straight from a {@code char[]} slice, without creating a String
@@ -17,10 +17,13 @@ package dev.scorecard.train.load;
  * IEEE arithmetic rounds correctly (Clinger's fast path); every other input goes to
  * {@link Double#parseDouble}.
  *
+ * <p>Shared by the CSV loader and the scorer, so that a value parses the same way in training and
+ * in scoring.
+ *
  * <p>A parse failure returns NaN: no accepted input can produce NaN, so callers test
  * {@code v != v} and no exception is created on the hot path.
  */
-final class StrictNumberParser {
+public final class StrictNumberParser {
     private static final long MAX_EXACT = 1L << 53;
     private static final int MAX_FAST_EXPONENT = 22;
     private static final int MAX_DIGITS_IN_LONG = 18; // 10^18 - 1 < 2^63 - 1 < 10^19 - 1
@@ -43,7 +46,7 @@ final class StrictNumberParser {
      * @param text the text to parse
      * @return the value, or NaN when {@code text} is not a number under the strict grammar
      */
-    static double parse(String text) {
+    public static double parse(String text) {
         return parse(text.toCharArray(), 0, text.length());
     }
 
@@ -51,7 +54,7 @@ final class StrictNumberParser {
      * @param text the text to parse
      * @return true when {@code text} is a number under the strict grammar
      */
-    static boolean isNumber(String text) {
+    public static boolean isNumber(String text) {
         double v = parse(text);
         return v == v;
     }
@@ -62,7 +65,7 @@ final class StrictNumberParser {
      * @param len how many characters it has
      * @return the value, or NaN when the slice is not a number under the strict grammar
      */
-    static double parse(char[] buf, int off, int len) {
+    public static double parse(char[] buf, int off, int len) {
         if (len <= 0) {
             return Double.NaN;
         }

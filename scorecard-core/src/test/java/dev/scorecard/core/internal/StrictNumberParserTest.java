@@ -1,4 +1,4 @@
-package dev.scorecard.train.load;
+package dev.scorecard.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.scorecard.train.load;
 
+import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.data.CategoricalColumn;
 import java.util.ArrayList;

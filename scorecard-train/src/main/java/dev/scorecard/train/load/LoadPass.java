@@ -1,5 +1,6 @@
 package dev.scorecard.train.load;
 
+import dev.scorecard.core.internal.StrictNumberParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
