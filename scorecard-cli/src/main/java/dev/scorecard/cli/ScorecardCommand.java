@@ -1,6 +1,8 @@
 package dev.scorecard.cli;
 
 import dev.scorecard.cli.command.BinCommand;
+import dev.scorecard.cli.command.ScoreCommand;
+import dev.scorecard.cli.command.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -11,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = ScorecardCommand.Version.class,
         description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {BinCommand.class, HelpCommand.class},
+        subcommands = {BinCommand.class, TrainCommand.class, ScoreCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
             "Run 'scorecard help COMMAND' for a command's options."})
 public final class ScorecardCommand implements Runnable {

@@ -32,8 +32,7 @@ final class ConfigSupport {
         if (in.id != null) {
             id.addAll(in.id);
         }
-        return new ScorecardConfig(target, positive, delimiter,
-                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), c.types(), exclude, id,
-                c.specialValues(), c.binning(), c.variables());
+        return c.withTarget(target, positive).withLoading(delimiter,
+                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id);
     }
 }

@@ -35,8 +35,7 @@ public final class BinningOverrides {
         BinningOptions global = override(c.binning());
         Map<String, BinningOptions> vars = new LinkedHashMap<>();
         c.variables().forEach((k, v) -> vars.put(k, override(v)));
-        return new ScorecardConfig(c.target(), c.positive(), c.delimiter(), c.missingValues(), c.types(), c.exclude(),
-                c.id(), c.specialValues(), global, vars);
+        return c.withBinning(global, vars);
     }
 
     private BinningOptions override(BinningOptions o) {

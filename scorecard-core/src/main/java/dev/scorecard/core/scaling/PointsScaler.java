@@ -46,6 +46,6 @@ public final class PointsScaler {
             out.add(new CharacteristicPoints(names.get(k), coefficients[k], woe, points));
         }
         double shownBase = options.spreadBasePoints() && m > 0 ? 0 : options.rounding().apply(base);
-        return new PointsTable(options, intercept, shownBase, out);
+        return new PointsTable(options, intercept, shownBase, out, options.rounding().apply(share));
     }
 }

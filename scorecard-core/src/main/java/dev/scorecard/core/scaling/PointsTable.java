@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param intercept the regression intercept β₀
  * @param basePoints the points shown on the base line (0 when spread over the characteristics)
  * @param characteristics points per characteristic, in model order
+ * @param neutralPoints the points of WOE 0, given to a value that falls in no bin (0, or the spread
+ *     base share)
  */
 public record PointsTable(ScalingOptions options, double intercept, double basePoints,
-        List<CharacteristicPoints> characteristics) {
+        List<CharacteristicPoints> characteristics, double neutralPoints) {
     /** Copies the list. */
     public PointsTable {
         Objects.requireNonNull(options, "options");

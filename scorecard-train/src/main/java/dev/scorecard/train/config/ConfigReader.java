@@ -10,6 +10,14 @@ import dev.scorecard.core.binning.BinningMethod;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.MissingPolicy;
 import dev.scorecard.core.binning.Monotonic;
+import dev.scorecard.core.model.UnseenPolicy;
+import dev.scorecard.core.regression.LogisticOptions;
+import dev.scorecard.core.scaling.Rounding;
+import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.train.select.SelectionOptions;
+import dev.scorecard.train.select.StepCriterion;
+import dev.scorecard.train.select.Stepwise;
 import dev.scorecard.train.load.ColumnType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +38,15 @@ import java.util.Set;
  */
 public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "missingValues", "types",
-            "exclude", "id", "specialValues", "binning", "variables");
+            "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
+            "selection", "regression", "scaling", "grades", "unseen");
+    private static final List<String> SELECTION_KEYS = List.of("maxMissingShare", "maxModeShare", "minIv", "maxIv",
+            "dropSuspicious", "maxCorrelation", "maxVif", "stepwise", "criterion", "pEnter", "pRemove",
+            "requirePositiveCoefficients");
+    private static final List<String> REGRESSION_KEYS = List.of("l2", "maxIterations", "tolerance");
+    private static final List<String> SCALING_KEYS = List.of("basePoints", "baseOdds", "pdo", "higherScoreMeans",
+            "rounding", "spreadBasePoints");
+    private static final List<String> GRADES_KEYS = List.of("names", "shares", "cutoffs");
     private static final List<String> BINNING_KEYS = List.of("method", "maxPrebins", "minBinShare", "minBinEvents",
             "minBinNonEvents", "maxBins", "monotonic", "chiThreshold", "bins", "minLevelShare", "missing");
 
@@ -106,7 +122,93 @@ public final class ConfigReader {
                 variables.put(e.getKey(), binningOptions(f, f.object(e.getValue(), key), key, binning));
             });
         }
-        return new ScorecardConfig(target, positive, delimiter, missing, types, exclude, id, special, binning, variables);
+        return new ScorecardConfig(target, positive, delimiter, missing, types, exclude, id, special, binning, variables,
+                training(f, top));
+    }
+
+    private static TrainingConfig training(Fields f, ObjectNode top) {
+        TrainingConfig d = TrainingConfig.defaults();
+        try {
+            Optional<String> name = f.optionalText(top, "name");
+            double split = top.has("split") ? f.number(top.get("split"), "split") : d.split();
+            long seed = top.has("seed") ? f.integer(top.get("seed"), "seed") : d.seed();
+            SelectionOptions sel = d.selection();
+            if (top.has("selection")) {
+                ObjectNode n = f.object(top.get("selection"), "selection");
+                f.knownKeys(n, "selection.", SELECTION_KEYS);
+                sel = new SelectionOptions(
+                        num(f, n, "selection.maxMissingShare", sel.maxMissingShare()),
+                        num(f, n, "selection.maxModeShare", sel.maxModeShare()),
+                        num(f, n, "selection.minIv", sel.minIv()),
+                        num(f, n, "selection.maxIv", sel.maxIv()),
+                        bool(f, n, "selection.dropSuspicious", sel.dropSuspicious()),
+                        num(f, n, "selection.maxCorrelation", sel.maxCorrelation()),
+                        num(f, n, "selection.maxVif", sel.maxVif()),
+                        n.has("stepwise") ? Stepwise.fromConfig(f.text(n.get("stepwise"), "selection.stepwise")) : sel.stepwise(),
+                        n.has("criterion") ? StepCriterion.fromConfig(f.text(n.get("criterion"), "selection.criterion")) : sel.criterion(),
+                        num(f, n, "selection.pEnter", sel.pEnter()),
+                        num(f, n, "selection.pRemove", sel.pRemove()),
+                        bool(f, n, "selection.requirePositiveCoefficients", sel.requirePositiveCoefficients()));
+            }
+            LogisticOptions reg = d.regression();
+            if (top.has("regression")) {
+                ObjectNode n = f.object(top.get("regression"), "regression");
+                f.knownKeys(n, "regression.", REGRESSION_KEYS);
+                reg = new LogisticOptions(num(f, n, "regression.l2", reg.l2()),
+                        n.has("maxIterations") ? f.integer(n.get("maxIterations"), "regression.maxIterations") : reg.maxIterations(),
+                        num(f, n, "regression.tolerance", reg.tolerance()));
+            }
+            ScalingOptions sc = d.scaling();
+            if (top.has("scaling")) {
+                ObjectNode n = f.object(top.get("scaling"), "scaling");
+                f.knownKeys(n, "scaling.", SCALING_KEYS);
+                sc = new ScalingOptions(num(f, n, "scaling.basePoints", sc.basePoints()),
+                        num(f, n, "scaling.baseOdds", sc.baseOdds()), num(f, n, "scaling.pdo", sc.pdo()),
+                        n.has("higherScoreMeans") ? ScoreDirection.fromConfig(f.text(n.get("higherScoreMeans"),
+                                "scaling.higherScoreMeans")) : sc.higherScoreMeans(),
+                        n.has("rounding") ? Rounding.fromConfig(f.text(n.get("rounding"), "scaling.rounding")) : sc.rounding(),
+                        bool(f, n, "scaling.spreadBasePoints", sc.spreadBasePoints()));
+            }
+            List<String> gradeNames = d.gradeNames();
+            List<Double> gradeShares = d.gradeShares();
+            List<Double> cutoffs = d.gradeCutoffs();
+            if (top.has("grades")) {
+                ObjectNode n = f.object(top.get("grades"), "grades");
+                f.knownKeys(n, "grades.", GRADES_KEYS);
+                if (n.has("names")) {
+                    gradeNames = f.textList(n.get("names"), "grades.names");
+                }
+                if (n.has("shares")) {
+                    gradeShares = f.numberList(n.get("shares"), "grades.shares");
+                } else if (n.has("names")) {
+                    gradeShares = List.of();
+                }
+                if (n.has("cutoffs")) {
+                    cutoffs = f.numberList(n.get("cutoffs"), "grades.cutoffs");
+                }
+            }
+            UnseenPolicy unseen = top.has("unseen") ? UnseenPolicy.fromConfig(f.text(top.get("unseen"), "unseen")) : d.unseen();
+            return new TrainingConfig(name, split, seed, f.optionalText(top, "timeColumn"), f.optionalText(top, "ootFrom"),
+                    sel, reg, sc, gradeNames, gradeShares, cutoffs, unseen);
+        } catch (IllegalArgumentException e) {
+            throw new InputDataException(f.file, 0, null, e.getMessage());
+        }
+    }
+
+    private static double num(Fields f, ObjectNode n, String key, double fallback) {
+        String leaf = key.substring(key.indexOf('.') + 1);
+        return n.has(leaf) ? f.number(n.get(leaf), key) : fallback;
+    }
+
+    private static boolean bool(Fields f, ObjectNode n, String key, boolean fallback) {
+        String leaf = key.substring(key.indexOf('.') + 1);
+        if (!n.has(leaf)) {
+            return fallback;
+        }
+        if (!n.get(leaf).isBoolean()) {
+            throw f.error(key, "must be true or false, got '" + n.get(leaf).asText() + "'");
+        }
+        return n.get(leaf).booleanValue();
     }
 
     private static BinningOptions binningOptions(Fields f, ObjectNode node, String path, BinningOptions base) {
@@ -139,7 +241,7 @@ public final class ConfigReader {
 
     /** Typed access to YAML nodes with errors that name the file and the key. */
     private static final class Fields {
-        private final String file;
+        final String file;
 
         Fields(String file) {
             this.file = file;
@@ -187,6 +289,17 @@ public final class ConfigReader {
             }
             for (JsonNode n : node) {
                 out.add(text(n, key));
+            }
+            return out;
+        }
+
+        List<Double> numberList(JsonNode node, String key) {
+            if (!node.isArray()) {
+                throw error(key, "must be a list of numbers");
+            }
+            List<Double> out = new ArrayList<>();
+            for (JsonNode n : node) {
+                out.add(number(n, key));
             }
             return out;
         }

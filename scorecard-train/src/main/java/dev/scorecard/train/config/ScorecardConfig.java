@@ -24,6 +24,7 @@ import java.util.Set;
  * @param specialValues per variable, groups of special values; each group gets its own bin
  * @param binning binning options for every variable
  * @param variables per-variable binning options (the global ones with this variable's overrides)
+ * @param training split, selection, regression, scaling and grades for {@code train}
  */
 public record ScorecardConfig(
         Optional<String> target,
@@ -35,7 +36,8 @@ public record ScorecardConfig(
         Set<String> id,
         Map<String, List<List<Double>>> specialValues,
         BinningOptions binning,
-        Map<String, BinningOptions> variables) {
+        Map<String, BinningOptions> variables,
+        TrainingConfig training) {
 
     /** Copies every collection, keeping file order. */
     public ScorecardConfig {
@@ -47,12 +49,38 @@ public record ScorecardConfig(
         specialValues.forEach((k, v) -> sv.put(k, v.stream().map(List::copyOf).toList()));
         specialValues = Collections.unmodifiableMap(sv);
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        java.util.Objects.requireNonNull(training, "training");
     }
 
     /** @return a config that says nothing: every default applies */
     public static ScorecardConfig empty() {
         return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of());
+                Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of(), TrainingConfig.defaults());
+    }
+
+    /** @return a copy with the target (and, when given, the event value) replaced */
+    public ScorecardConfig withTarget(Optional<String> target, Optional<String> positive) {
+        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
+                variables, training);
+    }
+
+    /** @return a copy with the loading options replaced */
+    public ScorecardConfig withLoading(Optional<Character> delimiter, Optional<List<String>> missingValues,
+            Set<String> exclude, Set<String> id) {
+        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
+                variables, training);
+    }
+
+    /** @return a copy with the global and per-variable binning options replaced */
+    public ScorecardConfig withBinning(BinningOptions binning, Map<String, BinningOptions> variables) {
+        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
+                variables, training);
+    }
+
+    /** @return a copy with the training options replaced */
+    public ScorecardConfig withTraining(TrainingConfig training) {
+        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
+                variables, training);
     }
 
     /** @return the binning options for one variable */

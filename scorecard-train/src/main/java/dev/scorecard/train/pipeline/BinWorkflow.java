@@ -5,18 +5,14 @@ import dev.scorecard.core.binning.BinsSpec;
 import dev.scorecard.core.binning.VariableBreaks;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;
-import dev.scorecard.train.load.CsvLoader;
 import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.load.LoadResult;
 import dev.scorecard.train.report.BinTables;
 import dev.scorecard.train.report.BinsFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,27 +95,10 @@ public final class BinWorkflow {
         ScorecardConfig c = request.config();
         CsvLoadOptions load = loadOptions(c);
         BinsSpec user = request.binsFile().map(BinsFile::read).orElse(new BinsSpec(Map.of()));
-        long size = sizeOf(request.data());
-        LoadResult loaded = CsvLoader.load(request.data(), load, read -> listener.loadProgress(read, size));
-        listener.loaded(loaded.report());
-        try {
-            Files.createDirectories(request.outDir());
-        } catch (IOException e) {
-            throw new InputDataException(request.outDir().toString(), 0, null, "cannot create the output folder: " + e.getMessage());
-        }
-        Optional<Path> rejects = Optional.empty();
-        LoadReport report = loaded.report();
-        if (!loaded.rejects().isEmpty()) {
-            Path file = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
-            Outputs.writeRejects(file, loaded);
-            rejects = Optional.of(file);
-            double share = (double) report.rowsRejected() / report.rowsRead();
-            if (share > request.maxRejectShare()) {
-                throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
-                        "%d of %d rows (%.2f %%) were rejected, over --max-reject-share %s; see %s",
-                        report.rowsRejected(), report.rowsRead(), 100 * share, request.maxRejectShare(), file));
-            }
-        }
+        DataLoading.Loaded step = DataLoading.load(request.data(), load, request.outDir(), request.rejectsFile(),
+                REJECTS_CSV, request.maxRejectShare(), listener);
+        LoadResult loaded = step.result();
+        Optional<Path> rejects = step.rejectsFile();
         listener.binningStarted(loaded.dataset().features().size());
         List<VariableResult> results = new BinningProcess(c, user, request.threads())
                 .fit(loaded.dataset(), request.binsFile().map(Path::toString).orElse("bins file"), listener::variableBinned);
@@ -132,14 +111,6 @@ public final class BinWorkflow {
         written.add(Outputs.write(request.outDir().resolve(BINS_CSV), w -> BinTables.writeBins(results, c::binningFor, w)));
         written.add(Outputs.write(request.outDir().resolve(IV_CSV), w -> BinTables.writeIv(results, w)));
         return new Outcome(loaded, results, written, rejects);
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1; // the loader reports a missing or unreadable file with its own message
-        }
     }
 
     /** @return the loader options a config asks for */

@@ -21,6 +21,15 @@ final class Outputs {
         }
     }
 
+    static Path writeBytes(Path file, AtomicOutput.StreamContent content) {
+        try {
+            AtomicOutput.write(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot write: " + e.getMessage());
+        }
+    }
+
     static void writeRejects(Path file, LoadResult loaded) {
         try {
             RejectsWriter.write(file, loaded.report().header(), loaded.rejects());

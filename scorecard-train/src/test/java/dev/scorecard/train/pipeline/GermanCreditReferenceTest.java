@@ -101,9 +101,7 @@ class GermanCreditReferenceTest {
     }
 
     static ScorecardConfig configFor(String target) {
-        ScorecardConfig e = ScorecardConfig.empty();
-        return new ScorecardConfig(java.util.Optional.of(target), e.positive(), e.delimiter(), e.missingValues(),
-                e.types(), e.exclude(), e.id(), e.specialValues(), e.binning(), e.variables());
+        return ScorecardConfig.empty().withTarget(java.util.Optional.of(target), java.util.Optional.empty());
     }
 
     private static void readPeer(Path file, String peer, Map<String, Map<String, PeerIv>> into) throws IOException {

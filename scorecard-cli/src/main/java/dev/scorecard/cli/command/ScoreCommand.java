@@ -1,0 +1,93 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.train.pipeline.ScoreWorkflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard score}: score a lead file with a model, streaming, in input order. */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        description = {"Score a CSV file with a model: score, probability, score10, grade, reason codes and warnings per row.",
+            "Streams the file (any size, constant memory) and keeps the input order. Rows that cannot be scored go to",
+            "the rejects file with their line and reason; the run fails when they exceed --max-reject-share."},
+        footer = {"", "Examples:",
+            "  scorecard score --model out/model/model.json --data leads.csv --id lead_id --out scored.csv",
+            "  scorecard score --model model.json --data leads.csv.gz --format jsonl --reasons 2 --out scored.jsonl",
+            "", "Exit codes: 0 ok, 2 bad usage, bad input or a refused model, 1 internal error."},
+        sortOptions = false)
+public final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file to score (.csv or .csv.gz).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+    Path out;
+
+    @Option(names = "--id", split = ",", paramLabel = "COL", description = "Identifier columns copied first into the output.")
+    List<String> id = List.of();
+
+    @Option(names = "--keep", split = ",", paramLabel = "COL", description = "Other input columns copied last into the output.")
+    List<String> keep = List.of();
+
+    @Option(names = "--reasons", paramLabel = "N", defaultValue = "4", description = "Reason codes per row (default ${DEFAULT-VALUE}).")
+    int reasons;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "csv", description = "csv (default) or jsonl.")
+    String format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
+    String delimiter;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT.rejects.csv.")
+    Path rejects;
+
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
+            description = "Fail, writing nothing to OUT, when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
+    double maxRejectShare;
+
+    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
+    boolean ignoreChecksum;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Optional<Character> d = Optional.empty();
+        if (delimiter != null) {
+            String t = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+            if (t.length() != 1) {
+                throw new IllegalArgumentException("--delimiter: expected one character, got '" + delimiter + "'");
+            }
+            d = Optional.of(t.charAt(0));
+        }
+        ScoreWorkflow.Request request = new ScoreWorkflow.Request(model, data, out, id, keep, reasons,
+                ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        ScoreWorkflow.Outcome o;
+        try (Progress progress = Progress.start(output.quiet)) {
+            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            o = ScoreWorkflow.run(request, progress::step);
+        }
+        if (!output.quiet) {
+            stdout.printf("%d rows: %d scored, %d rejected%n", o.rows(), o.scored(), o.rejected());
+            o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
+            stdout.println("wrote " + out);
+        }
+        return 0;
+    }
+}

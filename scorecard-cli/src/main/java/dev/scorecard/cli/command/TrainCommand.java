@@ -1,0 +1,173 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.cli.option.BinningOverrides;
+import dev.scorecard.cli.option.InputOptions;
+import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.SplitMetrics;
+import dev.scorecard.train.config.ScorecardConfig;
+import dev.scorecard.train.config.TrainingConfig;
+import dev.scorecard.train.load.LoadReport;
+import dev.scorecard.train.pipeline.BinWorkflow;
+import dev.scorecard.train.pipeline.TrainWorkflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard train}: bin, select, fit and scale a scorecard, and write the model file. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        description = {"Train a points-based scorecard: bin every variable, select, fit a logistic regression on WOE,",
+            "scale to points, grade, and write OUT/model.json with bins.json, bins.csv, iv.csv, selection.csv,",
+            "coefficients.csv and scorecard.csv. Prints train and test KS and AUC."},
+        footer = {"", "Examples:",
+            "  scorecard train --data datasets/germancredit/germancredit.csv --target creditability --positive bad --out out/model",
+            "  scorecard train --data leads.csv --target converted --split 0.8 --seed 7 --out out/leads",
+            "  scorecard train --data leads.csv --target converted --time-column month --oot-from 2026-06 --out out/oot",
+            "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 1 internal error."},
+        sortOptions = false)
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @ArgGroup(exclusive = true)
+    SplitChoice split;
+
+    /** How the hold-out rows are chosen: one of a random split, a test file, or out-of-time. */
+    static final class SplitChoice {
+        @ArgGroup(exclusive = false)
+        RandomSplit random;
+
+        @Option(names = "--test", paramLabel = "FILE", description = "A separate hold-out CSV with the same columns.")
+        Path test;
+
+        @ArgGroup(exclusive = false)
+        TimeSplit time;
+    }
+
+    /** A random stratified split. */
+    static final class RandomSplit {
+        @Option(names = "--split", paramLabel = "SHARE", description = "Training share of a random stratified split (default 0.7).")
+        Double share;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Random seed (default 42).")
+        Long seed;
+    }
+
+    /** An out-of-time split. */
+    static final class TimeSplit {
+        @Option(names = "--time-column", required = true, paramLabel = "COL", description = "Time column for an out-of-time split.")
+        String column;
+
+        @Option(names = "--oot-from", required = true, paramLabel = "DATE",
+                description = "Rows on or after this date (yyyy-MM-dd, yyyy-MM, or a number) are the test set.")
+        String from;
+    }
+
+    @Mixin
+    BinningOverrides binning;
+
+    @Option(names = "--bins", paramLabel = "FILE", description = "Bins file whose breaks override automatic binning.")
+    Path bins;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the data file's name).")
+    String name;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Binning threads (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        ScorecardConfig config = binning.apply(ConfigSupport.load(input));
+        TrainingConfig t = config.training();
+        if (split != null && split.random != null) {
+            t = t.withSplit(split.random.share != null ? split.random.share : t.split(),
+                    split.random.seed != null ? split.random.seed : t.seed());
+        }
+        if (split != null && split.time != null) {
+            t = t.withOutOfTime(split.time.column, split.time.from);
+        }
+        if (name != null) {
+            t = t.withName(name);
+        }
+        config = config.withTraining(t);
+        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
+                Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(bins), out,
+                Optional.ofNullable(input.rejects), input.maxRejectShare, th, "scorecard " + version());
+        TrainWorkflow.Outcome outcome;
+        try (Progress progress = Progress.start(output.quiet)) {
+            outcome = TrainWorkflow.run(request, new BinWorkflow.Listener() {
+                private boolean loading;
+
+                @Override
+                public void loadProgress(long bytesRead, long totalBytes) {
+                    if (!loading) {
+                        loading = true;
+                        progress.phase("Loading", totalBytes, " MB", 1 << 20);
+                    }
+                    progress.step(bytesRead);
+                }
+
+                @Override
+                public void loaded(LoadReport report) {
+                    progress.endPhase();
+                    if (!output.quiet) {
+                        stdout.print(BinCommand.describe(report));
+                        stdout.flush();
+                    }
+                }
+
+                @Override
+                public void binningStarted(int variables) {
+                    progress.phase("Binning", variables, "", 1);
+                }
+
+                @Override
+                public void variableBinned(int done) {
+                    progress.step(done);
+                }
+            });
+        }
+        if (!output.quiet) {
+            ScorecardModel m = outcome.model();
+            stdout.printf(Locale.ROOT, "%nmodel '%s': %d characteristics, base points %s%n", m.name(),
+                    m.characteristics().size(), fmt(m.basePoints()));
+            stdout.println(String.join(", ", m.characteristics().stream().map(c -> c.name()).toList()));
+            for (SplitMetrics sm : m.metrics()) {
+                stdout.printf(Locale.ROOT, "%-5s  rows %7d  events %6d  AUC %.4f  KS %.4f  Gini %.4f%n", sm.split(),
+                        sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini());
+            }
+            outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
+            stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));
+        }
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return dev.scorecard.core.internal.DoubleFormat.format(v);
+    }
+
+    static String version() {
+        String v = TrainCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

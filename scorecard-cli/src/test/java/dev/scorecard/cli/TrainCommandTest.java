@@ -1,0 +1,159 @@
+package dev.scorecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.scorecard.core.ScoreResult;
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.VerificationCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of {@code scorecard train} on germancredit. */
+class TrainCommandTest {
+    static final String GERMAN = "../datasets/germancredit/germancredit.csv";
+
+    @TempDir
+    Path tmp;
+
+    private Path train(String dir, String... extra) {
+        Path out = tmp.resolve(dir);
+        String[] base = {"train", "--data", GERMAN, "--target", "creditability", "--positive", "bad", "--out", out.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return out;
+    }
+
+    @Test
+    void writesEveryFileAndPrintsTheMetrics() throws IOException {
+        Path out = tmp.resolve("m");
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("train  rows     700  events    210  AUC 0\\.\\d{4}  KS 0\\.\\d{4}");
+        assertThat(run.out()).containsPattern("test   rows     300  events     90  AUC 0\\.\\d{4}");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("bins.csv",
+                    "bins.json", "coefficients.csv", "iv.csv", "model.json", "scorecard.csv", "selection.csv");
+        }
+        assertThat(Files.readAllLines(out.resolve("scorecard.csv")).get(1)).startsWith("(base points),,");
+    }
+
+    /** Same data, config and seed: byte-identical model file (and tables), whatever the thread count. */
+    @Test
+    void trainingIsDeterministic() throws IOException {
+        Path a = train("a", "--seed", "7", "-q");
+        Path b = train("b", "--seed", "7", "-q", "--threads", "1");
+        for (String f : List.of("model.json", "selection.csv", "coefficients.csv", "scorecard.csv", "bins.json")) {
+            assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+        }
+        Path c = train("c", "--seed", "8", "-q");
+        assertThat(Files.readAllBytes(c.resolve("model.json"))).isNotEqualTo(Files.readAllBytes(a.resolve("model.json")));
+    }
+
+    /** Every score is exactly the sum of the points shown; probability follows the unrounded predictor. */
+    @Test
+    void scoresAreTheSumOfThePointsShown() throws IOException {
+        Path out = train("s", "-q");
+        ScorecardModel model = ModelReader.read(out.resolve("model.json"));
+        Scorecard scorecard = Scorecard.of(model);
+        assertThat(model.verification()).hasSizeGreaterThan(3);
+        for (VerificationCase v : model.verification()) {
+            ScoreResult r = scorecard.score(v.inputs());
+            double sum = model.basePoints();
+            for (double p : r.points()) {
+                sum += p;
+            }
+            assertThat(r.score()).isEqualTo(sum).isEqualTo(v.score());
+            assertThat(r.points()).isEqualTo(v.points());
+            // Probability from the unrounded linear predictor: intercept + sum(beta * WOE of the row's bin).
+            double eta = model.intercept();
+            for (int k = 0; k < model.characteristics().size(); k++) {
+                Characteristic c = model.characteristics().get(k);
+                String text = v.inputs().get(c.name());
+                int bin = binOf(c, text);
+                eta += bin < 0 ? 0 : c.coefficient() * c.bins().get(bin).woe();
+            }
+            assertThat(r.probability()).isCloseTo(1 / (1 + Math.exp(-eta)), within(1e-12));
+        }
+        // Every bin of every characteristic is hit by some verification case.
+        for (Characteristic c : model.characteristics()) {
+            for (int j = 0; j < c.bins().size(); j++) {
+                final int bin = j;
+                assertThat(model.verification()).as("%s bin %d", c.name(), j)
+                        .anyMatch(v -> binOf(c, v.inputs().get(c.name())) == bin);
+            }
+        }
+    }
+
+    /** Independent bin lookup from the model's own bounds and level lists. */
+    private static int binOf(Characteristic c, String text) {
+        for (int j = 0; j < c.bins().size(); j++) {
+            var b = c.bins().get(j);
+            switch (b.kind()) {
+                case MISSING -> {
+                    if (text == null) {
+                        return j;
+                    }
+                }
+                case SPECIAL -> {
+                    if (text != null && b.specialValues().contains(Double.parseDouble(text))) {
+                        return j;
+                    }
+                }
+                default -> {
+                    if (text == null) {
+                        continue;
+                    }
+                    if (c.type() == dev.scorecard.core.binning.VariableType.NUMERIC) {
+                        double v = Double.parseDouble(text);
+                        if (v >= b.lower() && v < b.upper()) {
+                            return j;
+                        }
+                    } else if (b.categories().contains(text)) {
+                        return j;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void helpHasExamples() {
+        CliRun run = CliRun.of("train", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--split=SHARE", "--test=FILE", "--time-column=COL", "Examples:");
+    }
+
+    @Test
+    void splitOptionsAreExclusive() {
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--split", "0.6", "--test", GERMAN,
+                "--out", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("expected only one match", "--split=0.6", "--test=");
+    }
+
+    @Test
+    void configNamesTheModelAndChangesTheScaling() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "name: credit-risk\nscaling: {basePoints: 500, baseOdds: 50, pdo: 40, higherScoreMeans: non-event}\n");
+        Path out = train("cfg", "--config", cfg.toString(), "-q");
+        ScorecardModel m = ModelReader.read(out.resolve("model.json"));
+        assertThat(m.name()).isEqualTo("credit-risk");
+        assertThat(m.scaling().pdo()).isEqualTo(40);
+        Map<String, Object> row = new HashMap<>(m.verification().get(0).inputs());
+        assertThat(Scorecard.of(m).score(row).score()).isEqualTo(m.verification().get(0).score());
+    }
+}

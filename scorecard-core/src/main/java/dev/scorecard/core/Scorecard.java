@@ -1,0 +1,440 @@
+package dev.scorecard.core;
+
+import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.data.CategoricalColumn;
+import dev.scorecard.core.data.Column;
+import dev.scorecard.core.data.NumericColumn;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.internal.StrictNumberParser;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.UnseenPolicy;
+import dev.scorecard.core.model.VerificationCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A loaded scorecard, ready to score: immutable and thread-safe, so one instance serves every
+ * thread of a service. {@link #score(Map)} scores one row given as text or numbers;
+ * {@link #scoreBatch(List, double[], double[])} scores columns with no allocation per row.
+ *
+ * <p>Scoring rules (SPEC §7): a missing value (null, or one of the model's missing tokens) goes to
+ * the missing bin, or scores neutrally (WOE 0) with a {@code missing:} warning when training saw no
+ * missing value; a level never seen goes to the else bin, or scores neutrally with an {@code unseen:}
+ * warning, or is refused, as the model's unseen policy says; text in a numeric characteristic is
+ * refused.
+ */
+public final class Scorecard {
+    /** Reason codes returned by {@link #score(Map)} unless asked otherwise (SPEC §7). */
+    public static final int DEFAULT_REASONS = 4;
+
+    private final ScorecardModel model;
+    private final Compiled[] compiled;
+    private final Set<String> missingTokens;
+
+    private Scorecard(ScorecardModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.missingTokens = Set.copyOf(new HashSet<>(model.missingValues()));
+        List<Characteristic> cs = model.characteristics();
+        this.compiled = new Compiled[cs.size()];
+        for (int k = 0; k < compiled.length; k++) {
+            compiled[k] = new Compiled(cs.get(k));
+        }
+    }
+
+    /**
+     * Wraps a model already in memory (the trainer's path); {@code load} also verifies the file.
+     *
+     * @param model the model
+     * @return the scorer
+     */
+    public static Scorecard of(ScorecardModel model) {
+        return new Scorecard(model);
+    }
+
+    /**
+     * Loads a model file, checks its checksum and scores its verification cases (SPEC §6).
+     *
+     * @param file a {@code model.json}
+     * @return the scorer
+     * @throws ModelFormatException when the file is malformed, changed, or does not reproduce its cases
+     * @throws InputDataException when the file cannot be read
+     */
+    public static Scorecard load(Path file) {
+        return load(file, true);
+    }
+
+    /**
+     * @param file a {@code model.json}
+     * @param verifyChecksum false to load a file whose checksum does not match (it is still verified)
+     * @return the scorer
+     */
+    public static Scorecard load(Path file, boolean verifyChecksum) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, verifyChecksum, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new InputDataException(file.toString(), 0, null, "model file not found");
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot read the model: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param in a {@code model.json} stream (not closed)
+     * @return the scorer
+     */
+    public static Scorecard load(InputStream in) {
+        return load(in, true, "model");
+    }
+
+    private static Scorecard load(InputStream in, boolean verifyChecksum, String name) {
+        ScorecardModel model;
+        try {
+            model = ModelReader.read(in, verifyChecksum);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new InputDataException(name, 0, null, "cannot read the model: " + e.getMessage());
+        }
+        Scorecard s = new Scorecard(model);
+        s.verify(name);
+        return s;
+    }
+
+    /** Scores every verification case and refuses the model unless each reproduces exactly. */
+    private void verify(String name) {
+        List<VerificationCase> cases = model.verification();
+        for (int i = 0; i < cases.size(); i++) {
+            VerificationCase v = cases.get(i);
+            ScoreResult r;
+            try {
+                r = score(v.inputs(), DEFAULT_REASONS);
+            } catch (InputDataException e) {
+                throw new ModelFormatException(name + ": verification case " + (i + 1) + " cannot be scored: " + e.getMessage());
+            }
+            String problem = null;
+            if (Double.compare(r.score(), v.score()) != 0 || !r.points().equals(v.points())) {
+                problem = "score " + DoubleFormat.format(r.score()) + " instead of " + DoubleFormat.format(v.score());
+            } else if (!(Math.abs(r.probability() - v.probability()) <= 1e-12)) {
+                problem = "probability " + r.probability() + " instead of " + v.probability();
+            } else if (!r.grade().equals(v.grade())) {
+                problem = "grade " + r.grade() + " instead of " + v.grade();
+            } else if (!r.reasons().equals(v.reasons())) {
+                problem = "reasons " + r.reasons() + " instead of " + v.reasons();
+            }
+            if (problem != null) {
+                throw new ModelFormatException(name + ": verification case " + (i + 1) + " does not reproduce: " + problem
+                        + "; the model file is inconsistent");
+            }
+        }
+    }
+
+    /** @return the model this scorecard scores with */
+    public ScorecardModel model() {
+        return model;
+    }
+
+    /** @return the names of the input columns the scorecard needs, in model order */
+    public List<String> characteristicNames() {
+        List<String> names = new ArrayList<>(compiled.length);
+        for (Compiled c : compiled) {
+            names.add(c.name);
+        }
+        return names;
+    }
+
+    /**
+     * Scores one row with {@value #DEFAULT_REASONS} reason codes.
+     *
+     * @param row values by column name: numbers, text, or null for missing; other columns are ignored
+     * @return the result
+     * @throws InputDataException when a characteristic's column is absent, text is given for a number,
+     *     or an unseen level meets the reject policy
+     */
+    public ScoreResult score(Map<String, ?> row) {
+        return score(row, DEFAULT_REASONS);
+    }
+
+    /**
+     * @param row values by column name
+     * @param reasons how many reason codes to return
+     * @return the result
+     */
+    public ScoreResult score(Map<String, ?> row, int reasons) {
+        double[] points = new double[compiled.length];
+        double eta = model.intercept();
+        double score = model.basePoints();
+        List<String> warnings = new ArrayList<>(0);
+        String[] labels = new String[compiled.length];
+        for (int k = 0; k < compiled.length; k++) {
+            Compiled c = compiled[k];
+            if (!row.containsKey(c.name)) {
+                throw new InputDataException("input", 0, c.name, "the characteristic's column is missing from the input");
+            }
+            Object v = row.get(c.name);
+            int bin = c.binOf(v, missingTokens, model.unseen(), warnings);
+            if (bin < 0) {
+                points[k] = c.neutralPoints;
+                labels[k] = bin == Compiled.NEUTRAL_MISSING ? "Missing" : "unseen";
+            } else {
+                points[k] = c.points[bin];
+                eta += c.coefficient * c.woe[bin];
+                labels[k] = c.labels[bin];
+            }
+            score += points[k];
+        }
+        List<Double> boxed = new ArrayList<>(points.length);
+        for (double p : points) {
+            boxed.add(p);
+        }
+        return new ScoreResult(score, probability(eta), model.score10().score10(score), model.grades().gradeOf(score),
+                boxed, reasonCodes(points, labels, reasons), warnings);
+    }
+
+    private List<String> reasonCodes(double[] points, String[] labels, int n) {
+        Integer[] order = new Integer[compiled.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        // Most points lost first; ties keep characteristic order (the sort is stable).
+        Arrays.sort(order, (a, b) -> Double.compare(compiled[b].maxPoints - points[b], compiled[a].maxPoints - points[a]));
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < order.length && out.size() < n; i++) {
+            int k = order[i];
+            if (compiled[k].maxPoints - points[k] > 0) {
+                out.add(compiled[k].name + ": " + labels[k]);
+            }
+        }
+        return out;
+    }
+
+    /** @return the event probability of a linear predictor, stable for any magnitude */
+    static double probability(double eta) {
+        return eta >= 0 ? 1 / (1 + StrictMath.exp(-eta)) : StrictMath.exp(eta) / (1 + StrictMath.exp(eta));
+    }
+
+    /**
+     * Scores columns, allocating nothing per row. Missing and unseen values score neutrally as in
+     * {@link #score(Map)} (no warnings are produced here; use {@code score} for them); under the
+     * reject policy an unseen level fails the whole batch.
+     *
+     * @param columns the input columns, matched by name; others are ignored
+     * @param scores receives each row's score
+     * @param probabilities receives each row's event probability (may be null)
+     * @throws InputDataException when a characteristic's column is absent or of the wrong type
+     */
+    public void scoreBatch(List<? extends Column> columns, double[] scores, double[] probabilities) {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column c : columns) {
+            byName.put(c.name(), c);
+        }
+        int n = scores.length;
+        Arrays.fill(scores, 0, n, model.basePoints());
+        double[] eta = new double[n];
+        Arrays.fill(eta, model.intercept());
+        for (Compiled c : compiled) {
+            Column col = byName.get(c.name);
+            if (col == null) {
+                throw new InputDataException("input", 0, c.name, "the characteristic's column is missing from the input");
+            }
+            if (col.size() < n) {
+                throw new IllegalArgumentException("column '" + c.name + "' has " + col.size() + " rows, fewer than " + n);
+            }
+            c.addTo(col, scores, eta, model.unseen());
+        }
+        if (probabilities != null) {
+            for (int i = 0; i < n; i++) {
+                probabilities[i] = probability(eta[i]);
+            }
+        }
+    }
+
+    /** One characteristic in lookup-friendly form: primitive arrays and one hash map. */
+    private static final class Compiled {
+        static final int NEUTRAL_MISSING = -2;
+        static final int NEUTRAL_UNSEEN = -3;
+
+        final String name;
+        final VariableType type;
+        final double coefficient;
+        final double neutralPoints;
+        final double maxPoints;
+        final double[] points;
+        final double[] woe;
+        final String[] labels;
+        final double[] cuts;
+        final double[] specials;
+        final int[] specialBins;
+        final Map<String, Integer> levels = new HashMap<>();
+        final int missingBin;
+        final int elseBin;
+
+        Compiled(Characteristic c) {
+            name = c.name();
+            type = c.type();
+            coefficient = c.coefficient();
+            neutralPoints = c.neutralPoints();
+            maxPoints = c.maxPoints();
+            List<ModelBin> bins = c.bins();
+            points = new double[bins.size()];
+            woe = new double[bins.size()];
+            labels = new String[bins.size()];
+            List<Double> cutList = new ArrayList<>();
+            List<double[]> specialList = new ArrayList<>();
+            int missing = -1;
+            int orElse = -1;
+            for (int b = 0; b < bins.size(); b++) {
+                ModelBin bin = bins.get(b);
+                points[b] = bin.points();
+                woe[b] = bin.woe();
+                labels[b] = bin.label();
+                switch (bin.kind()) {
+                    case MISSING -> missing = b;
+                    case ELSE -> orElse = b;
+                    case SPECIAL -> bin.specialValues().forEach(v -> specialList.add(new double[] {v == 0 ? 0.0 : v, 0}));
+                    default -> { }
+                }
+                if (bin.kind() == BinKind.SPECIAL) {
+                    for (int s = specialList.size() - bin.specialValues().size(); s < specialList.size(); s++) {
+                        specialList.get(s)[1] = b;
+                    }
+                }
+                if (bin.kind() == BinKind.REGULAR && type == VariableType.NUMERIC && Double.isFinite(bin.lower())) {
+                    cutList.add(bin.lower());
+                }
+                for (String level : bin.categories()) {
+                    levels.put(level, b);
+                }
+            }
+            missingBin = missing;
+            elseBin = orElse;
+            cuts = cutList.stream().mapToDouble(Double::doubleValue).toArray();
+            specialList.sort((x, y) -> Double.compare(x[0], y[0]));
+            specials = specialList.stream().mapToDouble(x -> x[0]).toArray();
+            specialBins = specialList.stream().mapToInt(x -> (int) x[1]).toArray();
+        }
+
+        /** Regular numeric bins come first in the model, so the bin index is the number of cuts at or below v. */
+        int numericBin(double v) {
+            if (v != v) {
+                return missingBin >= 0 ? missingBin : NEUTRAL_MISSING;
+            }
+            if (specials.length > 0) {
+                int s = Arrays.binarySearch(specials, v == 0 ? 0.0 : v);
+                if (s >= 0) {
+                    return specialBins[s];
+                }
+            }
+            int lo = 0;
+            int hi = cuts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cuts[mid] <= v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        int binOf(Object v, Set<String> missingTokens, UnseenPolicy unseen, List<String> warnings) {
+            if (v == null || (v instanceof String s && missingTokens.contains(s))) {
+                if (missingBin >= 0) {
+                    return missingBin;
+                }
+                warnings.add("missing:" + name);
+                return NEUTRAL_MISSING;
+            }
+            if (type == VariableType.NUMERIC) {
+                double d;
+                if (v instanceof Number num) {
+                    d = num.doubleValue();
+                } else {
+                    d = StrictNumberParser.parse(v.toString());
+                    if (d != d) {
+                        throw new InputDataException("input", 0, name, "value '" + v + "' is not a number");
+                    }
+                }
+                int bin = numericBin(d);
+                if (bin == NEUTRAL_MISSING) {
+                    warnings.add("missing:" + name);
+                }
+                return bin;
+            }
+            String level = v instanceof Double || v instanceof Float ? DoubleFormat.format(((Number) v).doubleValue())
+                    : v.toString();
+            Integer bin = levels.get(level);
+            if (bin != null) {
+                return bin;
+            }
+            if (elseBin >= 0) {
+                return elseBin;
+            }
+            if (unseen == UnseenPolicy.REJECT) {
+                throw new InputDataException("input", 0, name, "level '" + level + "' was never seen in training "
+                        + "and the model's unseen policy is reject");
+            }
+            warnings.add("unseen:" + name + "=" + level);
+            return NEUTRAL_UNSEEN;
+        }
+
+        void addTo(Column col, double[] scores, double[] eta, UnseenPolicy unseen) {
+            int n = scores.length;
+            if (type == VariableType.NUMERIC) {
+                if (!(col instanceof NumericColumn num)) {
+                    throw new InputDataException("input", 0, name, "expected a numeric column, got a categorical one");
+                }
+                for (int i = 0; i < n; i++) {
+                    int b = numericBin(num.value(i));
+                    if (b >= 0) {
+                        scores[i] += points[b];
+                        eta[i] += coefficient * woe[b];
+                    } else {
+                        scores[i] += neutralPoints;
+                    }
+                }
+                return;
+            }
+            if (!(col instanceof CategoricalColumn cat)) {
+                throw new InputDataException("input", 0, name, "expected a categorical column, got a numeric one");
+            }
+            // Resolve each level of this column once, then score by code.
+            List<String> colLevels = cat.levels();
+            int[] binOfCode = new int[colLevels.size()];
+            for (int code = 0; code < binOfCode.length; code++) {
+                Integer b = levels.get(colLevels.get(code));
+                if (b == null && elseBin < 0 && unseen == UnseenPolicy.REJECT) {
+                    throw new InputDataException("input", 0, name, "level '" + colLevels.get(code)
+                            + "' was never seen in training and the model's unseen policy is reject");
+                }
+                binOfCode[code] = b != null ? b : elseBin >= 0 ? elseBin : NEUTRAL_UNSEEN;
+            }
+            int missing = missingBin >= 0 ? missingBin : NEUTRAL_MISSING;
+            for (int i = 0; i < n; i++) {
+                int code = cat.code(i);
+                int b = code == CategoricalColumn.MISSING ? missing : binOfCode[code];
+                if (b >= 0) {
+                    scores[i] += points[b];
+                    eta[i] += coefficient * woe[b];
+                } else {
+                    scores[i] += neutralPoints;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.scorecard.core.model;
+
+import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.binning.VariableType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One characteristic of the scorecard: its bins in order (regular, else, special, missing), its
+ * coefficient, and the points of a row that falls in no bin.
+ *
+ * @param name the input column
+ * @param type numeric or categorical
+ * @param coefficient the regression coefficient on its WOE
+ * @param bins all bins
+ * @param neutralPoints the points of a value that has no bin (missing without a missing bin, unseen
+ *     level without an else bin): those of WOE 0
+ */
+public record Characteristic(String name, VariableType type, double coefficient, List<ModelBin> bins,
+        double neutralPoints) {
+    /**
+     * Checks SPEC §13's semantic rules: regular bins first, numeric ones contiguous from −∞ to +∞ with
+     * strictly increasing finite bounds, unique levels and special values, at most one missing bin.
+     */
+    public Characteristic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        bins = List.copyOf(bins);
+        if (bins.isEmpty()) {
+            throw new IllegalArgumentException("characteristic '" + name + "' has no bins");
+        }
+        int missing = 0;
+        int regular = 0;
+        boolean pastRegular = false;
+        double previousUpper = Double.NEGATIVE_INFINITY;
+        Set<String> levels = new HashSet<>();
+        Set<Double> specials = new HashSet<>();
+        for (ModelBin b : bins) {
+            boolean isRegular = b.kind() == BinKind.REGULAR || b.kind() == BinKind.ELSE;
+            if (isRegular && pastRegular) {
+                throw new IllegalArgumentException("characteristic '" + name + "': regular bins must come before the special and missing bins");
+            }
+            pastRegular |= !isRegular;
+            switch (b.kind()) {
+                case MISSING -> missing++;
+                case SPECIAL -> {
+                    if (type != VariableType.NUMERIC || b.specialValues().isEmpty()) {
+                        throw new IllegalArgumentException("characteristic '" + name + "': special bin " + b.label()
+                                + " needs numeric values");
+                    }
+                    for (Double v : b.specialValues()) {
+                        if (!Double.isFinite(v) || !specials.add(v == 0 ? 0.0 : v)) {
+                            throw new IllegalArgumentException("characteristic '" + name + "': special value " + v
+                                    + " is not finite or is listed twice");
+                        }
+                    }
+                }
+                case REGULAR, ELSE -> {
+                    regular++;
+                    if (type == VariableType.NUMERIC) {
+                        if (b.kind() == BinKind.ELSE) {
+                            throw new IllegalArgumentException("characteristic '" + name + "': a numeric characteristic has no else bin");
+                        }
+                        if (Double.compare(b.lower(), previousUpper) != 0 || !(b.upper() > b.lower())) {
+                            throw new IllegalArgumentException("characteristic '" + name + "': bin " + b.label()
+                                    + " does not start where the previous one ends or is empty");
+                        }
+                        previousUpper = b.upper();
+                    } else {
+                        for (String level : b.categories()) {
+                            if (!levels.add(level)) {
+                                throw new IllegalArgumentException("characteristic '" + name + "': level '" + level
+                                        + "' is in two bins");
+                            }
+                        }
+                    }
+                }
+                default -> throw new IllegalArgumentException(b.kind().toString());
+            }
+        }
+        if (missing > 1) {
+            throw new IllegalArgumentException("characteristic '" + name + "' has " + missing + " missing bins");
+        }
+        if (regular == 0) {
+            throw new IllegalArgumentException("characteristic '" + name + "' has no regular bin");
+        }
+        if (type == VariableType.NUMERIC && previousUpper != Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("characteristic '" + name + "': the last bin must be open to +inf");
+        }
+        if (!Double.isFinite(coefficient) || !Double.isFinite(neutralPoints)) {
+            throw new IllegalArgumentException("characteristic '" + name + "': coefficient and neutral points must be finite");
+        }
+    }
+
+    /** @return the highest points any bin gives, for reason codes */
+    public double maxPoints() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (ModelBin b : bins) {
+            max = Math.max(max, b.points());
+        }
+        return max;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.scorecard.core.model;
+
+import dev.scorecard.core.regression.Coefficient;
+import dev.scorecard.core.scaling.ScalingOptions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything {@code model.json} holds (SPEC §6), in file order. Immutable.
+ *
+ * @param name the model's name
+ * @param createdWith the tool and version that wrote it
+ * @param target the target column
+ * @param event the target value that is the event
+ * @param scaling how log-odds became points
+ * @param basePoints the points of the base line
+ * @param intercept the regression intercept
+ * @param missingValues the missing tokens used in training, applied identically when scoring
+ * @param unseen what to do with an unseen level when a characteristic has no else bin
+ * @param characteristics the characteristics, in model order
+ * @param coefficients the regression, intercept first
+ * @param grades the grade table
+ * @param score10 the 0–10 scale
+ * @param baseline training distributions for monitoring
+ * @param metrics discrimination on train and test
+ * @param provenance where the model comes from
+ * @param verification rows scored and compared on every load
+ */
+public record ScorecardModel(String name, String createdWith, String target, String event, ScalingOptions scaling,
+        double basePoints, double intercept, List<String> missingValues, UnseenPolicy unseen,
+        List<Characteristic> characteristics, List<Coefficient> coefficients, GradeTable grades, ScoreScale score10,
+        Baseline baseline, List<SplitMetrics> metrics, Provenance provenance, List<VerificationCase> verification) {
+
+    /** Copies the lists; checks names are unique and every part agrees on the characteristics. */
+    public ScorecardModel {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(createdWith, "createdWith");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(unseen, "unseen");
+        Objects.requireNonNull(grades, "grades");
+        Objects.requireNonNull(score10, "score10");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(provenance, "provenance");
+        missingValues = List.copyOf(missingValues);
+        characteristics = List.copyOf(characteristics);
+        coefficients = List.copyOf(coefficients);
+        metrics = List.copyOf(metrics);
+        verification = List.copyOf(verification);
+        if (!Double.isFinite(basePoints) || !Double.isFinite(intercept)) {
+            throw new IllegalArgumentException("basePoints and intercept must be finite");
+        }
+        Set<String> names = new HashSet<>();
+        for (Characteristic c : characteristics) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("characteristic '" + c.name() + "' appears twice");
+            }
+            if (c.name().equals(target)) {
+                throw new IllegalArgumentException("the target '" + target + "' cannot be a characteristic");
+            }
+        }
+        if (baseline.characteristics().size() != characteristics.size()) {
+            throw new IllegalArgumentException("baseline has " + baseline.characteristics().size()
+                    + " characteristics, the model " + characteristics.size());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.scorecard.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.binning.VariableType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model file's layout, determinism, round trip and golden fixture. The fixture
+ * {@code model/v1/small-model.json} is {@link TestModels#germanLike()} as written when format version
+ * 1 was fixed; it is kept forever (STYLE §7). Regenerate it only on purpose, with
+ * {@code mvn -pl scorecard-core test -Dtest=ModelWriterTest -Dgolden.update=true}.
+ */
+class ModelWriterTest {
+    static final String FIXTURE = "/model/v1/small-model.json";
+    private static final Path FIXTURE_SOURCE = Path.of("src/test/resources" + FIXTURE);
+
+    /** @return the committed fixture's bytes */
+    static byte[] fixture() throws IOException {
+        try (InputStream in = ModelWriterTest.class.getResourceAsStream(FIXTURE)) {
+            assertThat(in).as("fixture %s on the test class path", FIXTURE).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void writtenBytesEqualTheGoldenFixture() throws IOException {
+        byte[] written = ModelWriter.toBytes(TestModels.germanLike());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(FIXTURE_SOURCE.getParent());
+            Files.write(FIXTURE_SOURCE, written);
+        }
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(fixture(), StandardCharsets.UTF_8));
+        assertThat(written).isEqualTo(fixture());
+    }
+
+    @Test
+    void goldenFixtureReadsBackToTheModel() throws IOException {
+        assertThat(ModelReader.read(new ByteArrayInputStream(fixture()))).isEqualTo(TestModels.germanLike());
+    }
+
+    @Test
+    void writeReadGivesAnEqualModelAndWriteReadWriteTheSameBytes() throws IOException {
+        ScorecardModel model = TestModels.germanLike();
+        byte[] first = ModelWriter.toBytes(model);
+        ScorecardModel read = ModelReader.read(new ByteArrayInputStream(first));
+        assertThat(read).isEqualTo(model);
+        assertThat(ModelWriter.toBytes(read)).isEqualTo(first);
+    }
+
+    @Test
+    void sameModelGivesIdenticalBytesAndStreamMatchesToBytes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelWriter.write(TestModels.germanLike(), out);
+        assertThat(out.toByteArray()).isEqualTo(ModelWriter.toBytes(TestModels.germanLike()));
+    }
+
+    @Test
+    void checksumIsTheSha256OfTheFileWithoutTheChecksumMember() throws Exception {
+        String file = new String(ModelWriter.toBytes(TestModels.germanLike()), StandardCharsets.UTF_8);
+        String member = ",\n  \"checksum\": \"";
+        int at = file.lastIndexOf(member);
+        assertThat(at).isPositive();
+        String checksum = file.substring(at + member.length(), at + member.length() + 64);
+        assertThat(file.substring(at)).isEqualTo(member + checksum + "\"\n}\n");
+        String canonical = file.substring(0, at) + "\n}\n";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+        assertThat(checksum).isEqualTo(HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void layoutIsTwoSpaceIndentedLfWithInlineScalarArrays() {
+        String file = new String(ModelWriter.toBytes(TestModels.germanLike()), StandardCharsets.UTF_8);
+        assertThat(file).startsWith("{\n  \"format\": \"scorecard-model\",\n  \"formatVersion\": 1,\n  \"name\": \"german-like\",\n")
+                .doesNotContain("\r").doesNotContain("\t").endsWith("\"\n}\n")
+                .contains("  \"missingValues\": [\"\", \"NA\", \"N/A\"],\n")
+                .contains("          \"lower\": \"-inf\",\n          \"upper\": 8.5,\n")
+                .contains("    {\n      \"name\": \"E\",\n      \"minScore\": \"-inf\"\n    }\n")
+                .contains("\"vacation (été)\"");
+    }
+
+    @Test
+    void minusZeroSurvivesTheRoundTrip() throws IOException {
+        ScorecardModel model = TestModels.withWoe(TestModels.germanLike(), 1, 2, -0.0);
+        ScorecardModel read = ModelReader.read(new ByteArrayInputStream(ModelWriter.toBytes(model)));
+        assertThat(read).isEqualTo(model);
+        assertThat(Double.doubleToRawLongBits(read.characteristics().get(1).bins().get(2).woe()))
+                .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void refusesAValueTheFileCannotHold() {
+        ScorecardModel model = TestModels.germanLike();
+        SplitMetrics nan = new SplitMetrics("test", 300, 90, Double.NaN, Double.NaN, Double.NaN);
+        ScorecardModel withNanMetrics = new ScorecardModel(model.name(), model.createdWith(), model.target(),
+                model.event(), model.scaling(), model.basePoints(), model.intercept(), model.missingValues(),
+                model.unseen(), model.characteristics(), model.coefficients(), model.grades(), model.score10(),
+                new Baseline(List.of(Double.NaN), List.of(0.5, 0.5), model.baseline().characteristics()),
+                List.of(nan), model.provenance(), model.verification());
+        assertThatThrownBy(() -> ModelWriter.toBytes(withNanMetrics))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("baseline.scoreEdges[0] is NaN; the file holds only finite numbers here");
+
+        Characteristic bounded = new Characteristic("purpose", VariableType.CATEGORICAL, 1, List.of(
+                new ModelBin("a", BinKind.REGULAR, 0, 1, List.of("a"), List.of(), 0, 0, 1, 0.5)), 0);
+        ScorecardModel withBounds = new ScorecardModel(model.name(), model.createdWith(), model.target(),
+                model.event(), model.scaling(), model.basePoints(), model.intercept(), model.missingValues(),
+                model.unseen(), List.of(bounded, model.characteristics().get(0)), model.coefficients(), model.grades(),
+                model.score10(), model.baseline(), model.metrics(), model.provenance(), model.verification());
+        assertThatThrownBy(() -> ModelWriter.toBytes(withBounds))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("characteristics[0].bins[0]: only the regular bins of a numeric characteristic have bounds;"
+                        + " this one has lower 0.0 and upper 1.0 (expected NaN)");
+    }
+
+    @Test
+    void absentOptionalNumbersAreLeftOutAndReadBackAsNaN() throws IOException {
+        ScorecardModel model = TestModels.germanLike();
+        SplitMetrics nan = new SplitMetrics("test", 300, 0, Double.NaN, Double.NaN, Double.NaN);
+        ScorecardModel withNan = new ScorecardModel(model.name(), model.createdWith(), model.target(),
+                model.event(), model.scaling(), model.basePoints(), model.intercept(), model.missingValues(),
+                model.unseen(), model.characteristics(), model.coefficients(), model.grades(), model.score10(),
+                model.baseline(), List.of(model.metrics().get(0), nan), model.provenance(), model.verification());
+        String file = new String(ModelWriter.toBytes(withNan), StandardCharsets.UTF_8);
+        assertThat(file).contains("\"split\": \"test\",\n      \"rows\": 300,\n      \"events\": 0\n    }")
+                .doesNotContain(": nan").doesNotContain("NaN");
+        assertThat(ModelReader.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))).isEqualTo(withNan);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.scorecard.train.load;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.scorecard.core.InputDataException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Streams a CSV file row by row with the same dialect rules as {@link CsvLoader} (delimiter
+ * detection, BOM, CRLF, gzip, quotes, physical line numbers, {@code unnamed_<position>} for empty
+ * header names), for work that must not hold the file in memory, such as scoring. Not thread-safe.
+ */
+public final class CsvRows implements Closeable {
+    private final InputFile source;
+    private final char delimiter;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final List<String> header;
+    private CsvRecord current;
+    private long lastLine;
+
+    private CsvRows(InputFile source, char delimiter) {
+        this.source = source;
+        this.delimiter = delimiter;
+        Reader in = source.open();
+        this.reader = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .quoteCharacter('"')
+                .commentStrategy(CommentStrategy.NONE)
+                .skipEmptyLines(true)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false)
+                .detectBomHeader(false)
+                .ofCsvRecord(in);
+        this.records = reader.iterator();
+        if (!hasNext()) {
+            closeQuietly();
+            throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
+        }
+        CsvRecord h = nextRecord();
+        List<String> names = new ArrayList<>(h.getFields());
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                names.set(i, "unnamed_" + (i + 1));
+            }
+        }
+        this.header = List.copyOf(names);
+    }
+
+    /**
+     * @param file a CSV or .csv.gz file
+     * @param delimiter the delimiter, or empty to detect it
+     * @return the open rows, positioned before the first data row
+     * @throws InputDataException when the file cannot be read or has no header
+     */
+    public static CsvRows open(Path file, Optional<Character> delimiter) {
+        InputFile source = InputFile.of(file);
+        char d = delimiter.orElseGet(() -> {
+            try (Reader r = source.open()) {
+                return DelimiterDetector.detect(r);
+            } catch (IOException e) {
+                throw source.translate(e, 0);
+            }
+        });
+        return new CsvRows(source, d);
+    }
+
+    /** @return the header names, in file order */
+    public List<String> header() {
+        return header;
+    }
+
+    /** @return the delimiter used */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * @return true when a next data row was read
+     * @throws InputDataException for malformed CSV (an unclosed quote), naming the line
+     */
+    public boolean next() {
+        if (!hasNext()) {
+            current = null;
+            return false;
+        }
+        current = nextRecord();
+        return true;
+    }
+
+    /** @return the physical line where the current row starts */
+    public long line() {
+        return current.getStartingLineNumber();
+    }
+
+    /** @return the number of fields in the current row */
+    public int fieldCount() {
+        return current.getFieldCount();
+    }
+
+    /** @return field {@code i} of the current row */
+    public String field(int i) {
+        return current.getField(i);
+    }
+
+    /** @return every field of the current row */
+    public List<String> fields() {
+        return current.getFields();
+    }
+
+    /** @return the file name, for messages */
+    public String fileName() {
+        return source.name();
+    }
+
+    private boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (CsvParseException e) {
+            throw LoadPass.translate(e, source, lastLine + 1);
+        } catch (UncheckedIOException e) {
+            throw source.translate(e.getCause(), lastLine + 1);
+        }
+    }
+
+    private CsvRecord nextRecord() {
+        try {
+            CsvRecord r = records.next();
+            lastLine = r.getStartingLineNumber();
+            return r;
+        } catch (CsvParseException e) {
+            throw LoadPass.translate(e, source, lastLine + 1);
+        } catch (UncheckedIOException e) {
+            throw source.translate(e.getCause(), lastLine + 1);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // already failing with a clearer message
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

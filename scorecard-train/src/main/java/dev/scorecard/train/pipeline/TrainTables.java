@@ -1,0 +1,59 @@
+package dev.scorecard.train.pipeline;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.regression.Coefficient;
+import dev.scorecard.core.regression.LogisticFit;
+import dev.scorecard.train.select.SelectionRow;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tables {@code train} writes beside the model: selection, coefficients and the points table. */
+final class TrainTables {
+    private TrainTables() {
+    }
+
+    static void writeSelection(List<SelectionRow> rows, Writer out) throws IOException {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        csv.writeRecord("variable", "iv", "status", "step", "reason");
+        for (SelectionRow r : rows) {
+            csv.writeRecord(r.variable(), DoubleFormat.format(r.iv()), r.selected() ? "selected" : "removed", r.step(),
+                    r.reason());
+        }
+        csv.flush();
+    }
+
+    static void writeCoefficients(LogisticFit fit, Writer out) throws IOException {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        csv.writeRecord("variable", "estimate", "std_error", "z", "p_value");
+        List<Coefficient> all = new ArrayList<>();
+        all.add(fit.intercept());
+        all.addAll(fit.coefficients());
+        for (Coefficient c : all) {
+            csv.writeRecord(c.name(), DoubleFormat.format(c.estimate()), DoubleFormat.format(c.standardError()),
+                    DoubleFormat.format(c.z()), DoubleFormat.format(c.pValue()));
+        }
+        csv.flush();
+    }
+
+    /** The table a person reads: one line for the base points, then every bin with its points. */
+    static void writeScorecard(ScorecardModel model, Writer out) throws IOException {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        csv.writeRecord("characteristic", "bin", "points", "woe", "count", "event_rate");
+        csv.writeRecord("(base points)", "", DoubleFormat.format(model.basePoints()), "", "", "");
+        for (Characteristic c : model.characteristics()) {
+            for (ModelBin b : c.bins()) {
+                csv.writeRecord(c.name(), b.label(), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
+                        Long.toString(b.count()), Double.isNaN(b.eventRate()) ? "" : DoubleFormat.format(b.eventRate()));
+            }
+            csv.writeRecord(c.name(), "(no bin: missing or unseen)", DoubleFormat.format(c.neutralPoints()), "0", "", "");
+        }
+        csv.flush();
+    }
+}
