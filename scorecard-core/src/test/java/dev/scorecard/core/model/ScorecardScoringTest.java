@@ -1,0 +1,133 @@
+package dev.scorecard.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ModelFormatException;
+import dev.scorecard.core.ScoreResult;
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.data.CategoricalColumn;
+import dev.scorecard.core.data.Column;
+import dev.scorecard.core.data.NumericColumn;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The scorer on the hand-built model of {@link TestModels}: rules, parity of the two paths, threads. */
+class ScorecardScoringTest {
+    private final ScorecardModel model = TestModels.germanLike();
+    private final Scorecard scorecard = Scorecard.of(model);
+
+    private static Map<String, Object> row(Object duration, Object purpose) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("duration", duration);
+        m.put("purpose", purpose);
+        return m;
+    }
+
+    @Test
+    void scoresByHand() {
+        // duration 6 -> [-inf, 8.5): 40 points, WOE -1.4427; purpose car (new): -9 points, WOE 0.3953.
+        ScoreResult r = scorecard.score(row("6", "car (new)"));
+        assertThat(r.score()).isEqualTo(624 + 40 - 9);
+        double eta = -0.8473 + 0.9712 * -1.4427 + 0.8123 * 0.3953;
+        assertThat(r.probability()).isCloseTo(1 / (1 + Math.exp(-eta)), within(1e-15));
+        assertThat(r.grade()).isEqualTo("A");
+        // Points lost: duration 0 (its best bin), purpose 6 - (-9) = 15.
+        assertThat(r.reasons()).containsExactly("purpose: car (new)");
+        assertThat(r.warnings()).isEmpty();
+        // 655 lies between the scale points 633 (83 % of training at or below) and 664: 10 x 0.83.
+        assertThat(r.score10()).isEqualTo(8.3);
+    }
+
+    @Test
+    void missingSpecialNumbersAndUnseenLevels() {
+        assertThat(scorecard.score(row(null, "business")).points()).containsExactly(-17.0, 0.0);
+        assertThat(scorecard.score(row("NA", "business")).points()).containsExactly(-17.0, 0.0);
+        assertThat(scorecard.score(row(-1, "business")).points()).containsExactly(-12.0, 0.0);
+        assertThat(scorecard.score(row(8.5, "business")).points()).containsExactly(9.0, 0.0);
+        assertThat(scorecard.score(row(-0.0, "business")).points()).containsExactly(40.0, 0.0);
+        // An unseen level goes to the else bin when the model has one.
+        assertThat(scorecard.score(row(30, "spaceship")).points()).containsExactly(-23.0, 0.0);
+        assertThatThrownBy(() -> scorecard.score(row("12d", "business"))).isInstanceOf(InputDataException.class)
+                .hasMessage("input, column 'duration': value '12d' is not a number");
+        assertThatThrownBy(() -> scorecard.score(Map.of("duration", 5))).isInstanceOf(InputDataException.class)
+                .hasMessage("input, column 'purpose': the characteristic's column is missing from the input");
+    }
+
+    /** The batch path gives the same scores and probabilities as the row path, bit for bit. */
+    @Test
+    void batchEqualsRowByRow() {
+        long seed = 3;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int n = 5000;
+        double[] duration = new double[n];
+        int[] purpose = new int[n];
+        List<String> levels = List.of("car (new)", "radio/television", "business", "furniture/equipment", "spaceship");
+        for (int i = 0; i < n; i++) {
+            int k = rnd.nextInt(20);
+            duration[i] = k == 0 ? Double.NaN : k == 1 ? -1 : rnd.nextInt(60);
+            purpose[i] = rnd.nextInt(20) == 0 ? -1 : rnd.nextInt(levels.size());
+        }
+        List<Column> cols = List.of(NumericColumn.of("duration", duration), CategoricalColumn.of("purpose", purpose, levels));
+        double[] scores = new double[n];
+        double[] probabilities = new double[n];
+        scorecard.scoreBatch(cols, scores, probabilities);
+        for (int i = 0; i < n; i++) {
+            ScoreResult r = scorecard.score(row(Double.isNaN(duration[i]) ? null : duration[i],
+                    purpose[i] < 0 ? null : levels.get(purpose[i])));
+            assertThat(scores[i]).as("seed %d row %d", seed, i).isEqualTo(r.score());
+            assertThat(probabilities[i]).as("seed %d row %d", seed, i).isEqualTo(r.probability());
+        }
+    }
+
+    /** Eight threads sharing one scorecard get what one thread gets. */
+    @Test
+    void threadSafe() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(9);
+        String[] purposes = {"car (new)", "radio/television", "business", "x", null};
+        for (int i = 0; i < 2000; i++) {
+            rows.add(row(rnd.nextInt(10) == 0 ? null : String.valueOf(rnd.nextInt(60)), purposes[rnd.nextInt(purposes.length)]));
+        }
+        List<ScoreResult> expected = rows.stream().map(scorecard::score).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<ScoreResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> rows.stream().map(scorecard::score).toList()));
+            }
+            for (Future<List<ScoreResult>> f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void loadVerifiesTheCases() {
+        byte[] good = ModelWriter.toBytes(model);
+        assertThat(Scorecard.load(new ByteArrayInputStream(good)).model()).isEqualTo(model);
+        // A model whose stored expectations disagree with its own bins is refused at load.
+        VerificationCase first = model.verification().get(0);
+        VerificationCase wrong = new VerificationCase(first.inputs(), first.points(), first.score() + 1,
+                first.probability(), first.grade(), first.reasons());
+        ScorecardModel bad = new ScorecardModel(model.name(), model.createdWith(), model.target(), model.event(),
+                model.scaling(), model.basePoints(), model.intercept(), model.missingValues(), model.unseen(),
+                model.characteristics(), model.coefficients(), model.grades(), model.score10(), model.baseline(),
+                model.metrics(), model.provenance(), List.of(wrong, model.verification().get(1)));
+        assertThatThrownBy(() -> Scorecard.load(new ByteArrayInputStream(ModelWriter.toBytes(bad))))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage("model: verification case 1 does not reproduce: score 655 instead of 656; the model file is inconsistent");
+    }
+}
