@@ -1,0 +1,84 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.Grade;
+import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.SplitMetrics;
+import dev.scorecard.core.scaling.ScalingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard inspect}: the points table, scaling, grades and metrics of a model, for a terminal. */
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Print a model's points table, scaling, grades and metrics.",
+        footer = {"", "Example:", "  scorecard inspect out/model/model.json"})
+public final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (model.json).")
+    Path model;
+
+    @Option(names = "--ignore-checksum", description = "Show a model whose checksum does not match.")
+    boolean ignoreChecksum;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(render(Scorecard.load(model, !ignoreChecksum).model()));
+        out.flush();
+        return 0;
+    }
+
+    static String render(ScorecardModel m) {
+        StringBuilder sb = new StringBuilder();
+        ScalingOptions s = m.scaling();
+        sb.append(String.format(Locale.ROOT, "model '%s' (%s): target %s, event '%s'%n", m.name(), m.createdWith(),
+                m.target(), m.event()));
+        sb.append(String.format(Locale.ROOT, "scaling: %s points at odds %s, %s points to double the odds; a high score means %s%n",
+                DoubleFormat.format(s.basePoints()), DoubleFormat.format(s.baseOdds()), DoubleFormat.format(s.pdo()),
+                s.higherScoreMeans().configName().equals("event") ? "the event is likely" : "the event is unlikely"));
+        for (SplitMetrics sm : m.metrics()) {
+            sb.append(String.format(Locale.ROOT, "%-5s rows %d, events %d: AUC %.4f, KS %.4f, Gini %.4f%n", sm.split(),
+                    sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini()));
+        }
+        int width = 12;
+        for (Characteristic c : m.characteristics()) {
+            for (ModelBin b : c.bins()) {
+                width = Math.max(width, Math.min(60, b.label().length()));
+            }
+        }
+        String fmt = "  %-" + width + "s %7s %9s %7s %7s%n";
+        sb.append(String.format(Locale.ROOT, "%nbase points: %s%n", DoubleFormat.format(m.basePoints())));
+        for (Characteristic c : m.characteristics()) {
+            sb.append(String.format(Locale.ROOT, "%n%s (β %.4f)%n", c.name(), c.coefficient()));
+            sb.append(String.format(Locale.ROOT, fmt, "bin", "points", "WOE", "count", "rate"));
+            for (ModelBin b : c.bins()) {
+                String label = b.label().length() > 60 ? b.label().substring(0, 59) + "…" : b.label();
+                sb.append(String.format(Locale.ROOT, fmt, label, DoubleFormat.format(b.points()),
+                        String.format(Locale.ROOT, "%.4f", b.woe()), b.count(),
+                        Double.isNaN(b.eventRate()) ? "-" : String.format(Locale.ROOT, "%.3f", b.eventRate())));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "%ngrades:%n"));
+        for (Grade g : m.grades().grades()) {
+            sb.append(String.format(Locale.ROOT, "  %-4s score >= %s%n", g.name(),
+                    Double.isInfinite(g.minScore()) ? "any" : DoubleFormat.format(g.minScore())));
+        }
+        sb.append(String.format(Locale.ROOT, "%ntrained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d%n",
+                m.provenance().dataFile(), m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(),
+                m.provenance().trainRows(), m.provenance().testRows(), m.provenance().split(), m.provenance().seed()));
+        return sb.toString();
+    }
+}
