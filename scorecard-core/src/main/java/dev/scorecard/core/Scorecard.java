@@ -6,6 +6,7 @@ import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.NumericColumn;
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.internal.NumericBins;
 import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
@@ -330,26 +331,7 @@ public final class Scorecard {
 
         /** Regular numeric bins come first in the model, so the bin index is the number of cuts at or below v. */
         int numericBin(double v) {
-            if (v != v) {
-                return missingBin >= 0 ? missingBin : NEUTRAL_MISSING;
-            }
-            if (specials.length > 0) {
-                int s = Arrays.binarySearch(specials, v == 0 ? 0.0 : v);
-                if (s >= 0) {
-                    return specialBins[s];
-                }
-            }
-            int lo = 0;
-            int hi = cuts.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cuts[mid] <= v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return NumericBins.lookup(v, cuts, specials, specialBins, missingBin >= 0 ? missingBin : NEUTRAL_MISSING);
         }
 
         int binOf(Object v, Set<String> missingTokens, UnseenPolicy unseen, List<String> warnings) {

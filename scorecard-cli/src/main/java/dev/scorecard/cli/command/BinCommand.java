@@ -62,37 +62,7 @@ public final class BinCommand implements Callable<Integer> {
                 Optional.ofNullable(input.rejects), input.maxRejectShare, t);
         BinWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
-            outcome = BinWorkflow.run(request, new BinWorkflow.Listener() {
-                private boolean loading;
-
-                @Override
-                public void loadProgress(long bytesRead, long totalBytes) {
-                    if (!loading) {
-                        loading = true;
-                        progress.phase("Loading", totalBytes, " MB", 1 << 20);
-                    }
-                    progress.step(bytesRead);
-                }
-
-                @Override
-                public void loaded(LoadReport report) {
-                    progress.endPhase();
-                    if (!output.quiet) {
-                        stdout.print(describe(report));
-                        stdout.flush();
-                    }
-                }
-
-                @Override
-                public void binningStarted(int variables) {
-                    progress.phase("Binning", variables, "", 1);
-                }
-
-                @Override
-                public void variableBinned(int done) {
-                    progress.step(done);
-                }
-            });
+            outcome = BinWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));
         }
         if (!output.quiet) {
             stdout.println();

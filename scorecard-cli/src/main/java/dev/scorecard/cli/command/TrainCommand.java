@@ -7,7 +7,6 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
-import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.pipeline.TrainWorkflow;
 import java.io.PrintWriter;
@@ -115,37 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Optional.ofNullable(input.rejects), input.maxRejectShare, th, "scorecard " + version());
         TrainWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
-            outcome = TrainWorkflow.run(request, new BinWorkflow.Listener() {
-                private boolean loading;
-
-                @Override
-                public void loadProgress(long bytesRead, long totalBytes) {
-                    if (!loading) {
-                        loading = true;
-                        progress.phase("Loading", totalBytes, " MB", 1 << 20);
-                    }
-                    progress.step(bytesRead);
-                }
-
-                @Override
-                public void loaded(LoadReport report) {
-                    progress.endPhase();
-                    if (!output.quiet) {
-                        stdout.print(BinCommand.describe(report));
-                        stdout.flush();
-                    }
-                }
-
-                @Override
-                public void binningStarted(int variables) {
-                    progress.phase("Binning", variables, "", 1);
-                }
-
-                @Override
-                public void variableBinned(int done) {
-                    progress.step(done);
-                }
-            });
+            outcome = TrainWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));
         }
         if (!output.quiet) {
             ScorecardModel m = outcome.model();

@@ -1,7 +1,7 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.internal.NumericBins;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -153,27 +153,7 @@ public final class Binning {
         if (type != VariableType.NUMERIC) {
             throw new IllegalStateException(variable + " is categorical; look levels up with binOf(String)");
         }
-        if (Double.isNaN(value)) {
-            return missingBin;
-        }
-        if (specialValues.length > 0) {
-            int s = Arrays.binarySearch(specialValues, value == 0 ? 0.0 : value);
-            if (s >= 0) {
-                return specialBins[s];
-            }
-        }
-        // Number of cut points <= value: [a, b) bins; -0.0 compares equal to 0.0 here.
-        int lo = 0;
-        int hi = cuts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cuts[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return NumericBins.lookup(value, cuts, specialValues, specialBins, missingBin);
     }
 
     /**

@@ -1,0 +1,47 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.train.load.LoadReport;
+import dev.scorecard.train.pipeline.BinWorkflow;
+import java.io.PrintWriter;
+
+/** Shows a workflow's loading and binning phases as progress bars and prints the load summary. */
+final class ProgressListener implements BinWorkflow.Listener {
+    private final Progress progress;
+    private final PrintWriter stdout;
+    private final boolean quiet;
+    private boolean loading;
+
+    ProgressListener(Progress progress, PrintWriter stdout, boolean quiet) {
+        this.progress = progress;
+        this.stdout = stdout;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void loadProgress(long bytesRead, long totalBytes) {
+        if (!loading) {
+            loading = true;
+            progress.phase("Loading", totalBytes, " MB", 1 << 20);
+        }
+        progress.step(bytesRead);
+    }
+
+    @Override
+    public void loaded(LoadReport report) {
+        progress.endPhase();
+        if (!quiet) {
+            stdout.print(BinCommand.describe(report));
+            stdout.flush();
+        }
+    }
+
+    @Override
+    public void binningStarted(int variables) {
+        progress.phase("Binning", variables, "", 1);
+    }
+
+    @Override
+    public void variableBinned(int done) {
+        progress.step(done);
+    }
+}
