@@ -207,18 +207,25 @@ public final class Scorecard {
     }
 
     private List<String> reasonCodes(double[] points, String[] labels, int n) {
-        Integer[] order = new Integer[compiled.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        // Most points lost first; ties keep characteristic order (the sort is stable).
-        Arrays.sort(order, (a, b) -> Double.compare(compiled[b].maxPoints - points[b], compiled[a].maxPoints - points[a]));
+        // Repeated selection of the largest loss: n is small, and a tie keeps characteristic order
+        // because only a strictly larger loss replaces the current pick.
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < order.length && out.size() < n; i++) {
-            int k = order[i];
-            if (compiled[k].maxPoints - points[k] > 0) {
-                out.add(compiled[k].name + ": " + labels[k]);
+        boolean[] used = new boolean[compiled.length];
+        while (out.size() < n) {
+            int best = -1;
+            double bestLoss = 0;
+            for (int k = 0; k < compiled.length; k++) {
+                double loss = compiled[k].maxPoints - points[k];
+                if (!used[k] && loss > bestLoss) {
+                    best = k;
+                    bestLoss = loss;
+                }
             }
+            if (best < 0) {
+                break;
+            }
+            used[best] = true;
+            out.add(compiled[best].name + ": " + labels[best]);
         }
         return out;
     }

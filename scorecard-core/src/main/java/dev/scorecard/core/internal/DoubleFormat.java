@@ -33,12 +33,19 @@ public final class DoubleFormat {
             return Long.toString((long) d);
         }
         BigDecimal exact = new BigDecimal(d);
-        BigDecimal shortest = exact;
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        // Reading back at p significant digits either works for every p from some point on or not at
+        // all below it, so binary search for the least p (at most 17 for a double).
+        int lo = 1;
+        int hi = 17;
+        BigDecimal shortest = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            BigDecimal r = exact.round(new MathContext(mid, RoundingMode.HALF_EVEN));
             if (r.doubleValue() == d) {
+                hi = mid;
                 shortest = r;
-                break;
+            } else {
+                lo = mid + 1;
             }
         }
         shortest = shortest.stripTrailingZeros();
