@@ -77,7 +77,7 @@ class ScoreCommandTest {
             } else if (i == 12) {
                 line = line.substring(0, line.lastIndexOf(',')); // one field short
             }
-            csv.append("L").append(i).append(',').append(line).append('\n');
+            csv.append(i == 20 ? "" : "L" + i).append(',').append(line).append('\n'); // row 20: empty id
         }
         Path data = tmp.resolve("leads.csv");
         Files.writeString(data, csv, StandardCharsets.UTF_8);
@@ -85,18 +85,31 @@ class ScoreCommandTest {
         CliRun run = CliRun.of("score", "--model", model.toString(), "--data", data.toString(), "--out", out.toString(),
                 "--id", "lead_id", "--max-reject-share", "0.05");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("200 rows: 198 scored, 2 rejected");
+        assertThat(run.out()).startsWith("200 rows: 197 scored, 3 rejected");
         List<String> scored = Files.readAllLines(out);
-        assertThat(scored).hasSize(199);
+        assertThat(scored).hasSize(198);
         assertThat(scored.stream().filter(l -> l.startsWith("L5,") || l.startsWith("L12,"))).isEmpty();
         List<String> rejects = Files.readAllLines(tmp.resolve("scored.csv.rejects.csv"));
-        assertThat(rejects).hasSize(3);
+        assertThat(rejects).hasSize(4);
         assertThat(rejects.get(1)).startsWith("6,column 'duration_in_month': value '12x' is not a number,L5,");
         assertThat(rejects.get(2)).startsWith("13,\"expected 22 fields as in the header, found 21\",L12,");
+        assertThat(rejects.get(3)).startsWith("21,id column 'lead_id' is empty,,");
         // Row 9 was radio/television, now a level training never saw: scored neutrally and flagged.
         assertThat(input.get(9)).contains(",radio/television,");
         String l9 = scored.stream().filter(l -> l.startsWith("L9,")).findFirst().orElseThrow();
         assertThat(l9).endsWith(",unseen:purpose=spaceship");
+    }
+
+    @Test
+    void jsonLinesKeepTheIdAndTheOrder() throws IOException {
+        Path out = tmp.resolve("scored.jsonl");
+        CliRun run = CliRun.of("score", "--model", model.toString(), "--data", GERMAN, "--out", out.toString(),
+                "--format", "jsonl", "--reasons", "1", "--keep", "creditability", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1000);
+        assertThat(lines.get(0)).startsWith("{\"score\":").contains("\"reasons\":[\"").endsWith(",\"creditability\":\"good\"}");
+        assertThat(lines.get(1)).endsWith(",\"creditability\":\"bad\"}");
     }
 
     @Test

@@ -176,6 +176,16 @@ public final class Scorecard {
      * @return the result
      */
     public ScoreResult score(Map<String, ?> row, int reasons) {
+        return score(row, reasons, ReasonBaseline.MAX);
+    }
+
+    /**
+     * @param row values by column name
+     * @param reasons how many reason codes to return
+     * @param baseline what points lost are measured from
+     * @return the result
+     */
+    public ScoreResult score(Map<String, ?> row, int reasons, ReasonBaseline baseline) {
         double[] points = new double[compiled.length];
         double eta = model.intercept();
         double score = model.basePoints();
@@ -203,10 +213,10 @@ public final class Scorecard {
             boxed.add(p);
         }
         return new ScoreResult(score, probability(eta), model.score10().score10(score), model.grades().gradeOf(score),
-                boxed, reasonCodes(points, labels, reasons), warnings);
+                boxed, reasonCodes(points, labels, reasons, baseline), warnings);
     }
 
-    private List<String> reasonCodes(double[] points, String[] labels, int n) {
+    private List<String> reasonCodes(double[] points, String[] labels, int n, ReasonBaseline baseline) {
         // Repeated selection of the largest loss: n is small, and a tie keeps characteristic order
         // because only a strictly larger loss replaces the current pick.
         List<String> out = new ArrayList<>(n);
@@ -215,7 +225,7 @@ public final class Scorecard {
             int best = -1;
             double bestLoss = 0;
             for (int k = 0; k < compiled.length; k++) {
-                double loss = compiled[k].maxPoints - points[k];
+                double loss = (baseline == ReasonBaseline.MAX ? compiled[k].maxPoints : compiled[k].meanPoints) - points[k];
                 if (!used[k] && loss > bestLoss) {
                     best = k;
                     bestLoss = loss;
@@ -281,6 +291,7 @@ public final class Scorecard {
         final double coefficient;
         final double neutralPoints;
         final double maxPoints;
+        final double meanPoints;
         final double[] points;
         final double[] woe;
         final String[] labels;
@@ -297,6 +308,13 @@ public final class Scorecard {
             coefficient = c.coefficient();
             neutralPoints = c.neutralPoints();
             maxPoints = c.maxPoints();
+            double weighted = 0;
+            long rows = 0;
+            for (ModelBin b : c.bins()) {
+                weighted += b.count() * b.points();
+                rows += b.count();
+            }
+            meanPoints = rows == 0 ? maxPoints : weighted / rows;
             List<ModelBin> bins = c.bins();
             points = new double[bins.size()];
             woe = new double[bins.size()];

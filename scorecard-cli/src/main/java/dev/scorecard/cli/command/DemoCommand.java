@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.pipeline.BinWorkflow;
@@ -64,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "scorecard " + TrainCommand.version()), new BinWorkflow.Listener() { });
         Path scored = out.resolve("scored-applications.csv");
         ScoreWorkflow.Outcome s = ScoreWorkflow.run(new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
-                applications, scored, List.of(), List.of("creditability"), 4, ScoreWorkflow.Format.CSV, Optional.empty(),
+                applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(),
                 0.01, false, Optional.empty()), rows -> { });
         if (!output.quiet) {
             stdout.printf(Locale.ROOT, "German credit: 1000 applicants, %d for training, %d set aside as new applications%n%n",

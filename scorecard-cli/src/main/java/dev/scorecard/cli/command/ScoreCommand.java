@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.train.pipeline.ScoreWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--reasons", paramLabel = "N", defaultValue = "4", description = "Reason codes per row (default ${DEFAULT-VALUE}).")
     int reasons;
 
+    @Option(names = "--reason-baseline", paramLabel = "B", defaultValue = "max",
+            description = "Points lost are measured from each characteristic's max (default) or training mean points.")
+    String reasonBaseline;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "csv", description = "csv (default) or jsonl.")
     String format;
 
@@ -77,7 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
             d = Optional.of(t.charAt(0));
         }
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(model, data, out, id, keep, reasons,
-                ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

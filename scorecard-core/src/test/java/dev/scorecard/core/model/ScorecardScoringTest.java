@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ModelFormatException;
+import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.data.CategoricalColumn;
@@ -47,6 +48,18 @@ class ScorecardScoringTest {
         assertThat(r.warnings()).isEmpty();
         // 655 lies between the scale points 633 (83 % of training at or below) and 664: 10 x 0.83.
         assertThat(r.score10()).isEqualTo(8.3);
+    }
+
+    @Test
+    void reasonBaselineMaxOrMean() {
+        // duration 10 -> [8.5, 20.5): 9 points; purpose car (new): -9 points.
+        // Max baseline: duration loses 40 - 9 = 31, purpose 6 - (-9) = 15.
+        assertThat(scorecard.score(row(10, "car (new)"), 4, ReasonBaseline.MAX).reasons())
+                .containsExactly("duration: [8.5, 20.5)", "purpose: car (new)");
+        // Mean baseline (training-weighted points): duration (40*87 + 9*380 - 23*204 - 12*20 - 17*9) / 700
+        // = 2.59, so 9 points is no loss; purpose (-9*180 + 6*320) / 700 = 0.43, a loss of 9.43.
+        assertThat(scorecard.score(row(10, "car (new)"), 4, ReasonBaseline.MEAN).reasons())
+                .containsExactly("purpose: car (new)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.internal.ConfigNames;
@@ -66,19 +67,22 @@ public final class ScoreWorkflow {
      * @param id identifier columns copied first into the output
      * @param keep other input columns copied last into the output
      * @param reasons reason codes per row
+     * @param reasonBaseline what points lost are measured from
      * @param format output format
      * @param rejectsFile where rejected rows go (default {@code <out>.rejects.csv})
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
      */
-    public record Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons, Format format,
+    public record Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons,
+            ReasonBaseline reasonBaseline, Format format,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter) {
         /** Validates the request. */
         public Request {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(reasonBaseline, "reasonBaseline");
             id = List.copyOf(id);
             keep = List.copyOf(keep);
             if (reasons < 0 || reasons > 100) {
@@ -157,13 +161,24 @@ public final class ScoreWorkflow {
                                 + rows.fieldCount(), rows.fields()));
                         continue;
                     }
+                    String emptyId = null;
+                    for (int k = 0; k < idIndex.length && emptyId == null; k++) {
+                        if (rows.field(idIndex[k]).isBlank()) {
+                            emptyId = request.id().get(k);
+                        }
+                    }
+                    if (emptyId != null) {
+                        // An output row without its id could not be joined back to the lead.
+                        rejects.add(new RejectedRow(rows.line(), "id column '" + emptyId + "' is empty", rows.fields()));
+                        continue;
+                    }
                     row.clear();
                     for (int k = 0; k < charIndex.length; k++) {
                         row.put(chars.get(k), rows.field(charIndex[k]));
                     }
                     ScoreResult r;
                     try {
-                        r = scorecard.score(row, request.reasons());
+                        r = scorecard.score(row, request.reasons(), request.reasonBaseline());
                     } catch (InputDataException e) {
                         rejects.add(new RejectedRow(rows.line(), e.column().map(c -> "column '" + c + "': ").orElse("")
                                 + problemOf(e), rows.fields()));
