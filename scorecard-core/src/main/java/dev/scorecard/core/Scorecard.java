@@ -7,7 +7,6 @@ import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.NumericColumn;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.NumericBins;
-import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
@@ -46,10 +45,12 @@ public final class Scorecard {
     private final ScorecardModel model;
     private final Compiled[] compiled;
     private final Set<String> missingTokens;
+    private final int maxTokenLength;
 
     private Scorecard(ScorecardModel model) {
         this.model = Objects.requireNonNull(model, "model");
         this.missingTokens = Set.copyOf(new HashSet<>(model.missingValues()));
+        this.maxTokenLength = model.missingValues().stream().mapToInt(String::length).max().orElse(-1);
         List<Characteristic> cs = model.characteristics();
         this.compiled = new Compiled[cs.size()];
         for (int k = 0; k < compiled.length; k++) {
@@ -186,58 +187,77 @@ public final class Scorecard {
      * @return the result
      */
     public ScoreResult score(Map<String, ?> row, int reasons, ReasonBaseline baseline) {
-        double[] points = new double[compiled.length];
-        double eta = model.intercept();
-        double score = model.basePoints();
-        List<String> warnings = new ArrayList<>(0);
-        String[] labels = new String[compiled.length];
+        Object[] values = new Object[compiled.length];
         for (int k = 0; k < compiled.length; k++) {
-            Compiled c = compiled[k];
-            if (!row.containsKey(c.name)) {
-                throw new InputDataException("input", 0, c.name, "the characteristic's column is missing from the input");
+            String name = compiled[k].name;
+            if (!row.containsKey(name)) {
+                throw new InputDataException("input", 0, name, "the characteristic's column is missing from the input");
             }
-            Object v = row.get(c.name);
-            int bin = c.binOf(v, missingTokens, model.unseen(), warnings);
-            if (bin < 0) {
-                points[k] = c.neutralPoints;
-                labels[k] = bin == Compiled.NEUTRAL_MISSING ? "Missing" : "unseen";
-            } else {
-                points[k] = c.points[bin];
-                eta += c.coefficient * c.woe[bin];
-                labels[k] = c.labels[bin];
-            }
-            score += points[k];
+            values[k] = row.get(name);
         }
-        List<Double> boxed = new ArrayList<>(points.length);
-        for (double p : points) {
-            boxed.add(p);
+        ScoreBuffer b = new ScoreBuffer(compiled.length, reasons);
+        scoreInto(values, reasons, baseline, b);
+        List<Double> points = new ArrayList<>(compiled.length);
+        for (double p : b.points) {
+            points.add(p);
         }
-        return new ScoreResult(score, probability(eta), model.score10().score10(score), model.grades().gradeOf(score),
-                boxed, reasonCodes(points, labels, reasons, baseline), warnings);
+        return new ScoreResult(b.score, b.probability, model.score10().score10(b.score), b.grade, points,
+                Arrays.asList(b.reasons).subList(0, b.reasonCount), b.warnings);
     }
 
-    private List<String> reasonCodes(double[] points, String[] labels, int n, ReasonBaseline baseline) {
+    /**
+     * Scores one row into a reusable buffer: the streaming path, with no result allocated per row.
+     *
+     * @param values the row's values in characteristic order ({@link #characteristicNames()}): text,
+     *     numbers, or null for missing
+     * @param reasons how many reason codes (at most the buffer's capacity)
+     * @param baseline what points lost are measured from
+     * @param into the buffer that receives the result
+     * @throws InputDataException when text is given for a number or an unseen level meets the reject policy
+     */
+    public void scoreInto(Object[] values, int reasons, ReasonBaseline baseline, ScoreBuffer into) {
+        if (values.length != compiled.length) {
+            throw new IllegalArgumentException(values.length + " values for " + compiled.length + " characteristics");
+        }
+        into.reset();
+        double eta = model.intercept();
+        double score = model.basePoints();
+        for (int k = 0; k < compiled.length; k++) {
+            Compiled c = compiled[k];
+            int bin = c.binOf(values[k], missingTokens, maxTokenLength, model.unseen(), into);
+            double p;
+            if (bin < 0) {
+                p = c.neutralPoints;
+            } else {
+                p = c.points[bin];
+                eta += c.coefficient * c.woe[bin];
+            }
+            into.points[k] = p;
+            into.losses[k] = (baseline == ReasonBaseline.MAX ? c.maxPoints : c.meanPoints) - p;
+            into.bins[k] = bin;
+            score += p;
+        }
+        into.score = score;
+        into.probability = probability(eta);
+        into.grade = model.grades().gradeOf(score);
         // Repeated selection of the largest loss: n is small, and a tie keeps characteristic order
         // because only a strictly larger loss replaces the current pick.
-        List<String> out = new ArrayList<>(n);
-        boolean[] used = new boolean[compiled.length];
-        while (out.size() < n) {
+        int n = Math.min(reasons, into.reasons.length);
+        while (into.reasonCount < n) {
             int best = -1;
             double bestLoss = 0;
             for (int k = 0; k < compiled.length; k++) {
-                double loss = (baseline == ReasonBaseline.MAX ? compiled[k].maxPoints : compiled[k].meanPoints) - points[k];
-                if (!used[k] && loss > bestLoss) {
+                if (!into.picked[k] && into.losses[k] > bestLoss) {
                     best = k;
-                    bestLoss = loss;
+                    bestLoss = into.losses[k];
                 }
             }
             if (best < 0) {
                 break;
             }
-            used[best] = true;
-            out.add(compiled[best].name + ": " + labels[best]);
+            into.picked[best] = true;
+            into.reasons[into.reasonCount++] = compiled[best].reasonText(into.bins[best]);
         }
-        return out;
     }
 
     /** @return the event probability of a linear predictor, stable for any magnitude */
@@ -294,7 +314,7 @@ public final class Scorecard {
         final double meanPoints;
         final double[] points;
         final double[] woe;
-        final String[] labels;
+        final String[] reasonTexts;
         final double[] cuts;
         final double[] specials;
         final int[] specialBins;
@@ -318,7 +338,7 @@ public final class Scorecard {
             List<ModelBin> bins = c.bins();
             points = new double[bins.size()];
             woe = new double[bins.size()];
-            labels = new String[bins.size()];
+            reasonTexts = new String[bins.size()];
             List<Double> cutList = new ArrayList<>();
             List<double[]> specialList = new ArrayList<>();
             int missing = -1;
@@ -327,7 +347,7 @@ public final class Scorecard {
                 ModelBin bin = bins.get(b);
                 points[b] = bin.points();
                 woe[b] = bin.woe();
-                labels[b] = bin.label();
+                reasonTexts[b] = name + ": " + bin.label();
                 switch (bin.kind()) {
                     case MISSING -> missing = b;
                     case ELSE -> orElse = b;
@@ -359,8 +379,15 @@ public final class Scorecard {
             return NumericBins.lookup(v, cuts, specials, specialBins, missingBin >= 0 ? missingBin : NEUTRAL_MISSING);
         }
 
-        int binOf(Object v, Set<String> missingTokens, UnseenPolicy unseen, List<String> warnings) {
-            if (v == null || (v instanceof String s && missingTokens.contains(s))) {
+        /** @return the reason-code text of a bin, or of a neutral value */
+        String reasonText(int bin) {
+            return bin >= 0 ? reasonTexts[bin] : bin == NEUTRAL_MISSING ? name + ": Missing" : name + ": unseen";
+        }
+
+        int binOf(Object v, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen, ScoreBuffer buffer) {
+            List<String> warnings = buffer.warnings;
+            // The length test first: most values are longer than any missing token, and it saves a hash.
+            if (v == null || (v instanceof String s && s.length() <= maxTokenLength && missingTokens.contains(s))) {
                 if (missingBin >= 0) {
                     return missingBin;
                 }
@@ -372,7 +399,7 @@ public final class Scorecard {
                 if (v instanceof Number num) {
                     d = num.doubleValue();
                 } else {
-                    d = StrictNumberParser.parse(v.toString());
+                    d = buffer.parseNumber(v.toString());
                     if (d != d) {
                         throw new InputDataException("input", 0, name, "value '" + v + "' is not a number");
                     }

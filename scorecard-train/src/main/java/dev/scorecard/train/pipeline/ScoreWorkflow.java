@@ -6,10 +6,11 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
-import dev.scorecard.core.ScoreResult;
+import dev.scorecard.core.ScoreBuffer;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.CsvRows;
@@ -150,44 +151,18 @@ public final class ScoreWorkflow {
             AtomicOutput.writeText(request.out(), w -> {
                 RowWriter out = request.format() == Format.CSV
                         ? new CsvRowWriter(w, request, request.reasons()) : new JsonRowWriter(w, request);
-                Map<String, Object> row = new HashMap<>();
+                Scorer scorer = new Scorer(scorecard, request, header.size(), charIndex, idIndex, keepIndex, out, rejects);
+                // Each row is scored as soon as it is parsed, while its strings are still in cache.
+                // Handing blocks of rows to a second thread was measured slower on two cores.
                 while (rows.next()) {
                     counts[0]++;
                     if (counts[0] % 100_000 == 0) {
                         progress.accept(counts[0]);
                     }
-                    if (rows.fieldCount() != header.size()) {
-                        rejects.add(new RejectedRow(rows.line(), "expected " + header.size() + " fields as in the header, found "
-                                + rows.fieldCount(), rows.fields()));
-                        continue;
-                    }
-                    String emptyId = null;
-                    for (int k = 0; k < idIndex.length && emptyId == null; k++) {
-                        if (rows.field(idIndex[k]).isBlank()) {
-                            emptyId = request.id().get(k);
-                        }
-                    }
-                    if (emptyId != null) {
-                        // An output row without its id could not be joined back to the lead.
-                        rejects.add(new RejectedRow(rows.line(), "id column '" + emptyId + "' is empty", rows.fields()));
-                        continue;
-                    }
-                    row.clear();
-                    for (int k = 0; k < charIndex.length; k++) {
-                        row.put(chars.get(k), rows.field(charIndex[k]));
-                    }
-                    ScoreResult r;
-                    try {
-                        r = scorecard.score(row, request.reasons(), request.reasonBaseline());
-                    } catch (InputDataException e) {
-                        rejects.add(new RejectedRow(rows.line(), e.column().map(c -> "column '" + c + "': ").orElse("")
-                                + problemOf(e), rows.fields()));
-                        continue;
-                    }
-                    counts[1]++;
-                    out.write(rows, idIndex, keepIndex, r);
+                    scorer.process(rows.line(), rows.fields());
                 }
                 out.finish();
+                counts[1] = scorer.scored;
                 counts[2] = rejects.size();
                 if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
                     throw new TooManyRejects();
@@ -237,6 +212,66 @@ public final class ScoreWorkflow {
         return colon >= 0 ? m.substring(colon + 2) : m;
     }
 
+    /** Scores and writes rows, reusing one buffer. */
+    private static final class Scorer {
+        private final Scorecard scorecard;
+        private final Request request;
+        private final int width;
+        private final int[] charIndex;
+        private final int[] idIndex;
+        private final int[] keepIndex;
+        private final RowWriter out;
+        private final List<RejectedRow> rejects;
+        private final Object[] values;
+        private final ScoreBuffer buffer;
+        long scored;
+
+        Scorer(Scorecard scorecard, Request request, int width, int[] charIndex, int[] idIndex, int[] keepIndex,
+                RowWriter out, List<RejectedRow> rejects) {
+            this.scorecard = scorecard;
+            this.request = request;
+            this.width = width;
+            this.charIndex = charIndex;
+            this.idIndex = idIndex;
+            this.keepIndex = keepIndex;
+            this.out = out;
+            this.rejects = rejects;
+            this.values = new Object[charIndex.length];
+            this.buffer = new ScoreBuffer(charIndex.length, request.reasons());
+        }
+
+        void process(long line, List<String> fields) throws IOException {
+            if (fields.size() != width) {
+                rejects.add(new RejectedRow(line, "expected " + width + " fields as in the header, found "
+                        + fields.size(), fields));
+                return;
+            }
+            String emptyId = null;
+            for (int k = 0; k < idIndex.length && emptyId == null; k++) {
+                if (fields.get(idIndex[k]).isBlank()) {
+                    emptyId = request.id().get(k);
+                }
+            }
+            if (emptyId != null) {
+                // An output row without its id could not be joined back to the lead.
+                rejects.add(new RejectedRow(line, "id column '" + emptyId + "' is empty", fields));
+                return;
+            }
+            for (int k = 0; k < charIndex.length; k++) {
+                values[k] = fields.get(charIndex[k]);
+            }
+            try {
+                scorecard.scoreInto(values, request.reasons(), request.reasonBaseline(), buffer);
+            } catch (InputDataException e) {
+                rejects.add(new RejectedRow(line, e.column().map(c -> "column '" + c + "': ").orElse("")
+                        + problemOf(e), fields));
+                return;
+            }
+            scored++;
+            out.write(fields, idIndex, keepIndex, buffer, scorecard.model().score10().score10(buffer.score()));
+        }
+    }
+
     /** Thrown inside the atomic write to abandon it; never escapes this class. */
     private static final class TooManyRejects extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -247,7 +282,7 @@ public final class ScoreWorkflow {
     }
 
     private interface RowWriter {
-        void write(CsvRows rows, int[] idIndex, int[] keepIndex, ScoreResult r) throws IOException;
+        void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) throws IOException;
 
         void finish() throws IOException;
     }
@@ -272,21 +307,21 @@ public final class ScoreWorkflow {
         }
 
         @Override
-        public void write(CsvRows rows, int[] idIndex, int[] keepIndex, ScoreResult r) {
+        public void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) {
             int f = 0;
             for (int i : idIndex) {
-                record[f++] = rows.field(i);
+                record[f++] = fields.get(i);
             }
             record[f++] = DoubleFormat.format(r.score());
-            record[f++] = DoubleFormat.format(r.probability());
-            record[f++] = String.format(Locale.ROOT, "%.1f", r.score10());
+            record[f++] = ProbabilityFormat.format(r.probability());
+            record[f++] = ProbabilityFormat.oneDecimal(score10);
             record[f++] = r.grade();
             for (int i = 0; i < reasons; i++) {
-                record[f++] = i < r.reasons().size() ? r.reasons().get(i) : "";
+                record[f++] = i < r.reasonCount() ? r.reason(i) : "";
             }
-            record[f++] = String.join(";", r.warnings());
+            record[f++] = r.warnings().isEmpty() ? "" : String.join(";", r.warnings());
             for (int i : keepIndex) {
-                record[f++] = rows.field(i);
+                record[f++] = fields.get(i);
             }
             csv.writeRecord(record);
         }
@@ -309,21 +344,21 @@ public final class ScoreWorkflow {
         }
 
         @Override
-        public void write(CsvRows rows, int[] idIndex, int[] keepIndex, ScoreResult r) throws IOException {
+        public void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) throws IOException {
             g.writeStartObject();
             for (int i = 0; i < idIndex.length; i++) {
-                g.writeStringField(request.id().get(i), rows.field(idIndex[i]));
+                g.writeStringField(request.id().get(i), fields.get(idIndex[i]));
             }
             g.writeFieldName("score");
             g.writeNumber(DoubleFormat.format(r.score()));
             g.writeFieldName("probability");
-            g.writeNumber(DoubleFormat.format(r.probability()));
+            g.writeNumber(ProbabilityFormat.format(r.probability()));
             g.writeFieldName("score10");
-            g.writeNumber(String.format(Locale.ROOT, "%.1f", r.score10()));
+            g.writeNumber(ProbabilityFormat.oneDecimal(score10));
             g.writeStringField("grade", r.grade());
             g.writeArrayFieldStart("reasons");
-            for (String s : r.reasons()) {
-                g.writeString(s);
+            for (int i = 0; i < r.reasonCount(); i++) {
+                g.writeString(r.reason(i));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("warnings");
@@ -332,7 +367,7 @@ public final class ScoreWorkflow {
             }
             g.writeEndArray();
             for (int i = 0; i < keepIndex.length; i++) {
-                g.writeStringField(request.keep().get(i), rows.field(keepIndex[i]));
+                g.writeStringField(request.keep().get(i), fields.get(keepIndex[i]));
             }
             g.writeEndObject();
             g.writeRaw('\n');

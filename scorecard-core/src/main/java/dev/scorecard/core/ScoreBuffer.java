@@ -1,0 +1,91 @@
+package dev.scorecard.core;
+
+import dev.scorecard.core.internal.StrictNumberParser;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A reusable, mutable result of {@link Scorecard#scoreInto}: a streaming scorer keeps one per thread
+ * and scores millions of rows without allocating a result per row. Not thread-safe; the values are
+ * those of the last row scored into it.
+ */
+public final class ScoreBuffer {
+    double score;
+    double probability;
+    String grade;
+    final double[] points;
+    final int[] bins;
+    final double[] losses;
+    final boolean[] picked;
+    final String[] reasons;
+    int reasonCount;
+    final List<String> warnings = new ArrayList<>(2);
+    private char[] scratch = new char[64];
+
+    /**
+     * @param characteristics the scorecard's number of characteristics
+     * @param maxReasons the most reason codes that will be asked for
+     */
+    public ScoreBuffer(int characteristics, int maxReasons) {
+        points = new double[characteristics];
+        bins = new int[characteristics];
+        losses = new double[characteristics];
+        picked = new boolean[characteristics];
+        reasons = new String[maxReasons];
+    }
+
+    /** @return the score */
+    public double score() {
+        return score;
+    }
+
+    /** @return the event probability */
+    public double probability() {
+        return probability;
+    }
+
+    /** @return the grade */
+    public String grade() {
+        return grade;
+    }
+
+    /** @return how many reason codes the last row has */
+    public int reasonCount() {
+        return reasonCount;
+    }
+
+    /** @return reason code {@code i} (0-based, below {@link #reasonCount()}) */
+    public String reason(int i) {
+        if (i >= reasonCount) {
+            throw new IndexOutOfBoundsException("reason " + i + " of " + reasonCount);
+        }
+        return reasons[i];
+    }
+
+    /** @return the points of characteristic {@code k} */
+    public double points(int k) {
+        return points[k];
+    }
+
+    /** @return the warnings of the last row (a live view; copy it to keep it) */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Parses text strictly through a reused character buffer, so no array is allocated per value. */
+    double parseNumber(String text) {
+        int n = text.length();
+        if (n > scratch.length) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        text.getChars(0, n, scratch, 0);
+        return StrictNumberParser.parse(scratch, 0, n);
+    }
+
+    void reset() {
+        warnings.clear();
+        reasonCount = 0;
+        Arrays.fill(picked, false);
+    }
+}
