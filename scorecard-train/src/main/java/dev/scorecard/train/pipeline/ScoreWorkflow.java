@@ -117,12 +117,13 @@ public final class ScoreWorkflow {
         List<String> chars = scorecard.characteristicNames();
         long[] counts = new long[3];
         List<RejectedRow> rejects = new ArrayList<>();
-        List<String> header;
+        List<String> header = List.of();
         try (CsvRows rows = CsvRows.open(request.data(), request.delimiter())) {
-            header = rows.header();
+            List<String> names = rows.header();
+            header = names;
             Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                index.putIfAbsent(header.get(i), i);
+            for (int i = 0; i < names.size(); i++) {
+                index.putIfAbsent(names.get(i), i);
             }
             List<String> absent = new ArrayList<>();
             for (String c : chars) {
@@ -143,7 +144,7 @@ public final class ScoreWorkflow {
             if (!absent.isEmpty()) {
                 throw new InputDataException(request.data().toString(), 1, null, "the header lacks "
                         + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
-                        + " that the model needs; the header has " + String.join(", ", header));
+                        + " that the model needs; the header has " + String.join(", ", names));
             }
             int[] charIndex = chars.stream().mapToInt(index::get).toArray();
             int[] idIndex = request.id().stream().mapToInt(index::get).toArray();
@@ -151,7 +152,7 @@ public final class ScoreWorkflow {
             AtomicOutput.writeText(request.out(), w -> {
                 RowWriter out = request.format() == Format.CSV
                         ? new CsvRowWriter(w, request, request.reasons()) : new JsonRowWriter(w, request);
-                Scorer scorer = new Scorer(scorecard, request, header.size(), charIndex, idIndex, keepIndex, out, rejects);
+                Scorer scorer = new Scorer(scorecard, request, names.size(), charIndex, idIndex, keepIndex, out, rejects);
                 // Each row is scored as soon as it is parsed, while its strings are still in cache.
                 // Handing blocks of rows to a second thread was measured slower on two cores.
                 while (rows.next()) {
@@ -169,7 +170,7 @@ public final class ScoreWorkflow {
                 }
             });
         } catch (TooManyRejects e) {
-            Path file = writeRejects(request, rejectsPath(request), rejectsHeader(request), rejects);
+            Path file = writeRejects(request, rejectsPath(request), header, rejects);
             throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
                     "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s",
                     counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
@@ -182,14 +183,6 @@ public final class ScoreWorkflow {
             rejectsFile = Optional.of(writeRejects(request, rejectsPath(request), header, rejects));
         }
         return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
-    }
-
-    private static List<String> rejectsHeader(Request request) {
-        try (CsvRows rows = CsvRows.open(request.data(), request.delimiter())) {
-            return rows.header();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private static Path rejectsPath(Request request) {
