@@ -9,6 +9,7 @@ import java.util.Arrays;
  * makes bins {@code [a, b)} with −∞ and +∞ in the first and last.
  */
 public final class NumericBins {
+    private static final int LINEAR_CUTS = 16;
     private NumericBins() {
     }
 
@@ -29,6 +30,14 @@ public final class NumericBins {
             if (s >= 0) {
                 return specialBins[s];
             }
+        }
+        if (cuts.length <= LINEAR_CUTS) {
+            // A few cuts (the usual case, maxBins 8): counting without branches beats a binary search.
+            int bin = 0;
+            for (double c : cuts) {
+                bin += c <= value ? 1 : 0;
+            }
+            return bin;
         }
         int lo = 0;
         int hi = cuts.length;
