@@ -131,6 +131,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void whenNothingSurvivesSelectionTheTablesSayWhy() throws IOException {
+        Path cfg = tmp.resolve("strict.yaml");
+        Files.writeString(cfg, "selection: {minIv: 0.7, maxIv: 0.9}\n");
+        Path out = tmp.resolve("none");
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(),
+                "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: no variable survived selection; " + out.resolve("selection.csv")
+                + " says why each was removed (lower selection.minIv, or check the target and the data)\n");
+        assertThat(Files.readString(out.resolve("selection.csv"))).contains(",removed,iv,IV 0.");
+        assertThat(Files.exists(out.resolve("model.json"))).isFalse();
+    }
+
+    @Test
     void helpHasExamples() {
         CliRun run = CliRun.of("train", "--help");
         assertThat(run.exitCode()).isZero();

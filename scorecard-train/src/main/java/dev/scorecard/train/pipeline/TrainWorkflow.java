@@ -182,8 +182,12 @@ public final class TrainWorkflow {
                 .select(filtered.kept(), ivOf, woeOf, y);
         List<SelectionRow> selection = selectionRows(filtered.rows(), chosen);
         if (chosen.variables().isEmpty()) {
-            throw new ScorecardException("no variable survived selection (see " + SELECTION_CSV
-                    + " semantics in the docs); lower selection.minIv or check the target");
+            // Leave the evidence behind: the tables say why each variable went.
+            Path selectionFile = Outputs.write(request.outDir().resolve(SELECTION_CSV),
+                    w -> TrainTables.writeSelection(selection, w));
+            Outputs.write(request.outDir().resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(binned, w));
+            throw new ScorecardException("no variable survived selection; " + selectionFile
+                    + " says why each was removed (lower selection.minIv, or check the target and the data)");
         }
         LogisticFit fit = chosen.fit();
         List<String> vars = chosen.variables();
