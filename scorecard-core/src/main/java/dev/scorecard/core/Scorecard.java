@@ -220,11 +220,41 @@ public final class Scorecard {
             throw new IllegalArgumentException(values.length + " values for " + compiled.length + " characteristics");
         }
         into.reset();
+        for (int k = 0; k < compiled.length; k++) {
+            into.bins[k] = compiled[k].binOf(values[k], missingTokens, maxTokenLength, model.unseen(), into);
+        }
+        finish(reasons, baseline, into);
+    }
+
+    /**
+     * Scores one row given as primitive numbers and level texts, in characteristic order: the
+     * streaming path for parsed files, with no boxing.
+     *
+     * @param numbers the value of each numeric characteristic (NaN for missing); other slots ignored
+     * @param levels the level of each categorical characteristic (null or a missing token for
+     *     missing); other slots ignored
+     * @param reasons how many reason codes
+     * @param baseline what points lost are measured from
+     * @param into the buffer that receives the result
+     * @throws InputDataException when an unseen level meets the reject policy
+     */
+    public void scoreInto(double[] numbers, String[] levels, int reasons, ReasonBaseline baseline, ScoreBuffer into) {
+        into.reset();
+        for (int k = 0; k < compiled.length; k++) {
+            Compiled c = compiled[k];
+            into.bins[k] = c.type == VariableType.NUMERIC ? c.binOfNumber(numbers[k], into)
+                    : c.binOfLevel(levels[k], missingTokens, maxTokenLength, model.unseen(), into);
+        }
+        finish(reasons, baseline, into);
+    }
+
+    /** From the bins in the buffer: points, score, probability, grade and reason codes. */
+    private void finish(int reasons, ReasonBaseline baseline, ScoreBuffer into) {
         double eta = model.intercept();
         double score = model.basePoints();
         for (int k = 0; k < compiled.length; k++) {
             Compiled c = compiled[k];
-            int bin = c.binOf(values[k], missingTokens, maxTokenLength, model.unseen(), into);
+            int bin = into.bins[k];
             double p;
             if (bin < 0) {
                 p = c.neutralPoints;
@@ -234,7 +264,6 @@ public final class Scorecard {
             }
             into.points[k] = p;
             into.losses[k] = (baseline == ReasonBaseline.MAX ? c.maxPoints : c.meanPoints) - p;
-            into.bins[k] = bin;
             score += p;
         }
         into.score = score;
@@ -385,33 +414,48 @@ public final class Scorecard {
         }
 
         int binOf(Object v, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen, ScoreBuffer buffer) {
-            List<String> warnings = buffer.warnings;
-            // The length test first: most values are longer than any missing token, and it saves a hash.
-            if (v == null || (v instanceof String s && s.length() <= maxTokenLength && missingTokens.contains(s))) {
+            if (type != VariableType.NUMERIC) {
+                String level = v == null ? null : v instanceof Double || v instanceof Float
+                        ? DoubleFormat.format(((Number) v).doubleValue()) : v.toString();
+                return binOfLevel(level, missingTokens, maxTokenLength, unseen, buffer);
+            }
+            if (v instanceof Number num) {
+                return binOfNumber(num.doubleValue(), buffer);
+            }
+            if (v == null || isMissingToken(v.toString(), missingTokens, maxTokenLength)) {
+                return binOfNumber(Double.NaN, buffer);
+            }
+            double d = buffer.parseNumber(v.toString());
+            if (d != d) {
+                throw new InputDataException("input", 0, name, "value '" + v + "' is not a number");
+            }
+            return binOfNumber(d, buffer);
+        }
+
+        // The length test first: most values are longer than any missing token, and it saves a hash.
+        private static boolean isMissingToken(String s, Set<String> missingTokens, int maxTokenLength) {
+            return s.length() <= maxTokenLength && missingTokens.contains(s);
+        }
+
+        /** A number, NaN for missing. */
+        int binOfNumber(double d, ScoreBuffer buffer) {
+            int bin = numericBin(d);
+            if (bin == NEUTRAL_MISSING) {
+                buffer.warnings.add("missing:" + name);
+            }
+            return bin;
+        }
+
+        /** A level, null or a missing token for missing. */
+        int binOfLevel(String level, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen,
+                ScoreBuffer buffer) {
+            if (level == null || isMissingToken(level, missingTokens, maxTokenLength)) {
                 if (missingBin >= 0) {
                     return missingBin;
                 }
-                warnings.add("missing:" + name);
+                buffer.warnings.add("missing:" + name);
                 return NEUTRAL_MISSING;
             }
-            if (type == VariableType.NUMERIC) {
-                double d;
-                if (v instanceof Number num) {
-                    d = num.doubleValue();
-                } else {
-                    d = buffer.parseNumber(v.toString());
-                    if (d != d) {
-                        throw new InputDataException("input", 0, name, "value '" + v + "' is not a number");
-                    }
-                }
-                int bin = numericBin(d);
-                if (bin == NEUTRAL_MISSING) {
-                    warnings.add("missing:" + name);
-                }
-                return bin;
-            }
-            String level = v instanceof Double || v instanceof Float ? DoubleFormat.format(((Number) v).doubleValue())
-                    : v.toString();
             Integer bin = levels.get(level);
             if (bin != null) {
                 return bin;
@@ -423,7 +467,7 @@ public final class Scorecard {
                 throw new InputDataException("input", 0, name, "level '" + level + "' was never seen in training "
                         + "and the model's unseen policy is reject");
             }
-            warnings.add("unseen:" + name + "=" + level);
+            buffer.warnings.add("unseen:" + name + "=" + level);
             return NEUTRAL_UNSEEN;
         }
 

@@ -2,8 +2,6 @@ package dev.scorecard.train.pipeline;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreBuffer;
@@ -13,6 +11,7 @@ import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.RejectsWriter;
+import dev.scorecard.train.load.CsvCells;
 import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,18 +152,23 @@ public final class ScoreWorkflow {
             AtomicOutput.writeText(request.out(), w -> {
                 RowWriter out = request.format() == Format.CSV
                         ? new CsvRowWriter(w, request, request.reasons()) : new JsonRowWriter(w, request);
-                Scorer scorer = new Scorer(scorecard, request, names.size(), charIndex, idIndex, keepIndex, out, rejects);
-                // Each row is scored as soon as it is parsed, while its strings are still in cache.
-                // Handing blocks of rows to a second thread was measured slower on two cores.
-                while (rows.next()) {
-                    counts[0]++;
-                    if (counts[0] % 100_000 == 0) {
-                        progress.accept(counts[0]);
+                Scorer scorer = new Scorer(scorecard, request, names.size(), charIndex, idIndex.length, out);
+                // Each row is scored as soon as it is parsed: numbers straight from the parser's
+                // buffer, Strings only for levels, ids and kept columns. (Handing rows to a second
+                // thread, or splitting the file between two, was measured slower here.)
+                try (CsvCells cells = CsvCells.open(request.data(), rows.delimiter(), names.size(),
+                        scorer.numberColumns(), scorer.textColumns(idIndex, keepIndex), scorecard.model().missingValues())) {
+                    while (cells.next()) {
+                        counts[0]++;
+                        if (counts[0] % 100_000 == 0) {
+                            progress.accept(counts[0]);
+                        }
+                        scorer.process(cells);
                     }
-                    scorer.process(rows.line(), rows.fields());
                 }
                 out.finish();
                 counts[1] = scorer.scored;
+                rejects.addAll(scorer.rejects(request.data(), rows.delimiter()));
                 counts[2] = rejects.size();
                 if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
                     throw new TooManyRejects();
@@ -211,57 +216,132 @@ public final class ScoreWorkflow {
         private final Request request;
         private final int width;
         private final int[] charIndex;
-        private final int[] idIndex;
-        private final int[] keepIndex;
+        private final boolean[] numeric;
+        private final int ids;
         private final RowWriter out;
-        private final List<RejectedRow> rejects;
-        private final Object[] values;
+        private final double[] numbers;
+        private final String[] levels;
+        private final String[] idValues;
+        private final String[] keepValues;
         private final ScoreBuffer buffer;
+        private final List<Long> rejectRows = new ArrayList<>();
+        private final List<Long> rejectLines = new ArrayList<>();
+        private final List<String> rejectReasons = new ArrayList<>();
+        private int[] numberSlot;
+        private int[] levelSlot;
         long scored;
 
-        Scorer(Scorecard scorecard, Request request, int width, int[] charIndex, int[] idIndex, int[] keepIndex,
-                RowWriter out, List<RejectedRow> rejects) {
+        Scorer(Scorecard scorecard, Request request, int width, int[] charIndex, int ids, RowWriter out) {
             this.scorecard = scorecard;
             this.request = request;
             this.width = width;
             this.charIndex = charIndex;
-            this.idIndex = idIndex;
-            this.keepIndex = keepIndex;
+            this.ids = ids;
             this.out = out;
-            this.rejects = rejects;
-            this.values = new Object[charIndex.length];
-            this.buffer = new ScoreBuffer(charIndex.length, request.reasons());
+            int k = charIndex.length;
+            this.numeric = new boolean[k];
+            List<dev.scorecard.core.model.Characteristic> cs = scorecard.model().characteristics();
+            for (int i = 0; i < k; i++) {
+                numeric[i] = cs.get(i).type() == dev.scorecard.core.binning.VariableType.NUMERIC;
+            }
+            this.numbers = new double[k];
+            this.levels = new String[k];
+            this.idValues = new String[ids];
+            this.keepValues = new String[request.keep().size()];
+            this.buffer = new ScoreBuffer(k, request.reasons());
         }
 
-        void process(long line, List<String> fields) throws IOException {
-            if (fields.size() != width) {
-                rejects.add(new RejectedRow(line, "expected " + width + " fields as in the header, found "
-                        + fields.size(), fields));
-                return;
-            }
-            String emptyId = null;
-            for (int k = 0; k < idIndex.length && emptyId == null; k++) {
-                if (fields.get(idIndex[k]).isBlank()) {
-                    emptyId = request.id().get(k);
+        /** @return the columns read as numbers: the numeric characteristics */
+        int[] numberColumns() {
+            List<Integer> cols = new ArrayList<>();
+            numberSlot = new int[charIndex.length];
+            for (int k = 0; k < charIndex.length; k++) {
+                numberSlot[k] = numeric[k] ? cols.size() : -1;
+                if (numeric[k]) {
+                    cols.add(charIndex[k]);
                 }
             }
-            if (emptyId != null) {
-                // An output row without its id could not be joined back to the lead.
-                rejects.add(new RejectedRow(line, "id column '" + emptyId + "' is empty", fields));
+            return cols.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** @return the columns read as text: categorical characteristics, then ids, then kept columns */
+        int[] textColumns(int[] idIndex, int[] keepIndex) {
+            List<Integer> cols = new ArrayList<>();
+            levelSlot = new int[charIndex.length];
+            for (int k = 0; k < charIndex.length; k++) {
+                levelSlot[k] = numeric[k] ? -1 : cols.size();
+                if (!numeric[k]) {
+                    cols.add(charIndex[k]);
+                }
+            }
+            for (int c : idIndex) {
+                cols.add(c);
+            }
+            for (int c : keepIndex) {
+                cols.add(c);
+            }
+            return cols.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        void process(CsvCells cells) throws IOException {
+            if (cells.fieldCount() != width) {
+                reject(cells, "expected " + width + " fields as in the header, found " + cells.fieldCount());
                 return;
             }
+            int levelCount = 0;
             for (int k = 0; k < charIndex.length; k++) {
-                values[k] = fields.get(charIndex[k]);
+                if (numeric[k]) {
+                    String bad = cells.badNumber(numberSlot[k]);
+                    if (bad != null) {
+                        reject(cells, "column '" + scorecard.model().characteristics().get(k).name() + "': value '" + bad
+                                + "' is not a number");
+                        return;
+                    }
+                    numbers[k] = cells.number(numberSlot[k]);
+                } else {
+                    levels[k] = cells.text(levelSlot[k]);
+                    levelCount++;
+                }
+            }
+            for (int i = 0; i < ids; i++) {
+                idValues[i] = cells.text(levelCount + i);
+                if (idValues[i].isBlank()) {
+                    // An output row without its id could not be joined back to the lead.
+                    reject(cells, "id column '" + request.id().get(i) + "' is empty");
+                    return;
+                }
+            }
+            for (int i = 0; i < keepValues.length; i++) {
+                keepValues[i] = cells.text(levelCount + ids + i);
             }
             try {
-                scorecard.scoreInto(values, request.reasons(), request.reasonBaseline(), buffer);
+                scorecard.scoreInto(numbers, levels, request.reasons(), request.reasonBaseline(), buffer);
             } catch (InputDataException e) {
-                rejects.add(new RejectedRow(line, e.column().map(c -> "column '" + c + "': ").orElse("")
-                        + problemOf(e), fields));
+                reject(cells, e.column().map(c -> "column '" + c + "': ").orElse("") + problemOf(e));
                 return;
             }
             scored++;
-            out.write(fields, idIndex, keepIndex, buffer, scorecard.model().score10().score10(buffer.score()));
+            out.write(idValues, keepValues, buffer, scorecard.model().score10().score10(buffer.score()));
+        }
+
+        private void reject(CsvCells cells, String reason) {
+            rejectRows.add(cells.dataRow());
+            rejectLines.add(cells.line());
+            rejectReasons.add(reason);
+        }
+
+        /** @return the rejected rows with their fields, read again from the file (only when there are some) */
+        List<RejectedRow> rejects(Path file, char delimiter) {
+            if (rejectRows.isEmpty()) {
+                return List.of();
+            }
+            int[] dataRows = rejectRows.stream().mapToInt(Long::intValue).toArray();
+            List<List<String>> fields = CsvCells.fetch(file, delimiter, dataRows);
+            List<RejectedRow> out = new ArrayList<>(dataRows.length);
+            for (int i = 0; i < dataRows.length; i++) {
+                out.add(new RejectedRow(rejectLines.get(i), rejectReasons.get(i), fields.get(i)));
+            }
+            return out;
         }
     }
 
@@ -275,18 +355,24 @@ public final class ScoreWorkflow {
     }
 
     private interface RowWriter {
-        void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) throws IOException;
+        void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException;
 
         void finish() throws IOException;
     }
 
+    /**
+     * Writes RFC 4180 rows by hand: numbers and grades need no quoting, and reason texts, which come
+     * from a small fixed set, are escaped once and then reused by identity, so the per-row cost is
+     * appending; ids, kept columns and warnings are escaped as they come.
+     */
     private static final class CsvRowWriter implements RowWriter {
-        private final CsvWriter csv;
+        private final Writer w;
         private final int reasons;
-        private final String[] record;
+        private final StringBuilder row = new StringBuilder(256);
+        private final Map<String, String> escaped = new IdentityHashMap<>();
 
-        CsvRowWriter(Writer w, Request request, int reasons) {
-            this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        CsvRowWriter(Writer w, Request request, int reasons) throws IOException {
+            this.w = w;
             this.reasons = reasons;
             List<String> head = new ArrayList<>(request.id());
             head.addAll(List.of("score", "probability", "score10", "grade"));
@@ -295,33 +381,76 @@ public final class ScoreWorkflow {
             }
             head.add("warnings");
             head.addAll(request.keep());
-            csv.writeRecord(head);
-            this.record = new String[head.size()];
+            for (int i = 0; i < head.size(); i++) {
+                if (i > 0) {
+                    row.append(',');
+                }
+                escape(head.get(i), row);
+            }
+            w.append(row).append('\n');
+            row.setLength(0);
         }
 
         @Override
-        public void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) {
-            int f = 0;
-            for (int i : idIndex) {
-                record[f++] = fields.get(i);
+        public void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException {
+            StringBuilder b = row;
+            b.setLength(0);
+            for (String id : ids) {
+                escape(id, b);
+                b.append(',');
             }
-            record[f++] = DoubleFormat.format(r.score());
-            record[f++] = ProbabilityFormat.format(r.probability());
-            record[f++] = ProbabilityFormat.oneDecimal(score10);
-            record[f++] = r.grade();
+            b.append(DoubleFormat.format(r.score())).append(',');
+            b.append(ProbabilityFormat.format(r.probability())).append(',');
+            b.append(ProbabilityFormat.oneDecimal(score10)).append(',');
+            b.append(escaped.computeIfAbsent(r.grade(), CsvRowWriter::escape)).append(',');
             for (int i = 0; i < reasons; i++) {
-                record[f++] = i < r.reasonCount() ? r.reason(i) : "";
+                if (i < r.reasonCount()) {
+                    b.append(escaped.computeIfAbsent(r.reason(i), CsvRowWriter::escape));
+                }
+                b.append(',');
             }
-            record[f++] = r.warnings().isEmpty() ? "" : String.join(";", r.warnings());
-            for (int i : keepIndex) {
-                record[f++] = fields.get(i);
+            if (!r.warnings().isEmpty()) {
+                escape(String.join(";", r.warnings()), b);
             }
-            csv.writeRecord(record);
+            for (String k : keeps) {
+                b.append(',');
+                escape(k, b);
+            }
+            b.append('\n');
+            w.append(b);
+        }
+
+        private static String escape(String s) {
+            StringBuilder b = new StringBuilder(s.length() + 2);
+            escape(s, b);
+            return b.toString();
+        }
+
+        /** Quotes a field when it holds a comma, a quote or a line break, doubling inner quotes. */
+        static void escape(String s, StringBuilder b) {
+            boolean quote = false;
+            for (int i = 0; i < s.length() && !quote; i++) {
+                char c = s.charAt(i);
+                quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+            }
+            if (!quote) {
+                b.append(s);
+                return;
+            }
+            b.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    b.append('"');
+                }
+                b.append(c);
+            }
+            b.append('"');
         }
 
         @Override
         public void finish() throws IOException {
-            csv.flush();
+            w.flush();
         }
     }
 
@@ -337,10 +466,10 @@ public final class ScoreWorkflow {
         }
 
         @Override
-        public void write(List<String> fields, int[] idIndex, int[] keepIndex, ScoreBuffer r, double score10) throws IOException {
+        public void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException {
             g.writeStartObject();
-            for (int i = 0; i < idIndex.length; i++) {
-                g.writeStringField(request.id().get(i), fields.get(idIndex[i]));
+            for (int i = 0; i < ids.length; i++) {
+                g.writeStringField(request.id().get(i), ids[i]);
             }
             g.writeFieldName("score");
             g.writeNumber(DoubleFormat.format(r.score()));
@@ -359,8 +488,8 @@ public final class ScoreWorkflow {
                 g.writeString(s);
             }
             g.writeEndArray();
-            for (int i = 0; i < keepIndex.length; i++) {
-                g.writeStringField(request.keep().get(i), fields.get(keepIndex[i]));
+            for (int i = 0; i < keeps.length; i++) {
+                g.writeStringField(request.keep().get(i), keeps[i]);
             }
             g.writeEndObject();
             g.writeRaw('\n');
