@@ -103,6 +103,25 @@ class ScoreCommandTest {
     }
 
     @Test
+    void idsWithCommasAndQuotesAreQuotedInTheOutput() throws IOException {
+        List<String> input = Files.readAllLines(Path.of(GERMAN));
+        String csv = "lead_id," + input.get(0) + "\n"
+                + "\"Smith, J.\"," + input.get(1) + "\n"
+                + "\"say \"\"hi\"\"\"," + input.get(2) + "\n";
+        Path data = tmp.resolve("ids.csv");
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("scored.csv");
+        CliRun run = CliRun.of("score", "--model", model.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--id", "lead_id", "--reasons", "1", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("lead_id,score,probability,score10,grade,reason1,warnings");
+        assertThat(lines.get(1)).startsWith("\"Smith, J.\",");
+        assertThat(lines.get(2)).startsWith("\"say \"\"hi\"\"\",");
+        assertThat(BinCommandTest.parse(lines.get(1))).hasSize(7);
+    }
+
+    @Test
     void jsonLinesKeepTheIdAndTheOrder() throws IOException {
         Path out = tmp.resolve("scored.jsonl");
         CliRun run = CliRun.of("score", "--model", model.toString(), "--data", GERMAN, "--out", out.toString(),
