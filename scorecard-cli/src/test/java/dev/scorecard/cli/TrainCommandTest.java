@@ -145,6 +145,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void aSeparateTestFileIsTheHoldOut() throws IOException {
+        Path out = train("testfile", "--test", GERMAN, "-q");
+        ScorecardModel m = ModelReader.read(out.resolve("model.json"));
+        assertThat(m.provenance().trainRows()).isEqualTo(1000);
+        assertThat(m.provenance().testRows()).isEqualTo(1000);
+        assertThat(m.provenance().split()).isEqualTo("test file " + GERMAN);
+    }
+
+    @Test
+    void outOfTimeSplitUsesTheTimeColumnAndNeverAsAFeature() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(GERMAN));
+        StringBuilder csv = new StringBuilder("month," + lines.get(0) + "\n");
+        for (int i = 1; i < lines.size(); i++) {
+            // Rows 1..1000 spread over 2020-01 .. 2020-10, a hundred per month.
+            csv.append(String.format(java.util.Locale.ROOT, "2020-%02d,", 1 + (i - 1) / 100)).append(lines.get(i)).append('\n');
+        }
+        Path data = tmp.resolve("monthly.csv");
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("oot");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--target", "creditability", "--time-column", "month",
+                "--oot-from", "2020-08", "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ScorecardModel m = ModelReader.read(out.resolve("model.json"));
+        assertThat(m.provenance().trainRows()).isEqualTo(700);
+        assertThat(m.provenance().testRows()).isEqualTo(300);
+        assertThat(m.characteristics()).noneMatch(c -> c.name().equals("month"));
+        assertThat(Files.readAllLines(out.resolve("iv.csv"))).noneMatch(l -> l.startsWith("month,"));
+    }
+
+    @Test
     void helpHasExamples() {
         CliRun run = CliRun.of("train", "--help");
         assertThat(run.exitCode()).isZero();
