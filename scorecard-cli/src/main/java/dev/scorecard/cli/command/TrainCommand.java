@@ -7,7 +7,6 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
-import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.pipeline.TrainWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
