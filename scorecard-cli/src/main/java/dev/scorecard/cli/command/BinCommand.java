@@ -40,15 +40,8 @@ public final class BinCommand implements Callable<Integer> {
     @Mixin
     BinningOverrides binning;
 
-    @Option(names = "--bins", paramLabel = "FILE",
-            description = "Bins file (JSON or YAML) whose breaks override automatic binning, e.g. an edited bins.json.")
-    Path bins;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Binning threads (default: all cores).")
-    Integer threads;
 
     @Mixin
     OutputOptions output;
@@ -57,9 +50,8 @@ public final class BinCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ScorecardConfig config = binning.apply(ConfigSupport.load(input));
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BinWorkflow.Request request = new BinWorkflow.Request(input.data, config, Optional.ofNullable(bins), out,
-                Optional.ofNullable(input.rejects), input.maxRejectShare, t);
+        BinWorkflow.Request request = new BinWorkflow.Request(input.data, config, Optional.ofNullable(binning.bins), out,
+                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads());
         BinWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
             outcome = BinWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));

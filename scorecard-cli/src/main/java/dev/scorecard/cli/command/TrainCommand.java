@@ -76,17 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BinningOverrides binning;
 
-    @Option(names = "--bins", paramLabel = "FILE", description = "Bins file whose breaks override automatic binning.")
-    Path bins;
-
     @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the data file's name).")
     String name;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Binning threads (default: all cores).")
-    Integer threads;
 
     @Mixin
     OutputOptions output;
@@ -107,10 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
             t = t.withName(name);
         }
         config = config.withTraining(t);
-        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
-                Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(bins), out,
-                Optional.ofNullable(input.rejects), input.maxRejectShare, th, "scorecard " + version());
+                Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(binning.bins), out,
+                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads(), "scorecard " + version());
         TrainWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
             outcome = TrainWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));

@@ -5,11 +5,12 @@ import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.MissingPolicy;
 import dev.scorecard.core.binning.Monotonic;
 import dev.scorecard.train.config.ScorecardConfig;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Binning options on the command line; each one given overrides the config for every variable. */
+/** Binning options on the command line (each overrides the config for every variable), the bins file and threads. */
 public final class BinningOverrides {
     @Option(names = "--method", paramLabel = "M", description = "optimal (default), chimerge, quantile or width.")
     String method;
@@ -29,6 +30,19 @@ public final class BinningOverrides {
 
     @Option(names = "--missing", paramLabel = "POLICY", description = "separate (default) or merge-with-closest-woe.")
     String missing;
+
+    /** A bins file whose breaks override automatic binning. */
+    @Option(names = "--bins", paramLabel = "FILE",
+            description = "Bins file (JSON or YAML) whose breaks override automatic binning, e.g. an edited bins.json.")
+    public Path bins;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Binning threads (default: all cores).")
+    Integer threads;
+
+    /** @return the binning threads asked for, or every core */
+    public int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
 
     /** @return the config with these overrides laid over its global and per-variable binning options */
     public ScorecardConfig apply(ScorecardConfig c) {
