@@ -28,12 +28,17 @@ public final class ScorecardCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** @return the version from the jar manifest, "dev" when run from classes */
+    public static String version() {
+        String v = ScorecardCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** Reads the version from the jar manifest, "dev" when run from classes. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ScorecardCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"scorecard " + (v == null ? "dev" : v)};
+            return new String[] {"scorecard " + version()};
         }
     }
 }

@@ -344,6 +344,8 @@ public final class Scorecard {
         final double[] points;
         final double[] woe;
         final String[] reasonTexts;
+        final String missingReason;
+        final String unseenReason;
         final double[] cuts;
         final double[] specials;
         final int[] specialBins;
@@ -368,6 +370,8 @@ public final class Scorecard {
             points = new double[bins.size()];
             woe = new double[bins.size()];
             reasonTexts = new String[bins.size()];
+            missingReason = name + ": Missing";
+            unseenReason = name + ": unseen";
             List<Double> cutList = new ArrayList<>();
             List<double[]> specialList = new ArrayList<>();
             int missing = -1;
@@ -410,7 +414,7 @@ public final class Scorecard {
 
         /** @return the reason-code text of a bin, or of a neutral value */
         String reasonText(int bin) {
-            return bin >= 0 ? reasonTexts[bin] : bin == NEUTRAL_MISSING ? name + ": Missing" : name + ": unseen";
+            return bin >= 0 ? reasonTexts[bin] : bin == NEUTRAL_MISSING ? missingReason : unseenReason;
         }
 
         int binOf(Object v, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen, ScoreBuffer buffer) {

@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.model.SplitMetrics;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path modelDir = out.resolve("model");
         TrainWorkflow.Outcome trained = TrainWorkflow.run(new TrainWorkflow.Request(train, config, Optional.empty(),
                 Optional.empty(), modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors(),
-                "scorecard " + TrainCommand.version()), new BinWorkflow.Listener() { });
+                "scorecard " + ScorecardCommand.version()), new BinWorkflow.Listener() { });
         Path scored = out.resolve("scored-applications.csv");
         ScoreWorkflow.Outcome s = ScoreWorkflow.run(new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(),

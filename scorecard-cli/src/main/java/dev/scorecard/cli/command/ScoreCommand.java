@@ -73,14 +73,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Optional<Character> d = Optional.empty();
-        if (delimiter != null) {
-            String t = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
-            if (t.length() != 1) {
-                throw new IllegalArgumentException("--delimiter: expected one character, got '" + delimiter + "'");
-            }
-            d = Optional.of(t.charAt(0));
-        }
+        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(model, data, out, id, keep, reasons,
                 ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
         ScoreWorkflow.Outcome o;

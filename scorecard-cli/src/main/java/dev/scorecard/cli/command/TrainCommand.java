@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.BinningOverrides;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.cli.option.OutputOptions;
@@ -103,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         config = config.withTraining(t);
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
                 Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(binning.bins), out,
-                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads(), "scorecard " + version());
+                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads(), "scorecard " + ScorecardCommand.version());
         TrainWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
             outcome = TrainWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));
@@ -125,10 +126,5 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return dev.scorecard.core.internal.DoubleFormat.format(v);
-    }
-
-    static String version() {
-        String v = TrainCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

@@ -91,11 +91,6 @@ public final class Binning {
         return cuts.clone();
     }
 
-    /** @return the number of cut points */
-    public int cutCount() {
-        return cuts.length;
-    }
-
     /** @return the total information value */
     public double iv() {
         return iv;

@@ -84,11 +84,11 @@ public final class ConfigReader {
         Optional<String> target = f.optionalText(top, "target");
         Optional<String> positive = f.optionalText(top, "positive");
         Optional<Character> delimiter = f.optionalText(top, "delimiter").map(d -> {
-            String t = d.equals("\\t") || d.equalsIgnoreCase("tab") ? "\t" : d;
-            if (t.length() != 1) {
-                throw f.error("delimiter", "must be one character, got '" + d + "'");
+            try {
+                return Delimiters.parse(d);
+            } catch (IllegalArgumentException e) {
+                throw f.error("delimiter", e.getMessage());
             }
-            return t.charAt(0);
         });
         Optional<List<String>> missing = top.has("missingValues")
                 ? Optional.of(f.textList(top.get("missingValues"), "missingValues")) : Optional.empty();

@@ -120,11 +120,6 @@ public final class CsvRows implements Closeable {
         return current.getFields();
     }
 
-    /** @return the file name, for messages */
-    public String fileName() {
-        return source.name();
-    }
-
     private boolean hasNext() {
         try {
             return records.hasNext();
