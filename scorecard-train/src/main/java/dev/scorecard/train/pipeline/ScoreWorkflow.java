@@ -126,21 +126,9 @@ public final class ScoreWorkflow {
                 index.putIfAbsent(names.get(i), i);
             }
             List<String> absent = new ArrayList<>();
-            for (String c : chars) {
-                if (!index.containsKey(c)) {
-                    absent.add(c);
-                }
-            }
-            for (String c : request.id()) {
-                if (!index.containsKey(c)) {
-                    absent.add(c + " (--id)");
-                }
-            }
-            for (String c : request.keep()) {
-                if (!index.containsKey(c)) {
-                    absent.add(c + " (--keep)");
-                }
-            }
+            absent(chars, "", index, absent);
+            absent(request.id(), " (--id)", index, absent);
+            absent(request.keep(), " (--keep)", index, absent);
             if (!absent.isEmpty()) {
                 throw new InputDataException(request.data().toString(), 1, null, "the header lacks "
                         + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
@@ -188,6 +176,14 @@ public final class ScoreWorkflow {
             rejectsFile = Optional.of(writeRejects(request, rejectsPath(request), header, rejects));
         }
         return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
+    }
+
+    private static void absent(List<String> names, String suffix, Map<String, Integer> index, List<String> out) {
+        for (String c : names) {
+            if (!index.containsKey(c)) {
+                out.add(c + suffix);
+            }
+        }
     }
 
     private static Path rejectsPath(Request request) {
