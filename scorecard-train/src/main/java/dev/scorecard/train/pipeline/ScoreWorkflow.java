@@ -1,5 +1,6 @@
 package dev.scorecard.train.pipeline;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorecard.core.InputDataException;
@@ -10,12 +11,13 @@ import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.CsvCells;
 import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,9 +139,9 @@ public final class ScoreWorkflow {
             int[] charIndex = chars.stream().mapToInt(index::get).toArray();
             int[] idIndex = request.id().stream().mapToInt(index::get).toArray();
             int[] keepIndex = request.keep().stream().mapToInt(index::get).toArray();
-            AtomicOutput.writeText(request.out(), w -> {
+            AtomicOutput.write(request.out(), stream -> {
                 RowWriter out = request.format() == Format.CSV
-                        ? new CsvRowWriter(w, request, request.reasons()) : new JsonRowWriter(w, request);
+                        ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
                 Scorer scorer = new Scorer(scorecard, request, names.size(), charIndex, idIndex.length, out);
                 // Each row is scored as soon as it is parsed: numbers straight from the parser's
                 // buffer, Strings only for levels, ids and kept columns. (Handing rows to a second
@@ -357,18 +359,18 @@ public final class ScoreWorkflow {
     }
 
     /**
-     * Writes RFC 4180 rows by hand: numbers and grades need no quoting, and reason texts, which come
-     * from a small fixed set, are escaped once and then reused by identity, so the per-row cost is
-     * appending; ids, kept columns and warnings are escaped as they come.
+     * Writes RFC 4180 rows as bytes ({@link CsvByteWriter}): numbers and grades need no quoting, and
+     * grades and reason texts, which come from a small fixed set, are escaped and encoded once and
+     * then reused by identity, so the per-row cost is copying bytes; ids, kept columns and warnings
+     * are escaped as they come.
      */
     private static final class CsvRowWriter implements RowWriter {
-        private final Writer w;
+        private final CsvByteWriter w;
         private final int reasons;
-        private final StringBuilder row = new StringBuilder(256);
-        private final Map<String, String> escaped = new IdentityHashMap<>();
+        private final Map<String, byte[]> encoded = new IdentityHashMap<>();
 
-        CsvRowWriter(Writer w, Request request, int reasons) throws IOException {
-            this.w = w;
+        CsvRowWriter(OutputStream out, Request request, int reasons) throws IOException {
+            this.w = new CsvByteWriter(out);
             this.reasons = reasons;
             List<String> head = new ArrayList<>(request.id());
             head.addAll(List.of("score", "probability", "score10", "grade"));
@@ -379,69 +381,41 @@ public final class ScoreWorkflow {
             head.addAll(request.keep());
             for (int i = 0; i < head.size(); i++) {
                 if (i > 0) {
-                    row.append(',');
+                    w.comma();
                 }
-                escape(head.get(i), row);
+                w.field(head.get(i));
             }
-            w.append(row).append('\n');
-            row.setLength(0);
+            w.endRow();
         }
 
         @Override
         public void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException {
-            StringBuilder b = row;
-            b.setLength(0);
             for (String id : ids) {
-                escape(id, b);
-                b.append(',');
+                w.field(id);
+                w.comma();
             }
-            b.append(DoubleFormat.format(r.score())).append(',');
-            b.append(ProbabilityFormat.format(r.probability())).append(',');
-            b.append(ProbabilityFormat.oneDecimal(score10)).append(',');
-            b.append(escaped.computeIfAbsent(r.grade(), CsvRowWriter::escape)).append(',');
+            w.number(r.score());
+            w.comma();
+            w.probability(r.probability());
+            w.comma();
+            w.oneDecimal(score10);
+            w.comma();
+            w.raw(encoded.computeIfAbsent(r.grade(), CsvByteWriter::encodeField));
+            w.comma();
             for (int i = 0; i < reasons; i++) {
                 if (i < r.reasonCount()) {
-                    b.append(escaped.computeIfAbsent(r.reason(i), CsvRowWriter::escape));
+                    w.raw(encoded.computeIfAbsent(r.reason(i), CsvByteWriter::encodeField));
                 }
-                b.append(',');
+                w.comma();
             }
             if (!r.warnings().isEmpty()) {
-                escape(String.join(";", r.warnings()), b);
+                w.field(String.join(";", r.warnings()));
             }
             for (String k : keeps) {
-                b.append(',');
-                escape(k, b);
+                w.comma();
+                w.field(k);
             }
-            b.append('\n');
-            w.append(b);
-        }
-
-        private static String escape(String s) {
-            StringBuilder b = new StringBuilder(s.length() + 2);
-            escape(s, b);
-            return b.toString();
-        }
-
-        /** Quotes a field when it holds a comma, a quote or a line break, doubling inner quotes. */
-        static void escape(String s, StringBuilder b) {
-            boolean quote = false;
-            for (int i = 0; i < s.length() && !quote; i++) {
-                char c = s.charAt(i);
-                quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-            }
-            if (!quote) {
-                b.append(s);
-                return;
-            }
-            b.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    b.append('"');
-                }
-                b.append(c);
-            }
-            b.append('"');
+            w.endRow();
         }
 
         @Override
@@ -454,8 +428,9 @@ public final class ScoreWorkflow {
         private final JsonGenerator g;
         private final Request request;
 
-        JsonRowWriter(Writer w, Request request) throws IOException {
-            this.g = new JsonFactory().createGenerator(w);
+        JsonRowWriter(OutputStream out, Request request) throws IOException {
+            // Jackson encodes UTF-8 itself, into its own buffer.
+            this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
             this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             this.g.setRootValueSeparator(null); // one object per line, no space between them
             this.request = request;
