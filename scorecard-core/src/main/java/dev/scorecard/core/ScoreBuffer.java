@@ -11,6 +11,11 @@ import java.util.List;
  * those of the last row scored into it.
  */
 public final class ScoreBuffer {
+    /** {@link #bin} of a missing value that scored neutrally: training saw no missing value. */
+    public static final int NEUTRAL_MISSING = -2;
+    /** {@link #bin} of a level training never saw, scored neutrally: the characteristic has no else bin. */
+    public static final int NEUTRAL_UNSEEN = -3;
+
     double score;
     double probability;
     String grade;
@@ -66,6 +71,15 @@ public final class ScoreBuffer {
     /** @return the points of characteristic {@code k} */
     public double points(int k) {
         return points[k];
+    }
+
+    /**
+     * @param k a characteristic, in model order
+     * @return the index of the bin the row fell in, in the characteristic's bin order (that of the
+     *     model file and of its baseline shares), or {@link #NEUTRAL_MISSING} or {@link #NEUTRAL_UNSEEN}
+     */
+    public int bin(int k) {
+        return bins[k];
     }
 
     /** @return the warnings of the last row (a live view; copy it to keep it) */

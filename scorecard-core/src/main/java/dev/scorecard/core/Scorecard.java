@@ -332,8 +332,8 @@ public final class Scorecard {
 
     /** One characteristic in lookup-friendly form: primitive arrays and one hash map. */
     private static final class Compiled {
-        static final int NEUTRAL_MISSING = -2;
-        static final int NEUTRAL_UNSEEN = -3;
+        static final int NEUTRAL_MISSING = ScoreBuffer.NEUTRAL_MISSING;
+        static final int NEUTRAL_UNSEEN = ScoreBuffer.NEUTRAL_UNSEEN;
 
         final String name;
         final VariableType type;

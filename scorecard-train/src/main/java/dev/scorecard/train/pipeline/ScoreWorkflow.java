@@ -13,18 +13,15 @@ import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.RejectsWriter;
-import dev.scorecard.train.load.CsvCells;
-import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -116,60 +113,56 @@ public final class ScoreWorkflow {
      */
     public static Outcome run(Request request, LongConsumer progress) {
         Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
-        List<String> chars = scorecard.characteristicNames();
-        long[] counts = new long[3];
+        List<ScoringPass.TextColumn> texts = new ArrayList<>();
+        request.id().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--id")));
+        request.keep().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--keep")));
+        int ids = request.id().size();
+        String[] idValues = new String[ids];
+        String[] keepValues = new String[request.keep().size()];
         List<RejectedRow> rejects = new ArrayList<>();
-        List<String> header = List.of();
-        try (CsvRows rows = CsvRows.open(request.data(), request.delimiter())) {
-            List<String> names = rows.header();
-            header = names;
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                index.putIfAbsent(names.get(i), i);
-            }
-            List<String> absent = new ArrayList<>();
-            absent(chars, "", index, absent);
-            absent(request.id(), " (--id)", index, absent);
-            absent(request.keep(), " (--keep)", index, absent);
-            if (!absent.isEmpty()) {
-                throw new InputDataException(request.data().toString(), 1, null, "the header lacks "
-                        + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
-                        + " that the model needs; the header has " + String.join(", ", names));
-            }
-            int[] charIndex = chars.stream().mapToInt(index::get).toArray();
-            int[] idIndex = request.id().stream().mapToInt(index::get).toArray();
-            int[] keepIndex = request.keep().stream().mapToInt(index::get).toArray();
-            AtomicOutput.write(request.out(), stream -> {
-                RowWriter out = request.format() == Format.CSV
-                        ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
-                Scorer scorer = new Scorer(scorecard, request, names.size(), charIndex, idIndex.length, out);
-                // Each row is scored as soon as it is parsed: numbers straight from the parser's
-                // buffer, Strings only for levels, ids and kept columns. (Handing rows to a second
-                // thread, or splitting the file between two, was measured slower here.)
-                try (CsvCells cells = CsvCells.open(request.data(), rows.delimiter(), names.size(),
-                        scorer.numberColumns(), scorer.textColumns(idIndex, keepIndex), scorecard.model().missingValues())) {
-                    while (cells.next()) {
-                        counts[0]++;
-                        if (counts[0] % 100_000 == 0) {
-                            progress.accept(counts[0]);
+        List<String> header;
+        long[] counts = new long[3];
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), texts, request.reasons(),
+                request.reasonBaseline(), progress)) {
+            header = pass.header();
+            try {
+                AtomicOutput.write(request.out(), stream -> {
+                    RowWriter out = request.format() == Format.CSV
+                            ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
+                    // Each row is scored as soon as it is parsed. (Handing rows to a second thread, or
+                    // splitting the file between two, was measured slower here.)
+                    rows:
+                    while (pass.next()) {
+                        for (int i = 0; i < ids; i++) {
+                            idValues[i] = pass.text(i);
+                            if (idValues[i].isBlank()) {
+                                // An output row without its id could not be joined back to the lead.
+                                pass.reject("id column '" + request.id().get(i) + "' is empty");
+                                continue rows;
+                            }
                         }
-                        scorer.process(cells);
+                        for (int i = 0; i < keepValues.length; i++) {
+                            keepValues[i] = pass.text(ids + i);
+                        }
+                        ScoreBuffer r = pass.result();
+                        out.write(idValues, keepValues, r, scorecard.model().score10().score10(r.score()));
                     }
-                }
-                out.finish();
-                counts[1] = scorer.scored;
-                rejects.addAll(scorer.rejects(request.data(), rows.delimiter()));
-                counts[2] = rejects.size();
-                if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
-                    throw new TooManyRejects();
-                }
-            });
-        } catch (TooManyRejects e) {
-            Path file = writeRejects(request, rejectsPath(request), header, rejects);
-            throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
-                    "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s",
-                    counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
-                    request.out(), file));
+                    out.finish();
+                    counts[0] = pass.rows();
+                    counts[1] = pass.scored();
+                    counts[2] = pass.rejected();
+                    rejects.addAll(pass.rejects());
+                    if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
+                        throw new TooManyRejects();
+                    }
+                });
+            } catch (TooManyRejects e) {
+                Path file = writeRejects(request, rejectsPath(request), header, rejects);
+                throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
+                        "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s",
+                        counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
+                        request.out(), file));
+            }
         } catch (IOException e) {
             throw new InputDataException(request.out().toString(), 0, null, "cannot write: " + e.getMessage());
         }
@@ -178,14 +171,6 @@ public final class ScoreWorkflow {
             rejectsFile = Optional.of(writeRejects(request, rejectsPath(request), header, rejects));
         }
         return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
-    }
-
-    private static void absent(List<String> names, String suffix, Map<String, Integer> index, List<String> out) {
-        for (String c : names) {
-            if (!index.containsKey(c)) {
-                out.add(c + suffix);
-            }
-        }
     }
 
     private static Path rejectsPath(Request request) {
@@ -198,148 +183,6 @@ public final class ScoreWorkflow {
             return file;
         } catch (IOException e) {
             throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
-        }
-    }
-
-    /** The message of an input error without its "input, column 'x': " prefix. */
-    private static String problemOf(InputDataException e) {
-        String m = e.getMessage();
-        int colon = m.indexOf(": ");
-        return colon >= 0 ? m.substring(colon + 2) : m;
-    }
-
-    /** Scores and writes rows, reusing one buffer. */
-    private static final class Scorer {
-        private final Scorecard scorecard;
-        private final Request request;
-        private final int width;
-        private final int[] charIndex;
-        private final boolean[] numeric;
-        private final int ids;
-        private final RowWriter out;
-        private final double[] numbers;
-        private final String[] levels;
-        private final String[] idValues;
-        private final String[] keepValues;
-        private final ScoreBuffer buffer;
-        private final List<Long> rejectRows = new ArrayList<>();
-        private final List<Long> rejectLines = new ArrayList<>();
-        private final List<String> rejectReasons = new ArrayList<>();
-        private int[] numberSlot;
-        private int[] levelSlot;
-        long scored;
-
-        Scorer(Scorecard scorecard, Request request, int width, int[] charIndex, int ids, RowWriter out) {
-            this.scorecard = scorecard;
-            this.request = request;
-            this.width = width;
-            this.charIndex = charIndex;
-            this.ids = ids;
-            this.out = out;
-            int k = charIndex.length;
-            this.numeric = new boolean[k];
-            List<dev.scorecard.core.model.Characteristic> cs = scorecard.model().characteristics();
-            for (int i = 0; i < k; i++) {
-                numeric[i] = cs.get(i).type() == dev.scorecard.core.binning.VariableType.NUMERIC;
-            }
-            this.numbers = new double[k];
-            this.levels = new String[k];
-            this.idValues = new String[ids];
-            this.keepValues = new String[request.keep().size()];
-            this.buffer = new ScoreBuffer(k, request.reasons());
-        }
-
-        /** @return the columns read as numbers: the numeric characteristics */
-        int[] numberColumns() {
-            List<Integer> cols = new ArrayList<>();
-            numberSlot = new int[charIndex.length];
-            for (int k = 0; k < charIndex.length; k++) {
-                numberSlot[k] = numeric[k] ? cols.size() : -1;
-                if (numeric[k]) {
-                    cols.add(charIndex[k]);
-                }
-            }
-            return cols.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        /** @return the columns read as text: categorical characteristics, then ids, then kept columns */
-        int[] textColumns(int[] idIndex, int[] keepIndex) {
-            List<Integer> cols = new ArrayList<>();
-            levelSlot = new int[charIndex.length];
-            for (int k = 0; k < charIndex.length; k++) {
-                levelSlot[k] = numeric[k] ? -1 : cols.size();
-                if (!numeric[k]) {
-                    cols.add(charIndex[k]);
-                }
-            }
-            for (int c : idIndex) {
-                cols.add(c);
-            }
-            for (int c : keepIndex) {
-                cols.add(c);
-            }
-            return cols.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        void process(CsvCells cells) throws IOException {
-            if (cells.fieldCount() != width) {
-                reject(cells, "expected " + width + " fields as in the header, found " + cells.fieldCount());
-                return;
-            }
-            int levelCount = 0;
-            for (int k = 0; k < charIndex.length; k++) {
-                if (numeric[k]) {
-                    String bad = cells.badNumber(numberSlot[k]);
-                    if (bad != null) {
-                        reject(cells, "column '" + scorecard.model().characteristics().get(k).name() + "': value '" + bad
-                                + "' is not a number");
-                        return;
-                    }
-                    numbers[k] = cells.number(numberSlot[k]);
-                } else {
-                    levels[k] = cells.text(levelSlot[k]);
-                    levelCount++;
-                }
-            }
-            for (int i = 0; i < ids; i++) {
-                idValues[i] = cells.text(levelCount + i);
-                if (idValues[i].isBlank()) {
-                    // An output row without its id could not be joined back to the lead.
-                    reject(cells, "id column '" + request.id().get(i) + "' is empty");
-                    return;
-                }
-            }
-            for (int i = 0; i < keepValues.length; i++) {
-                keepValues[i] = cells.text(levelCount + ids + i);
-            }
-            try {
-                scorecard.scoreInto(numbers, levels, request.reasons(), request.reasonBaseline(), buffer);
-            } catch (InputDataException e) {
-                reject(cells, e.column().map(c -> "column '" + c + "': ").orElse("") + problemOf(e));
-                return;
-            }
-            scored++;
-            out.write(idValues, keepValues, buffer, scorecard.model().score10().score10(buffer.score()));
-        }
-
-        private void reject(CsvCells cells, String reason) {
-            rejectRows.add(cells.dataRow());
-            rejectLines.add(cells.line());
-            rejectReasons.add(reason);
-        }
-
-        /** @return the rejected rows with their fields, read again from the file (only when there are some) */
-        List<RejectedRow> rejects(Path file, char delimiter) {
-            if (rejectRows.isEmpty()) {
-                return List.of();
-            }
-            int[] dataRows = rejectRows.stream().mapToInt(Long::intValue).toArray();
-            List<List<String>> fields = CsvCells.fetch(file, delimiter, dataRows);
-            List<RejectedRow> out = new ArrayList<>(dataRows.length);
-            for (int i = 0; i < dataRows.length; i++) {
-                out.add(new RejectedRow(rejectLines.get(i), rejectReasons.get(i), fields.get(i)));
-            }
-            return out;
         }
     }
 

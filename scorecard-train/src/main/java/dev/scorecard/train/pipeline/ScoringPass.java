@@ -1,0 +1,267 @@
+package dev.scorecard.train.pipeline;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ReasonBaseline;
+import dev.scorecard.core.ScoreBuffer;
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.train.load.CsvCells;
+import dev.scorecard.train.load.CsvRows;
+import dev.scorecard.train.load.RejectedRow;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * One streaming pass of a CSV file through a scorecard, shared by {@code score}, {@code evaluate}
+ * and {@code monitor}: the header is checked for every column the model and the caller need, then
+ * each row is parsed (numbers straight from the parser's buffer, Strings only for levels and the
+ * caller's text columns) and scored into one reused {@link ScoreBuffer}. Rows that cannot be scored
+ * are logged with their line and reason and skipped; {@link #rejects()} reads them back for the
+ * rejects file. Constant memory apart from that log. Not thread-safe.
+ */
+final class ScoringPass implements Closeable {
+    /**
+     * A text column the caller wants from every row.
+     *
+     * @param name the header name
+     * @param role how the column was asked for, for the message when it is absent (e.g. {@code --id})
+     */
+    record TextColumn(String name, String role) {
+    }
+
+    private final Scorecard scorecard;
+    private final Path data;
+    private final List<String> header;
+    private final char delimiter;
+    private final CsvCells cells;
+    private final int reasons;
+    private final ReasonBaseline reasonBaseline;
+    private final LongConsumer progress;
+    private final int width;
+    private final List<Characteristic> characteristics;
+    private final boolean[] numeric;
+    private final int[] numberSlot;
+    private final int[] levelSlot;
+    private final int levelCount;
+    private final double[] numbers;
+    private final String[] levels;
+    private final String[] texts;
+    private final ScoreBuffer buffer;
+    private final List<Long> rejectRows = new ArrayList<>();
+    private final List<Long> rejectLines = new ArrayList<>();
+    private final List<String> rejectReasons = new ArrayList<>();
+    private long rows;
+    private long scored;
+
+    private ScoringPass(Scorecard scorecard, Path data, Optional<Character> delimiter, List<TextColumn> textColumns,
+            int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
+        this.scorecard = scorecard;
+        this.data = data;
+        this.reasons = reasons;
+        this.reasonBaseline = reasonBaseline;
+        this.progress = progress;
+        this.characteristics = scorecard.model().characteristics();
+        try (CsvRows head = CsvRows.open(data, delimiter)) {
+            this.header = head.header();
+            this.delimiter = head.delimiter();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.width = header.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            index.putIfAbsent(header.get(i), i);
+        }
+        List<String> absent = new ArrayList<>();
+        for (Characteristic c : characteristics) {
+            if (!index.containsKey(c.name())) {
+                absent.add(c.name());
+            }
+        }
+        for (TextColumn t : textColumns) {
+            if (!index.containsKey(t.name())) {
+                absent.add(t.name() + " (" + t.role() + ")");
+            }
+        }
+        if (!absent.isEmpty()) {
+            throw new InputDataException(data.toString(), 1, null, "the header lacks "
+                    + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
+                    + " that the model needs; the header has " + String.join(", ", header));
+        }
+        int k = characteristics.size();
+        numeric = new boolean[k];
+        numberSlot = new int[k];
+        levelSlot = new int[k];
+        List<Integer> numberCols = new ArrayList<>();
+        List<Integer> textCols = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Characteristic c = characteristics.get(i);
+            numeric[i] = c.type() == VariableType.NUMERIC;
+            int col = index.get(c.name());
+            numberSlot[i] = numeric[i] ? numberCols.size() : -1;
+            levelSlot[i] = numeric[i] ? -1 : textCols.size();
+            (numeric[i] ? numberCols : textCols).add(col);
+        }
+        levelCount = textCols.size();
+        for (TextColumn t : textColumns) {
+            textCols.add(index.get(t.name()));
+        }
+        numbers = new double[k];
+        levels = new String[k];
+        texts = new String[textColumns.size()];
+        buffer = new ScoreBuffer(k, reasons);
+        cells = CsvCells.open(data, this.delimiter, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
+                textCols.stream().mapToInt(Integer::intValue).toArray(), scorecard.model().missingValues());
+    }
+
+    /**
+     * @param scorecard the model
+     * @param data the CSV file
+     * @param delimiter the delimiter, or empty to detect it
+     * @param textColumns columns the caller reads with {@link #text}, in that order
+     * @param reasons reason codes per row
+     * @param reasonBaseline what points lost are measured from
+     * @param progress told the number of rows read so far, every 100,000 rows
+     * @return the pass, before the first row
+     * @throws InputDataException when the file cannot be read or its header lacks a needed column
+     */
+    static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, List<TextColumn> textColumns,
+            int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
+        return new ScoringPass(scorecard, data, delimiter, textColumns, reasons, reasonBaseline, progress);
+    }
+
+    /** @return the header's column names */
+    List<String> header() {
+        return header;
+    }
+
+    /** @return the delimiter read or given */
+    char delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * Moves to the next row that scores; rows that do not are logged as rejects on the way.
+     *
+     * @return false at the end of the file
+     */
+    boolean next() {
+        while (cells.next()) {
+            rows++;
+            if (rows % 100_000 == 0) {
+                progress.accept(rows);
+            }
+            String problem = scoreRow();
+            if (problem == null) {
+                scored++;
+                return true;
+            }
+            logReject(problem);
+        }
+        return false;
+    }
+
+    /** @return the current row's result */
+    ScoreBuffer result() {
+        return buffer;
+    }
+
+    /** @return text column {@code i} of the current row, in the order given to {@link #open} */
+    String text(int i) {
+        return texts[i];
+    }
+
+    /**
+     * Takes back the current row, which scored but which the caller cannot use (an empty id, a
+     * target that is neither class): it becomes a reject with this reason.
+     *
+     * @param reason why
+     */
+    void reject(String reason) {
+        scored--;
+        logReject(reason);
+    }
+
+    /** @return data rows read so far */
+    long rows() {
+        return rows;
+    }
+
+    /** @return rows scored and not taken back */
+    long scored() {
+        return scored;
+    }
+
+    /** @return rows rejected so far */
+    long rejected() {
+        return rejectRows.size();
+    }
+
+    /** @return the rejected rows with their fields, read again from the file (only when there are some) */
+    List<RejectedRow> rejects() {
+        if (rejectRows.isEmpty()) {
+            return List.of();
+        }
+        int[] dataRows = rejectRows.stream().mapToInt(Long::intValue).toArray();
+        List<List<String>> fields = CsvCells.fetch(data, delimiter, dataRows);
+        List<RejectedRow> out = new ArrayList<>(dataRows.length);
+        for (int i = 0; i < dataRows.length; i++) {
+            out.add(new RejectedRow(rejectLines.get(i), rejectReasons.get(i), fields.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        cells.close();
+    }
+
+    /** @return null when the row scored, otherwise why not */
+    private String scoreRow() {
+        if (cells.fieldCount() != width) {
+            return "expected " + width + " fields as in the header, found " + cells.fieldCount();
+        }
+        for (int k = 0; k < numeric.length; k++) {
+            if (numeric[k]) {
+                String bad = cells.badNumber(numberSlot[k]);
+                if (bad != null) {
+                    return "column '" + characteristics.get(k).name() + "': value '" + bad + "' is not a number";
+                }
+                numbers[k] = cells.number(numberSlot[k]);
+            } else {
+                levels[k] = cells.text(levelSlot[k]);
+            }
+        }
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = cells.text(levelCount + i);
+        }
+        try {
+            scorecard.scoreInto(numbers, levels, reasons, reasonBaseline, buffer);
+        } catch (InputDataException e) {
+            return e.column().map(c -> "column '" + c + "': ").orElse("") + problemOf(e);
+        }
+        return null;
+    }
+
+    private void logReject(String reason) {
+        rejectRows.add(cells.dataRow());
+        rejectLines.add(cells.line());
+        rejectReasons.add(reason);
+    }
+
+    /** The message of an input error without its "input, column 'x': " prefix. */
+    private static String problemOf(InputDataException e) {
+        String m = e.getMessage();
+        int colon = m.indexOf(": ");
+        return colon >= 0 ? m.substring(colon + 2) : m;
+    }
+}
