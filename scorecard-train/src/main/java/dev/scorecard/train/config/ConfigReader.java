@@ -1,5 +1,10 @@
 package dev.scorecard.train.config;
 
+import dev.scorecard.train.challenger.ChallengerKind;
+import dev.scorecard.train.eval.DriftThresholds;
+import dev.scorecard.train.eval.GateOptions;
+import java.util.OptionalDouble;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +44,10 @@ import java.util.Set;
 public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "missingValues", "types",
             "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
-            "selection", "regression", "scaling", "grades", "unseen");
+            "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift");
+    private static final List<String> GATES_KEYS = List.of("minAuc", "minKs", "maxPsi", "maxCsi", "minPrecisionAtGrade",
+            "minRecallAtGrade");
+    private static final List<String> DRIFT_KEYS = List.of("warn", "alert");
     private static final List<String> SELECTION_KEYS = List.of("maxMissingShare", "maxModeShare", "minIv", "maxIv",
             "dropSuspicious", "maxCorrelation", "maxVif", "stepwise", "criterion", "pEnter", "pRemove",
             "requirePositiveCoefficients");
@@ -123,7 +131,7 @@ public final class ConfigReader {
             });
         }
         return new ScorecardConfig(target, positive, delimiter, missing, types, exclude, id, special, binning, variables,
-                training(f, top));
+                training(f, top), evaluation(f, top));
     }
 
     private static TrainingConfig training(Fields f, ObjectNode top) {
@@ -193,6 +201,44 @@ public final class ConfigReader {
         } catch (IllegalArgumentException e) {
             throw new InputDataException(f.file, 0, null, e.getMessage());
         }
+    }
+
+    private static EvaluationConfig evaluation(Fields f, ObjectNode top) {
+        EvaluationConfig d = EvaluationConfig.defaults();
+        try {
+            GateOptions gates = d.gates();
+            if (top.has("gates")) {
+                ObjectNode n = f.object(top.get("gates"), "gates");
+                f.knownKeys(n, "gates.", GATES_KEYS);
+                gates = new GateOptions(optional(f, n, "gates.minAuc"), optional(f, n, "gates.minKs"),
+                        optional(f, n, "gates.maxPsi"), optional(f, n, "gates.maxCsi"),
+                        gradeBounds(f, n, "gates.minPrecisionAtGrade"), gradeBounds(f, n, "gates.minRecallAtGrade"));
+            }
+            Optional<ChallengerKind> challenger = f.optionalText(top, "challenger").map(ChallengerKind::fromConfig);
+            DriftThresholds drift = d.drift();
+            if (top.has("drift")) {
+                ObjectNode n = f.object(top.get("drift"), "drift");
+                f.knownKeys(n, "drift.", DRIFT_KEYS);
+                drift = new DriftThresholds(num(f, n, "drift.warn", drift.warn()), num(f, n, "drift.alert", drift.alert()));
+            }
+            return new EvaluationConfig(gates, challenger, drift);
+        } catch (IllegalArgumentException e) {
+            throw new InputDataException(f.file, 0, null, e.getMessage());
+        }
+    }
+
+    private static OptionalDouble optional(Fields f, ObjectNode n, String key) {
+        String leaf = key.substring(key.indexOf('.') + 1);
+        return n.has(leaf) ? OptionalDouble.of(f.number(n.get(leaf), key)) : OptionalDouble.empty();
+    }
+
+    private static Map<String, Double> gradeBounds(Fields f, ObjectNode n, String key) {
+        String leaf = key.substring(key.indexOf('.') + 1);
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (n.has(leaf)) {
+            f.object(n.get(leaf), key).properties().forEach(e -> out.put(e.getKey(), f.number(e.getValue(), key + "." + e.getKey())));
+        }
+        return out;
     }
 
     private static double num(Fields f, ObjectNode n, String key, double fallback) {

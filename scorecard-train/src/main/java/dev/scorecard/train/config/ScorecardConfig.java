@@ -25,6 +25,7 @@ import java.util.Set;
  * @param binning binning options for every variable
  * @param variables per-variable binning options (the global ones with this variable's overrides)
  * @param training split, selection, regression, scaling and grades for {@code train}
+ * @param evaluation gates, challenger and drift thresholds
  */
 public record ScorecardConfig(
         Optional<String> target,
@@ -37,7 +38,8 @@ public record ScorecardConfig(
         Map<String, List<List<Double>>> specialValues,
         BinningOptions binning,
         Map<String, BinningOptions> variables,
-        TrainingConfig training) {
+        TrainingConfig training,
+        EvaluationConfig evaluation) {
 
     /** Copies every collection, keeping file order. */
     public ScorecardConfig {
@@ -50,37 +52,45 @@ public record ScorecardConfig(
         specialValues = Collections.unmodifiableMap(sv);
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         java.util.Objects.requireNonNull(training, "training");
+        java.util.Objects.requireNonNull(evaluation, "evaluation");
     }
 
     /** @return a config that says nothing: every default applies */
     public static ScorecardConfig empty() {
         return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of(), TrainingConfig.defaults());
+                Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of(), TrainingConfig.defaults(),
+                EvaluationConfig.defaults());
     }
 
     /** @return a copy with the target (and, when given, the event value) replaced */
     public ScorecardConfig withTarget(Optional<String> target, Optional<String> positive) {
         return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training);
+                variables, training, evaluation);
     }
 
     /** @return a copy with the loading options replaced */
     public ScorecardConfig withLoading(Optional<Character> delimiter, Optional<List<String>> missingValues,
             Set<String> exclude, Set<String> id) {
         return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training);
+                variables, training, evaluation);
     }
 
     /** @return a copy with the global and per-variable binning options replaced */
     public ScorecardConfig withBinning(BinningOptions binning, Map<String, BinningOptions> variables) {
         return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training);
+                variables, training, evaluation);
     }
 
     /** @return a copy with the training options replaced */
     public ScorecardConfig withTraining(TrainingConfig training) {
         return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training);
+                variables, training, evaluation);
+    }
+
+    /** @return a copy with the evaluation options replaced */
+    public ScorecardConfig withEvaluation(EvaluationConfig evaluation) {
+        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
+                variables, training, evaluation);
     }
 
     /** @return the binning options for one variable */
