@@ -1,5 +1,8 @@
 package dev.scorecard.cli;
 
+import dev.scorecard.train.eval.GateFailedException;
+import dev.scorecard.train.monitor.DriftAlertException;
+
 import dev.scorecard.core.ScorecardException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,6 +15,10 @@ public final class Main {
     public static final int INTERNAL_ERROR = 1;
     /** Exit code for bad usage or bad input data. */
     public static final int BAD_INPUT = 2;
+    /** Exit code: monitoring found drift at the alert level. */
+    public static final int DRIFT_ALERT = 3;
+    /** Exit code: a go-live gate failed. */
+    public static final int GATE_FAILED = 4;
 
     private Main() {
     }
@@ -40,7 +47,9 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose");
-            if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof GateFailedException || ex instanceof DriftAlertException) {
+                e.println(ex.getMessage()); // a verdict, not an error in the run
+            } else if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException) {
                 e.println("error: " + ex.getMessage());
             } else {
                 e.println("internal error: " + ex + " (please report it; rerun with --verbose for details)");
@@ -57,6 +66,12 @@ public final class Main {
     static int exitCode(Throwable ex) {
         if (ex instanceof ExitCodeException x) {
             return x.exitCode();
+        }
+        if (ex instanceof GateFailedException) {
+            return GATE_FAILED;
+        }
+        if (ex instanceof DriftAlertException) {
+            return DRIFT_ALERT;
         }
         if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException
                 || ex instanceof CommandLine.ParameterException) {

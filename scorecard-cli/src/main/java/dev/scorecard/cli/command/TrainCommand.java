@@ -1,5 +1,9 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.train.challenger.ChallengerKind;
+import dev.scorecard.train.eval.GateFailedException;
+import dev.scorecard.train.eval.Gates;
+
 import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.BinningOverrides;
 import dev.scorecard.cli.option.InputOptions;
@@ -31,7 +35,10 @@ import picocli.CommandLine.Spec;
             "  scorecard train --data datasets/germancredit/germancredit.csv --target creditability --positive bad --out out/model",
             "  scorecard train --data leads.csv --target converted --split 0.8 --seed 7 --out out/leads",
             "  scorecard train --data leads.csv --target converted --time-column month --oot-from 2026-06 --out out/oot",
-            "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 1 internal error."},
+            "  scorecard train --data leads.csv --target converted --config gates.yaml --challenger gbm --out out/leads",
+            "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
+            "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 4 a go-live gate failed",
+            "(the outputs are written, the failed gates printed), 1 internal error."},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -77,6 +84,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BinningOverrides binning;
 
+    @Option(names = "--challenger", paramLabel = "KIND",
+            description = "Also fit a Smile challenger on the same split and raw features, gbm or rf, and report its AUC "
+                    + "beside the scorecard's.")
+    String challenger;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the data file's name).")
     String name;
 
@@ -102,6 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
             t = t.withName(name);
         }
         config = config.withTraining(t);
+        if (challenger != null) {
+            config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ChallengerKind.fromConfig(challenger))));
+        }
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
                 Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(binning.bins), out,
                 Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads(), "scorecard " + ScorecardCommand.version());
@@ -118,8 +133,19 @@ public final class TrainCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "%-5s  rows %7d  events %6d  AUC %.4f  KS %.4f  Gini %.4f%n", sm.split(),
                         sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini());
             }
+            outcome.challenger().ifPresent(ch -> stdout.printf(Locale.ROOT,
+                    "challenger %s: test AUC %.4f  KS %.4f  Gini %.4f (train AUC %.4f)%n", ch.kind().configName(), ch.testAuc(),
+                    ch.testKs().ks(), ch.testGini(), ch.trainAuc()));
             outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
             stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));
+            if (!outcome.gates().isEmpty() && outcome.gatesPassed()) {
+                stdout.print("go-live gates passed on the " + outcome.evaluations().get(outcome.evaluations().size() - 1).name()
+                        + " rows:\n" + Gates.table(outcome.gates()));
+            }
+        }
+        stdout.flush();
+        if (!outcome.gatesPassed()) {
+            throw new GateFailedException(outcome.evaluations().get(outcome.evaluations().size() - 1).name(), outcome.gates());
         }
         return 0;
     }

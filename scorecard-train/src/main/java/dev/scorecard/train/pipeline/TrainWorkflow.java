@@ -1,5 +1,15 @@
 package dev.scorecard.train.pipeline;
 
+import dev.scorecard.train.challenger.ChallengerFit;
+import dev.scorecard.train.challenger.ChallengerOptions;
+import dev.scorecard.train.challenger.ChallengerTrainer;
+import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.train.eval.Evaluation;
+import dev.scorecard.train.eval.Evaluator;
+import dev.scorecard.train.eval.GateResult;
+import dev.scorecard.train.eval.Gates;
+import dev.scorecard.train.eval.ScoredSample;
+
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
@@ -116,9 +126,26 @@ public final class TrainWorkflow {
      * @param fit the final regression
      * @param written the files written
      * @param rejectsFile the rejects file, when rows were rejected
+     * @param evaluations the training rows' evaluation, then the test rows' when they hold both classes
+     * @param challenger the challenger's results, when one was asked for and the test rows allow it
+     * @param gates the go-live gates checked on the last evaluation; empty when none are set
      */
     public record Outcome(ScorecardModel model, Scorecard scorecard, List<VariableResult> binning,
-            List<SelectionRow> selection, LogisticFit fit, List<Path> written, Optional<Path> rejectsFile) {
+            List<SelectionRow> selection, LogisticFit fit, List<Path> written, Optional<Path> rejectsFile,
+            List<Evaluation> evaluations, Optional<ChallengerFit> challenger, List<GateResult> gates) {
+        /** Copies the lists. */
+        public Outcome {
+            binning = List.copyOf(binning);
+            selection = List.copyOf(selection);
+            written = List.copyOf(written);
+            evaluations = List.copyOf(evaluations);
+            gates = List.copyOf(gates);
+        }
+
+        /** @return true when every gate passed, or none is set */
+        public boolean gatesPassed() {
+            return gates.stream().allMatch(GateResult::passed);
+        }
     }
 
     /**
@@ -269,7 +296,22 @@ public final class TrainWorkflow {
         written.add(Outputs.write(out.resolve(SELECTION_CSV), w -> TrainTables.writeSelection(selection, w)));
         written.add(Outputs.write(out.resolve(COEFFICIENTS_CSV), w -> TrainTables.writeCoefficients(fit, w)));
         written.add(Outputs.write(out.resolve(SCORECARD_CSV), w -> TrainTables.writeScorecard(model, w)));
-        return new Outcome(model, Scorecard.of(model), binned, selection, fit, written, step.rejectsFile());
+        Scorecard scorecard = Scorecard.of(model);
+        EvaluationConfig ec = c.evaluation();
+        List<Evaluation> evaluations = new ArrayList<>();
+        evaluations.add(Evaluator.evaluate("train", ScoredSample.of(scorecard, train), ec.drift()));
+        boolean testUsable = test.rowCount() > 0 && test.target().eventCount() > 0 && test.target().nonEventCount() > 0;
+        if (testUsable) {
+            evaluations.add(Evaluator.evaluate("test", ScoredSample.of(scorecard, test), ec.drift()));
+        }
+        Optional<ChallengerFit> challenger = Optional.empty();
+        if (ec.challenger().isPresent() && testUsable) {
+            ChallengerOptions co = ChallengerOptions.defaults(ec.challenger().get()).withSeed(t.seed());
+            challenger = Optional.of(ChallengerTrainer.fit(train, test, co, request.threads()));
+        }
+        List<GateResult> gates = Gates.check(ec.gates(), evaluations.get(evaluations.size() - 1));
+        return new Outcome(model, scorecard, binned, selection, fit, written, step.rejectsFile(), evaluations, challenger,
+                gates);
     }
 
     private static Dataset loadTest(Request request, CsvLoadOptions trainOptions, LoadResult trainLoad) {

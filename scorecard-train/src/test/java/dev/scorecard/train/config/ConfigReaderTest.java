@@ -78,4 +78,33 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(j)).hasMessageStartingWith(j + ", line 1: not valid YAML: ");
         assertThatThrownBy(() -> ConfigReader.read(tmp.resolve("none.yaml"))).hasMessage(tmp.resolve("none.yaml") + ": config file not found");
     }
+
+    @Test
+    void readsGatesChallengerAndDrift() throws IOException {
+        ScorecardConfig c = ConfigReader.read(yaml("""
+                gates: {minAuc: 0.7, minKs: 0.3, maxPsi: 0.1, maxCsi: 0.25, minPrecisionAtGrade: {B: 0.4, C: 0.3},
+                        minRecallAtGrade: {C: 0.6}}
+                challenger: rf
+                drift: {warn: 0.05, alert: 0.2}
+                """));
+        EvaluationConfig e = c.evaluation();
+        assertThat(e.gates().minAuc()).hasValue(0.7);
+        assertThat(e.gates().minKs()).hasValue(0.3);
+        assertThat(e.gates().maxPsi()).hasValue(0.1);
+        assertThat(e.gates().maxCsi()).hasValue(0.25);
+        assertThat(e.gates().minPrecisionAtGrade()).containsExactly(java.util.Map.entry("B", 0.4), java.util.Map.entry("C", 0.3));
+        assertThat(e.gates().minRecallAtGrade()).containsExactly(java.util.Map.entry("C", 0.6));
+        assertThat(e.challenger()).contains(dev.scorecard.train.challenger.ChallengerKind.RF);
+        assertThat(e.drift()).isEqualTo(new dev.scorecard.train.eval.DriftThresholds(0.05, 0.2));
+        assertThat(ConfigReader.read(yaml("")).evaluation()).isEqualTo(EvaluationConfig.defaults());
+
+        Path f = yaml("gates: {minAuc: 1.5}\n");
+        assertThatThrownBy(() -> ConfigReader.read(f)).hasMessage(f + ": gates.minAuc: 1.5 is out of range; expected 0.0 to 1.0");
+        Path g = yaml("gates: {minGini: 0.4}\n");
+        assertThatThrownBy(() -> ConfigReader.read(g)).hasMessageStartingWith(g + ": key 'gates.minGini': unknown key; known keys are minAuc, ");
+        Path h = yaml("challenger: xgboost\n");
+        assertThatThrownBy(() -> ConfigReader.read(h)).hasMessageContaining("'xgboost' is not one of gbm, rf");
+        Path i = yaml("drift: {warn: 0.3, alert: 0.2}\n");
+        assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ": drift thresholds need 0 <= warn <= alert, got warn 0.3 and alert 0.2");
+    }
 }
