@@ -1,5 +1,8 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.train.pipeline.EvaluateWorkflow;
+
 import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.ReasonBaseline;
@@ -30,13 +33,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scorecard demo}: the whole path on the shipped German credit data, with nothing to prepare:
- * set a fifth of the applicants aside, train on the rest, score the set-aside fifth.
+ * set a fifth of the applicants aside, train on the rest, evaluate and score the set-aside fifth.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {"Train, evaluate and score the shipped German credit data end to end, and print where the outputs are.",
             "Every fifth applicant is set aside as new applications; the model is trained on the others",
-            "(with its own 70/30 split for the test metrics) and then scores the set-aside ones."},
+            "(with its own 70/30 split for the test metrics) and then evaluates and scores the set-aside ones."},
         footer = {"", "Example:", "  scorecard demo --out out/demo"})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATASET = "/datasets/germancredit.csv";
@@ -64,6 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
         TrainWorkflow.Outcome trained = TrainWorkflow.run(new TrainWorkflow.Request(train, config, Optional.empty(),
                 Optional.empty(), modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors(),
                 "scorecard " + ScorecardCommand.version()), new BinWorkflow.Listener() { });
+        Path evaluation = out.resolve("evaluation");
+        EvaluateWorkflow.Outcome e = EvaluateWorkflow.run(new EvaluateWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
+                applications, Optional.empty(), evaluation, EvaluationConfig.defaults(), Optional.empty(), 0.01, false,
+                Optional.empty()), rows -> { });
         Path scored = out.resolve("scored-applications.csv");
         ScoreWorkflow.Outcome s = ScoreWorkflow.run(new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(),
@@ -79,8 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
                             + "random good one %.0f %% of the time (AUC).%n", 100 * m.auc());
                 }
             }
+            stdout.printf(Locale.ROOT, "On the %d set-aside applications: AUC %.4f, KS %.4f, score PSI against training %.4f.%n",
+                    e.evaluation().rows(), e.evaluation().auc(), e.evaluation().ks().ks(),
+                    e.evaluation().stability().scorePsi().value());
             stdout.printf(Locale.ROOT, "%nOutputs:%n  %s  the model (inspect it: scorecard inspect %s)%n", modelDir.resolve("model.json"),
                     modelDir.resolve("model.json"));
+            stdout.printf(Locale.ROOT, "  %s  the training report: bins, selection, points, train/test performance%n",
+                    modelDir.resolve("report.html"));
+            stdout.printf(Locale.ROOT, "  %s  the evaluation of the set-aside applications%n", evaluation.resolve("report.html"));
             stdout.printf(Locale.ROOT, "  %s  the points table%n", modelDir.resolve("scorecard.csv"));
             stdout.printf(Locale.ROOT, "  %s  bins with WOE and IV; %s  why each variable was kept or removed%n",
                     modelDir.resolve("bins.csv"), modelDir.resolve("selection.csv"));

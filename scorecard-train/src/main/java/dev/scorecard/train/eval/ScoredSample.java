@@ -190,6 +190,11 @@ public final class ScoredSample {
         return out;
     }
 
+    /** @return each row's target: 1, 0 or {@link #NO_TARGET}; a copy */
+    public byte[] events() {
+        return Arrays.copyOf(events, size);
+    }
+
     /**
      * @return the target of the rows
      * @throws IllegalStateException when some row's target is not known

@@ -9,6 +9,8 @@ import dev.scorecard.train.eval.Evaluator;
 import dev.scorecard.train.eval.GateResult;
 import dev.scorecard.train.eval.Gates;
 import dev.scorecard.train.eval.ScoredSample;
+import dev.scorecard.train.report.ReportInput;
+import dev.scorecard.train.report.ReportWriter;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ScoreResult;
@@ -310,6 +312,10 @@ public final class TrainWorkflow {
             challenger = Optional.of(ChallengerTrainer.fit(train, test, co, request.threads()));
         }
         List<GateResult> gates = Gates.check(ec.gates(), evaluations.get(evaluations.size() - 1));
+        ReportInput report = new ReportInput("train", model, request.data().getFileName().toString(),
+                request.testFile().map(f -> f.getFileName().toString()), loaded.report().rowsRead(),
+                loaded.report().rowsRejected(), evaluations, binned, selection, challenger, gates);
+        written.addAll(ReportWriter.writeEvaluation(report, out));
         return new Outcome(model, scorecard, binned, selection, fit, written, step.rejectsFile(), evaluations, challenger,
                 gates);
     }

@@ -1,0 +1,97 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.train.config.ConfigReader;
+import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.train.eval.Evaluation;
+import dev.scorecard.train.eval.GateFailedException;
+import dev.scorecard.train.eval.Gates;
+import dev.scorecard.train.pipeline.EvaluateWorkflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard evaluate}: evaluate a model on a labelled file and write the report. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {"Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the grade table,",
+            "calibration, score PSI and CSI against the training baseline, and the go-live gates of --config.",
+            "Writes OUT/report.html (one self-contained file), report.json and CSV tables."},
+        footer = {"", "Examples:",
+            "  scorecard evaluate --model out/model/model.json --data holdout.csv --out out/eval",
+            "  scorecard evaluate --model model.json --data leads_2026_10.csv --target converted --config gates.yaml --out eval",
+            "", "Exit codes: 0 ok, 2 bad usage or input, 4 a go-live gate failed (the report is written), 1 internal error."},
+        sortOptions = false)
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV file (.csv or .csv.gz).")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "The target column. Default: the model's.")
+    String target;
+
+    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Config file whose 'gates' and 'drift' apply.")
+    Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
+    Path out;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
+    String delimiter;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT/rejects.csv.")
+    Path rejects;
+
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
+            description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
+    double maxRejectShare;
+
+    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
+    boolean ignoreChecksum;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
+        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
+        EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(model, data, Optional.ofNullable(target), out, ec,
+                Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        EvaluateWorkflow.Outcome o;
+        try (Progress progress = Progress.start(output.quiet)) {
+            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            o = EvaluateWorkflow.run(request, progress::step);
+        }
+        if (!output.quiet) {
+            Evaluation e = o.evaluation();
+            stdout.printf(Locale.ROOT, "%d rows: %d evaluated, %d rejected%n", o.rowsRead(), e.rows(), o.rejected());
+            stdout.printf(Locale.ROOT, "events %d (%.2f %%)  AUC %.4f  KS %.4f  Gini %.4f  score PSI %.4f (%s)%n", e.events(),
+                    100 * e.eventRate(), e.auc(), e.ks().ks(), e.gini(), e.stability().scorePsi().value(),
+                    e.stability().scoreLevel().name().toLowerCase(Locale.ROOT));
+            o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
+            stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
+            if (!o.gates().isEmpty() && o.gatesPassed()) {
+                stdout.print("go-live gates passed:\n" + Gates.table(o.gates()));
+            }
+        }
+        stdout.flush();
+        if (!o.gatesPassed()) {
+            throw new GateFailedException(o.evaluation().name(), o.gates());
+        }
+        return 0;
+    }
+}

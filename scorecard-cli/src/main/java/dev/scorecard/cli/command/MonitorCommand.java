@@ -1,0 +1,146 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.DriftThresholds;
+import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.monitor.DriftAlertException;
+import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.Period;
+import dev.scorecard.train.pipeline.MonitorWorkflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard monitor}: compare current leads with the training baseline stored in the model. */
+@Command(name = "monitor",
+        mixinStandardHelpOptions = true,
+        description = {"Monitor a live model: score PSI, CSI, WOE shift, missing shares and unseen levels of the current",
+            "file against the training baseline stored in the model (no other file needed), and AUC, KS and event",
+            "rate against training when --target is given. Writes OUT/report.html and report.json."},
+        footer = {"", "Examples:",
+            "  scorecard monitor --model model.json --current leads_2026_11.csv --out out/monitor",
+            "  scorecard monitor --model model.json --current leads.csv --target converted --by month --out out/monitor",
+            "", "Exit codes: 0 ok (stable or warning), 3 drift at or above --alert (the report is written),",
+            "2 bad usage or input, 1 internal error."},
+        sortOptions = false)
+public final class MonitorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
+    Path model;
+
+    @Option(names = "--current", required = true, paramLabel = "FILE", description = "The current CSV file (.csv or .csv.gz).")
+    Path current;
+
+    @Option(names = "--target", paramLabel = "COL", description = "The target column, when outcomes are known.")
+    String target;
+
+    @Option(names = "--by", paramLabel = "COL", description = "Report PSI per value of this column too (e.g. month).")
+    String by;
+
+    @Option(names = "--warn", paramLabel = "PSI", defaultValue = "0.10", description = "Warning level (default ${DEFAULT-VALUE}).")
+    double warn;
+
+    @Option(names = "--alert", paramLabel = "PSI", defaultValue = "0.25", description = "Alert level (default ${DEFAULT-VALUE}).")
+    double alert;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
+    Path out;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
+    String delimiter;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT/rejects.csv.")
+    Path rejects;
+
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
+            description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
+    double maxRejectShare;
+
+    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
+    boolean ignoreChecksum;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        DriftThresholds thresholds;
+        try {
+            thresholds = new DriftThresholds(warn, alert);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--warn/--alert: " + e.getMessage());
+        }
+        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
+        MonitorWorkflow.Request request = new MonitorWorkflow.Request(model, current, Optional.ofNullable(target),
+                Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        MonitorWorkflow.Outcome o;
+        try (Progress progress = Progress.start(output.quiet)) {
+            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            o = MonitorWorkflow.run(request, progress::step);
+        }
+        MonitorResult r = o.result();
+        if (!output.quiet) {
+            stdout.printf(Locale.ROOT, "%d rows: %d scored, %d rejected%n", r.rowsRead(), r.rowsRead() - r.rowsRejected(),
+                    r.rowsRejected());
+            StabilityReport s = r.overall();
+            stdout.printf(Locale.ROOT, "score PSI %.4f (%s)%n", s.scorePsi().value(), level(s.scoreLevel()));
+            for (CharacteristicDrift c : s.characteristics()) {
+                if (c.level() != DriftLevel.STABLE) {
+                    stdout.printf(Locale.ROOT, "  CSI %-30s %.4f (%s)%n", c.name(), c.csi().value(), level(c.level()));
+                }
+            }
+            r.performance().ifPresent(p -> stdout.printf(Locale.ROOT,
+                    "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)%n",
+                    p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()));
+            for (Period p : r.periods()) {
+                stdout.printf(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s)%n", p.label(), p.rows(),
+                        p.stability().scorePsi().value(), level(p.stability().worstLevel()));
+            }
+            o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
+            stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
+        }
+        stdout.flush();
+        if (r.worstLevel() == DriftLevel.ALERT) {
+            throw new DriftAlertException(alertMessage(r, thresholds, out));
+        }
+        return 0;
+    }
+
+    private static String level(DriftLevel l) {
+        return l.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String alertMessage(MonitorResult r, DriftThresholds t, Path out) {
+        List<String> what = new ArrayList<>();
+        StabilityReport s = r.overall();
+        if (s.scoreLevel() == DriftLevel.ALERT) {
+            what.add(String.format(Locale.ROOT, "score PSI %.4f", s.scorePsi().value()));
+        }
+        for (CharacteristicDrift c : s.characteristics()) {
+            if (c.level() == DriftLevel.ALERT) {
+                what.add(String.format(Locale.ROOT, "%s CSI %.4f", c.name(), c.csi().value()));
+            }
+        }
+        for (Period p : r.periods()) {
+            if (p.stability().worstLevel() == DriftLevel.ALERT) {
+                what.add("period " + p.label());
+            }
+        }
+        return String.format(Locale.ROOT, "drift alert (at or above %s): %s; see %s", dev.scorecard.core.internal.DoubleFormat
+                .format(t.alert()), String.join(", ", what), out.resolve("report.html"));
+    }
+}

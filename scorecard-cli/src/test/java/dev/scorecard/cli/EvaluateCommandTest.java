@@ -1,0 +1,80 @@
+package dev.scorecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of {@code scorecard evaluate} on germancredit. */
+class EvaluateCommandTest {
+    @TempDir
+    static Path tmp;
+
+    static Path model;
+
+    @BeforeAll
+    static void train() {
+        Path out = tmp.resolve("model");
+        CliRun run = CliRun.of("train", "--data", TrainCommandTest.GERMAN, "--target", "creditability", "--out", out.toString(),
+                "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        model = out.resolve("model.json");
+    }
+
+    @Test
+    void evaluatesTheWholeFileAndWritesTheReport() throws IOException {
+        Path out = tmp.resolve("eval");
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", TrainCommandTest.GERMAN, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("1000 rows: 1000 evaluated, 0 rejected\n")
+                .containsPattern("events 300 \\(30\\.00 %\\)  AUC 0\\.\\d{4}  KS 0\\.\\d{4}");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script");
+        assertThat(out.resolve("report.json")).exists();
+    }
+
+    @Test
+    void aThirdTargetValueIsRejectedWithItsLine() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(TrainCommandTest.GERMAN), StandardCharsets.UTF_8));
+        lines.set(5, lines.get(5).replaceAll(",(good|bad)$", ",maybe"));
+        lines.set(7, lines.get(7).replaceAll(",(good|bad)$", ","));
+        Path data = Files.write(tmp.resolve("third.csv"), lines, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("third");
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--max-reject-share", "0.01");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("1000 rows: 998 evaluated, 2 rejected\n");
+        List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
+        assertThat(rejects).hasSize(3);
+        assertThat(rejects.get(1)).startsWith("6,\"target 'creditability' is 'maybe', neither the event 'bad' nor ");
+        assertThat(rejects.get(2)).startsWith("8,target 'creditability' is missing,");
+    }
+
+    @Test
+    void oneClassIsAClearErrorAndGatesExitFour() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(TrainCommandTest.GERMAN), StandardCharsets.UTF_8);
+        List<String> good = new ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(l -> l.endsWith(",good")).forEach(good::add);
+        Path data = Files.write(tmp.resolve("good.csv"), good, StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("good").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: good.csv: evaluation needs both events and non-events, but target "
+                + "'creditability' has 0 events and 700 non-events in 700 rows\n");
+
+        Path cfg = Files.writeString(tmp.resolve("gates.yaml"), "gates: {minAuc: 0.99}\n");
+        CliRun gated = CliRun.of("evaluate", "--model", model.toString(), "--data", TrainCommandTest.GERMAN, "--config",
+                cfg.toString(), "--out", tmp.resolve("gated").toString());
+        assertThat(gated.exitCode()).isEqualTo(4);
+        assertThat(gated.err()).startsWith("1 of 1 go-live gates failed on the germancredit.csv rows:\n")
+                .containsPattern("minAuc +0\\.9900 +0\\.\\d{4} +FAIL");
+        assertThat(tmp.resolve("gated").resolve("report.html")).exists();
+    }
+}

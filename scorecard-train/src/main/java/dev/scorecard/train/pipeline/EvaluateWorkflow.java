@@ -1,0 +1,152 @@
+package dev.scorecard.train.pipeline;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ReasonBaseline;
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.ScorecardException;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.train.eval.Evaluation;
+import dev.scorecard.train.eval.Evaluator;
+import dev.scorecard.train.eval.GateResult;
+import dev.scorecard.train.eval.Gates;
+import dev.scorecard.train.eval.ScoredSample;
+import dev.scorecard.train.io.RejectsWriter;
+import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.report.ReportInput;
+import dev.scorecard.train.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * What {@code scorecard evaluate} does: stream a labelled CSV through a model, evaluate it (SPEC §8),
+ * check the go-live gates, and write the report (HTML, JSON and CSV tables). Rows that cannot be
+ * scored or whose target is missing or a third value go to the rejects file with line and reason.
+ */
+public final class EvaluateWorkflow {
+    /** The rejects file's name in the output folder, unless one is given. */
+    public static final String REJECTS_CSV = "rejects.csv";
+
+    /**
+     * @param model the model file
+     * @param data the labelled CSV
+     * @param target the target column (default: the model's)
+     * @param outDir where the report goes (created when absent)
+     * @param evaluation gates and drift thresholds
+     * @param rejectsFile where rejected rows go (default {@code OUT/rejects.csv})
+     * @param maxRejectShare the run fails when more rows than this share are rejected
+     * @param ignoreChecksum load a model whose checksum does not match
+     * @param delimiter the input delimiter, or empty to detect it
+     */
+    public record Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
+            Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter) {
+        /** Checks nothing is null. */
+        public Request {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(outDir, "outDir");
+            Objects.requireNonNull(evaluation, "evaluation");
+        }
+    }
+
+    /**
+     * @param evaluation the evaluation of the scored rows
+     * @param gates the gates checked; empty when none are set
+     * @param rowsRead data rows read
+     * @param rejected rows rejected
+     * @param written the report files
+     * @param rejectsFile the rejects file, when rows were rejected
+     */
+    public record Outcome(Evaluation evaluation, List<GateResult> gates, long rowsRead, long rejected, List<Path> written,
+            Optional<Path> rejectsFile) {
+        /** Copies the lists. */
+        public Outcome {
+            gates = List.copyOf(gates);
+            written = List.copyOf(written);
+        }
+
+        /** @return true when every gate passed, or none is set */
+        public boolean gatesPassed() {
+            return gates.stream().allMatch(GateResult::passed);
+        }
+    }
+
+    private EvaluateWorkflow() {
+    }
+
+    /**
+     * @param request what to evaluate
+     * @param progress told the number of rows read so far, every 100,000 rows
+     * @return the evaluation and what was written
+     */
+    public static Outcome run(Request request, LongConsumer progress) {
+        Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
+        String targetColumn = request.target().orElse(scorecard.model().target());
+        TargetText target = new TargetText(targetColumn, scorecard.model().event(), scorecard.model().missingValues());
+        ScoredSample sample = new ScoredSample(scorecard.model());
+        List<RejectedRow> rejects;
+        List<String> header;
+        long rows;
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(),
+                List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress)) {
+            header = pass.header();
+            while (pass.next()) {
+                int event = target.read(pass.text(0));
+                if (event < 0) {
+                    pass.reject(target.problem());
+                } else {
+                    sample.add(pass.result(), event);
+                }
+            }
+            rows = pass.rows();
+            rejects = pass.rejects();
+        } catch (IOException e) {
+            throw new InputDataException(request.data().toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+        Optional<Path> rejectsFile = rejects.isEmpty() ? Optional.empty()
+                : Optional.of(writeRejects(rejectsPath, header, rejects));
+        if (rows > 0 && (double) rejects.size() / rows > request.maxRejectShare()) {
+            throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
+                    "%d of %d rows (%.2f %%) could not be evaluated, over --max-reject-share %s; see %s", rejects.size(), rows,
+                    100.0 * rejects.size() / rows, DoubleFormat.format(request.maxRejectShare()), rejectsPath));
+        }
+        if (sample.size() == 0) {
+            throw new InputDataException(request.data().toString(), 0, null, "no row could be evaluated"
+                    + rejectsFile.map(f -> "; see " + f).orElse(""));
+        }
+        String name = request.data().getFileName().toString();
+        Evaluation evaluation;
+        try {
+            evaluation = Evaluator.evaluate(name, sample, request.evaluation().drift());
+        } catch (IllegalArgumentException e) {
+            throw new ScorecardException(e.getMessage()); // names the file and the target's counts
+        }
+        List<GateResult> gates = Gates.check(request.evaluation().gates(), evaluation);
+        ReportInput input = new ReportInput("evaluate", scorecard.model(), name, Optional.empty(), rows, rejects.size(),
+                List.of(evaluation), List.of(), List.of(), Optional.empty(), gates);
+        List<Path> written = ReportWriter.writeEvaluation(input, request.outDir());
+        return new Outcome(evaluation, gates, rows, rejects.size(), written, rejectsFile);
+    }
+
+    static Path writeRejects(Path file, List<String> header, List<RejectedRow> rejects) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            RejectsWriter.write(file, header, rejects);
+            return file;
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
+        }
+    }
+}

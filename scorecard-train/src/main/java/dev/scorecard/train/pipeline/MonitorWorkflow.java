@@ -1,0 +1,179 @@
+package dev.scorecard.train.pipeline;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ReasonBaseline;
+import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.data.BinaryTarget;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.SplitMetrics;
+import dev.scorecard.train.eval.DriftThresholds;
+import dev.scorecard.train.eval.Metrics;
+import dev.scorecard.train.eval.ScoredSample;
+import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.Performance;
+import dev.scorecard.train.monitor.Period;
+import dev.scorecard.train.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/**
+ * What {@code scorecard monitor} does (SPEC §9): stream this period's leads through the model and
+ * compare them with the training baseline stored in the model file (no other file needed): score
+ * PSI, CSI, WOE shift, missing shares and unseen levels per characteristic, and, when the target is
+ * present, AUC, KS and event rate against training; optionally per value of a {@code --by} column.
+ * Writes the report; the caller turns an alert into exit code 3.
+ */
+public final class MonitorWorkflow {
+    /** The rejects file's name in the output folder, unless one is given. */
+    public static final String REJECTS_CSV = "rejects.csv";
+
+    /**
+     * @param model the model file
+     * @param current the current CSV
+     * @param target the target column, when the outcome is known
+     * @param by a column whose values (e.g. months) split the rows into periods
+     * @param outDir where the report goes (created when absent)
+     * @param thresholds when PSI and CSI warn and alert
+     * @param rejectsFile where rejected rows go (default {@code OUT/rejects.csv})
+     * @param maxRejectShare the run fails when more rows than this share are rejected
+     * @param ignoreChecksum load a model whose checksum does not match
+     * @param delimiter the input delimiter, or empty to detect it
+     */
+    public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
+            DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
+            Optional<Character> delimiter) {
+        /** Checks nothing is null. */
+        public Request {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(outDir, "outDir");
+            Objects.requireNonNull(thresholds, "thresholds");
+        }
+    }
+
+    /**
+     * @param result what was found
+     * @param model the model monitored
+     * @param written the report files
+     * @param rejectsFile the rejects file, when rows were rejected
+     */
+    public record Outcome(MonitorResult result, ScorecardModel model, List<Path> written, Optional<Path> rejectsFile) {
+        /** Copies the list. */
+        public Outcome {
+            written = List.copyOf(written);
+        }
+    }
+
+    private MonitorWorkflow() {
+    }
+
+    /**
+     * @param request what to monitor
+     * @param progress told the number of rows read so far, every 100,000 rows
+     * @return what was found and written
+     */
+    public static Outcome run(Request request, LongConsumer progress) {
+        Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
+        ScorecardModel model = scorecard.model();
+        List<ScoringPass.TextColumn> texts = new ArrayList<>();
+        request.target().ifPresent(t -> texts.add(new ScoringPass.TextColumn(t, "--target")));
+        request.by().ifPresent(b -> texts.add(new ScoringPass.TextColumn(b, "--by")));
+        Optional<TargetText> target = request.target().map(t -> new TargetText(t, model.event(), model.missingValues()));
+        int bySlot = request.target().isPresent() ? 1 : 0;
+        ScoredSample all = new ScoredSample(model);
+        Map<String, ScoredSample> periods = new TreeMap<>();
+        List<RejectedRow> rejects;
+        List<String> header;
+        long rows;
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), texts, 0,
+                ReasonBaseline.MAX, progress)) {
+            header = pass.header();
+            while (pass.next()) {
+                // An unknown outcome does not stop a row counting for stability; it only leaves it out of
+                // the performance figures.
+                int event = target.map(t -> t.read(pass.text(0))).orElse(ScoredSample.NO_TARGET);
+                if (event == TargetText.INVALID) {
+                    pass.reject(target.get().problem());
+                    continue;
+                }
+                all.add(pass.result(), event);
+                if (request.by().isPresent()) {
+                    String label = pass.text(bySlot);
+                    periods.computeIfAbsent(label.isBlank() ? "(missing)" : label, k -> new ScoredSample(model))
+                            .add(pass.result(), event);
+                }
+            }
+            rows = pass.rows();
+            rejects = pass.rejects();
+        } catch (IOException e) {
+            throw new InputDataException(request.current().toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+        Optional<Path> rejectsFile = rejects.isEmpty() ? Optional.empty()
+                : Optional.of(EvaluateWorkflow.writeRejects(rejectsPath, header, rejects));
+        if (rows > 0 && (double) rejects.size() / rows > request.maxRejectShare()) {
+            throw new InputDataException(request.current().toString(), 0, null, String.format(Locale.ROOT,
+                    "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; see %s", rejects.size(), rows,
+                    100.0 * rejects.size() / rows, DoubleFormat.format(request.maxRejectShare()), rejectsPath));
+        }
+        if (all.size() == 0) {
+            throw new InputDataException(request.current().toString(), 0, null, "no row could be scored"
+                    + rejectsFile.map(f -> "; see " + f).orElse(""));
+        }
+        List<Period> byPeriod = new ArrayList<>();
+        periods.forEach((label, s) -> byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()),
+                performance(s, model))));
+        MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejects.size(),
+                StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byPeriod);
+        List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir());
+        return new Outcome(result, model, written, rejectsFile);
+    }
+
+    /** AUC, KS and event rate of the rows whose outcome is known, when they hold both classes. */
+    static Optional<Performance> performance(ScoredSample s, ScorecardModel model) {
+        byte[] events = s.events();
+        double[] p = s.probabilities();
+        int known = 0;
+        for (byte e : events) {
+            if (e != ScoredSample.NO_TARGET) {
+                known++;
+            }
+        }
+        if (known == 0) {
+            return Optional.empty();
+        }
+        double[] kp = new double[known];
+        byte[] ky = new byte[known];
+        int j = 0;
+        int ev = 0;
+        for (int i = 0; i < events.length; i++) {
+            if (events[i] != ScoredSample.NO_TARGET) {
+                kp[j] = p[i];
+                ky[j] = events[i];
+                ev += events[i];
+                j++;
+            }
+        }
+        if (ev == 0 || ev == known) {
+            return Optional.empty();
+        }
+        BinaryTarget y = BinaryTarget.of(model.target(), model.event(), ky);
+        SplitMetrics train = model.metrics().stream().filter(m -> m.split().equals("train")).findFirst()
+                .orElse(model.metrics().get(0));
+        return Optional.of(new Performance(known, ev, Metrics.auc(kp, y), Metrics.ks(kp, y).ks(),
+                (double) train.events() / train.rows(), train.auc(), train.ks()));
+    }
+}

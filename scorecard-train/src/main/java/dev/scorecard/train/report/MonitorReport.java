@@ -1,0 +1,248 @@
+package dev.scorecard.train.report;
+
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.Performance;
+import dev.scorecard.train.monitor.Period;
+import dev.scorecard.train.report.html.Axis;
+import dev.scorecard.train.report.html.BarChart;
+import dev.scorecard.train.report.html.Block;
+import dev.scorecard.train.report.html.Document;
+import dev.scorecard.train.report.html.KeyValue;
+import dev.scorecard.train.report.html.KeyValueList;
+import dev.scorecard.train.report.html.Marker;
+import dev.scorecard.train.report.html.Section;
+import dev.scorecard.train.report.html.Table;
+import dev.scorecard.train.report.html.ValueSeries;
+import dev.scorecard.train.report.html.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The monitoring report of SPEC §9 as an HTML {@link Document}: a verdict (stable, warn or alert,
+ * naming what drifted), the score PSI by baseline score bin with a chart of training against current
+ * shares, the CSI table with rows flagged by level, each characteristic's bins then and now (shares,
+ * WOE and its shift when the target is known), performance against training when the target is
+ * known, and, with periods, the score PSI per period. Render it with
+ * {@link dev.scorecard.train.report.html.HtmlRenderer}. Stateless and thread-safe.
+ */
+public final class MonitorReport {
+    private final MonitorResult r;
+    private final ScorecardModel model;
+    private final SectionIds ids = new SectionIds();
+
+    private MonitorReport(MonitorResult result, ScorecardModel model) {
+        this.r = result;
+        this.model = model;
+    }
+
+    /**
+     * @param result what monitoring found
+     * @param model the model monitored, whose baseline the result was measured against
+     * @return the report
+     */
+    public static Document build(MonitorResult result, ScorecardModel model) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(model, "model");
+        return new MonitorReport(result, model).document();
+    }
+
+    private Document document() {
+        List<Section> sections = new ArrayList<>();
+        sections.add(summary());
+        sections.add(score());
+        sections.add(characteristics());
+        r.performance().ifPresent(p -> sections.add(performance(p)));
+        if (!r.periods().isEmpty()) {
+            sections.add(periods());
+        }
+        sections.add(modelSection());
+        return new Document("Scorecard monitoring: " + model.name(), r.data() + " against the training baseline",
+                List.of(new KeyValue("model", model.name() + " (" + model.createdWith() + ")"),
+                        new KeyValue("current data", r.data()),
+                        new KeyValue("level", r.worstLevel().name())),
+                sections);
+    }
+
+    private Section summary() {
+        StabilityReport s = r.overall();
+        DriftLevel worst = r.worstLevel();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(verdict(worst));
+        List<KeyValue> kv = new ArrayList<>();
+        kv.add(new KeyValue("current data", r.data()));
+        kv.add(new KeyValue("rows read", Figures.count(r.rowsRead())));
+        kv.add(new KeyValue("rows rejected", Figures.count(r.rowsRejected())));
+        kv.add(new KeyValue("score PSI", Figures.metric(s.scorePsi().value()) + " (" + StabilityBlocks.levelCell(s.scoreLevel())
+                + ")"));
+        kv.add(new KeyValue("highest CSI", EvaluationReport.worstCsi(s)));
+        kv.add(new KeyValue("thresholds", StabilityBlocks.thresholds(s.thresholds())));
+        r.performance().ifPresent(p -> kv.add(new KeyValue("AUC now / at training", Figures.metric(p.auc()) + " / "
+                + Figures.metric(p.trainingAuc()))));
+        r.byColumn().ifPresent(c -> kv.add(new KeyValue("periods", r.periods().size() + " values of " + c)));
+        blocks.add(new KeyValueList(kv));
+        return new Section(ids.fixed("summary"), "Summary", "", blocks);
+    }
+
+    private Verdict verdict(DriftLevel worst) {
+        StabilityReport s = r.overall();
+        List<String> lines = new ArrayList<>();
+        for (DriftLevel level : new DriftLevel[] {DriftLevel.ALERT, DriftLevel.WARN}) {
+            if (s.scoreLevel() == level) {
+                lines.add(level.name() + ": score PSI " + Figures.metric(s.scorePsi().value()));
+            }
+            for (CharacteristicDrift c : s.characteristics()) {
+                if (c.level() == level) {
+                    lines.add(level.name() + ": " + c.name() + " CSI " + Figures.metric(c.csi().value()));
+                }
+            }
+        }
+        for (Period p : r.periods()) {
+            DriftLevel pl = p.stability().worstLevel();
+            if (pl != DriftLevel.STABLE && pl.compareTo(s.worstLevel()) > 0) {
+                lines.add(pl.name() + " in period " + p.label() + ": score PSI "
+                        + Figures.metric(p.stability().scorePsi().value()) + ", highest CSI "
+                        + EvaluationReport.worstCsi(p.stability()));
+            }
+        }
+        return switch (worst) {
+            case STABLE -> new Verdict(Verdict.Outcome.PASS, "Stable: no drift at or above the warning level ("
+                    + Figures.fixed(s.thresholds().warn(), 2) + ")", lines);
+            case WARN -> new Verdict(Verdict.Outcome.WARN, "Drift warning: " + names(DriftLevel.WARN)
+                    + " at or above " + Figures.fixed(s.thresholds().warn(), 2), lines);
+            case ALERT -> new Verdict(Verdict.Outcome.FAIL, "Drift alert: " + names(DriftLevel.ALERT)
+                    + " at or above " + Figures.fixed(s.thresholds().alert(), 2), lines);
+        };
+    }
+
+    /** @return what reached the level overall (or, failing that, in some period), e.g. "score, duration" */
+    private String names(DriftLevel level) {
+        List<String> names = names(r.overall(), level);
+        if (names.isEmpty()) {
+            for (Period p : r.periods()) {
+                for (String n : names(p.stability(), level)) {
+                    String withPeriod = n + " (" + p.label() + ")";
+                    if (!names.contains(withPeriod)) {
+                        names.add(withPeriod);
+                    }
+                }
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static List<String> names(StabilityReport s, DriftLevel level) {
+        List<String> names = new ArrayList<>();
+        if (s.scoreLevel() == level) {
+            names.add("score");
+        }
+        s.characteristics().stream().filter(c -> c.level() == level).forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    private Section score() {
+        StabilityReport s = r.overall();
+        return new Section(ids.fixed("score"), "Score stability", "The current scores in the training baseline's "
+                + s.scorePsi().bins().size() + " score bins (deciles of the training scores).",
+                List.of(StabilityBlocks.scorePsiTable(s, model.baseline()),
+                        StabilityBlocks.scoreShareChart(s, model.baseline(), "current")));
+    }
+
+    private Section characteristics() {
+        StabilityReport s = r.overall();
+        List<Section> subs = new ArrayList<>();
+        for (int k = 0; k < s.characteristics().size(); k++) {
+            CharacteristicDrift c = s.characteristics().get(k);
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(StabilityBlocks.characteristicBins(c, StabilityJson.baselineShares(model.baseline(), k, c)));
+            if (c.currentWoe().isPresent()) {
+                blocks.add(StabilityBlocks.woeChart(c));
+            }
+            String intro = "CSI " + Figures.metric(c.csi().value()) + " (" + StabilityBlocks.levelCell(c.level())
+                    + "); missing " + Figures.percent(c.baselineMissingShare()) + " in training, "
+                    + Figures.percent(c.missingShare()) + " now; " + Figures.count(c.unseen()) + " rows with a level "
+                    + "never seen in training" + c.maxWoeShift().map(w -> "; largest WOE shift " + Figures.metric(w))
+                            .orElse("") + ".";
+            subs.add(new Section(ids.of("drift", c.name()), c.name(), intro, blocks));
+        }
+        String intro = "Each characteristic's bins now against training. The WOE shift needs the target in the "
+                + "current data" + (s.characteristics().stream().anyMatch(c -> c.currentWoe().isPresent()) ? "."
+                        : ", which it does not have, so it is not shown.");
+        return new Section(ids.fixed("characteristics"), "Characteristic stability", intro,
+                List.of(StabilityBlocks.csiTable(s), StabilityBlocks.csiChart(s)), subs);
+    }
+
+    private Section performance(Performance p) {
+        List<Table.Row> rows = List.of(
+                Table.Row.of("AUC", Figures.metric(p.trainingAuc()), Figures.metric(p.auc()),
+                        StabilityBlocks.signed(p.auc() - p.trainingAuc(), 4)),
+                Table.Row.of("KS", Figures.metric(p.trainingKs()), Figures.metric(p.ks()),
+                        StabilityBlocks.signed(p.ks() - p.trainingKs(), 4)),
+                Table.Row.of("event rate", Figures.percent(p.trainingEventRate()), Figures.percent(p.eventRate()),
+                        StabilityBlocks.signed(100 * (p.eventRate() - p.trainingEventRate()), 1) + " pp"));
+        return new Section(ids.fixed("performance"), "Performance against training", Figures.count(p.rows())
+                + " current rows with a known outcome, " + Figures.count(p.events()) + " events (" + model.event() + ").",
+                List.of(new Table("Current against training", List.of(Table.Column.left("metric"),
+                        Table.Column.right("training"), Table.Column.right("current"), Table.Column.right("change")),
+                        rows)));
+    }
+
+    private Section periods() {
+        List<String> labels = new ArrayList<>();
+        double[] psi = new double[r.periods().size()];
+        double[] csi = new double[psi.length];
+        List<Table.Row> rows = new ArrayList<>();
+        boolean auc = r.periods().stream().anyMatch(p -> p.performance().isPresent());
+        for (int i = 0; i < psi.length; i++) {
+            Period p = r.periods().get(i);
+            StabilityReport s = p.stability();
+            labels.add(p.label());
+            psi[i] = s.scorePsi().value();
+            csi[i] = s.characteristics().stream().mapToDouble(c -> c.csi().value()).max().orElse(0);
+            List<String> cells = new ArrayList<>(List.of(p.label(), Figures.count(p.rows()), Figures.metric(psi[i]),
+                    EvaluationReport.worstCsi(s), StabilityBlocks.levelCell(s.worstLevel())));
+            if (auc) {
+                cells.add(p.performance().map(Performance::auc).map(Figures::metric).orElse(Figures.NONE));
+            }
+            rows.add(new Table.Row(cells, StabilityBlocks.status(s.worstLevel())));
+        }
+        List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.left(r.byColumn().orElse("period")),
+                Table.Column.right("rows"), Table.Column.right("score PSI"), Table.Column.left("highest CSI"),
+                Table.Column.left("level")));
+        if (auc) {
+            columns.add(Table.Column.right("AUC"));
+        }
+        StabilityReport o = r.overall();
+        // Periods are categories (months, cohorts), which a line chart's numeric x axis cannot label,
+        // so the trend is drawn as bars with the thresholds as reference lines.
+        BarChart chart = new BarChart("Score PSI and highest CSI per " + r.byColumn().orElse("period"),
+                r.byColumn().orElse("period"), labels, Axis.from("PSI / CSI", 0),
+                List.of(ValueSeries.of("score PSI", psi), ValueSeries.of("highest CSI", csi)), Axis.auto(""), List.of(),
+                List.of(Marker.horizontal(o.thresholds().warn(), "warn"), Marker.horizontal(o.thresholds().alert(), "alert")));
+        return new Section(ids.fixed("periods"), "Periods", "Drift of each value of " + r.byColumn().orElse("the period column")
+                + " against the training baseline.", List.of(chart, new Table("Per period", columns, rows)));
+    }
+
+    private Section modelSection() {
+        Optional<String> trainMetrics = model.metrics().stream().filter(m -> m.split().equals("test")).findFirst()
+                .or(() -> model.metrics().stream().findFirst())
+                .map(m -> m.split() + ": AUC " + Figures.metric(m.auc()) + ", KS " + Figures.metric(m.ks()));
+        List<KeyValue> kv = new ArrayList<>();
+        kv.add(new KeyValue("model name", model.name()));
+        kv.add(new KeyValue("created with", model.createdWith()));
+        kv.add(new KeyValue("target", model.target() + " (event: " + model.event() + ")"));
+        kv.add(new KeyValue("training data", model.provenance().dataFile() + " (SHA-256 " + model.provenance().dataSha256()
+                + ")"));
+        kv.add(new KeyValue("training rows", Figures.count(model.provenance().trainRows())));
+        trainMetrics.ifPresent(m -> kv.add(new KeyValue("metrics at training", m)));
+        kv.add(new KeyValue("characteristics", String.join(", ", model.characteristics().stream()
+                .map(c -> c.name()).toList())));
+        return new Section(ids.fixed("model"), "Model", "The model monitored; its training baseline is stored in the "
+                + "model file.", List.of(new KeyValueList(kv)));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.scorecard.train.report;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.report.html.HtmlRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a run's reports into a folder (SPEC §8, §9): each file atomically (a temporary file in the
+ * same folder, flushed, then renamed over the final name), so a reader sees the old file or the
+ * complete new one, and a rerun on the same input gives byte-identical files. The folder is created
+ * when missing. Stateless and thread-safe, as long as two calls do not write the same folder.
+ */
+public final class ReportWriter {
+    /** The HTML report. */
+    public static final String REPORT_HTML = "report.html";
+    /** The JSON report. */
+    public static final String REPORT_JSON = "report.json";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes {@code report.html}, {@code report.json} and the CSV tables of {@link EvaluationTables}.
+     *
+     * @param input the evaluation to report
+     * @param dir the output folder
+     * @return the files written, in that order
+     * @throws InputDataException when a file cannot be written, naming it
+     */
+    public static List<Path> writeEvaluation(ReportInput input, Path dir) {
+        Objects.requireNonNull(input, "input");
+        createFolder(dir);
+        String html = HtmlRenderer.render(EvaluationReport.build(input));
+        List<Path> written = new ArrayList<>();
+        written.add(text(dir.resolve(REPORT_HTML), w -> w.write(html)));
+        written.add(bytes(dir.resolve(REPORT_JSON), o -> ReportJson.write(input, o)));
+        written.add(text(dir.resolve(EvaluationTables.GAINS_CSV), w -> EvaluationTables.writeGains(input.evaluations(),
+                input.model().scaling().higherScoreMeans(), w)));
+        written.add(text(dir.resolve(EvaluationTables.GRADES_CSV), w -> EvaluationTables.writeGrades(input.evaluations(), w)));
+        written.add(text(dir.resolve(EvaluationTables.CALIBRATION_CSV),
+                w -> EvaluationTables.writeCalibration(input.evaluations(), w)));
+        written.add(text(dir.resolve(EvaluationTables.STABILITY_CSV),
+                w -> EvaluationTables.writeStability(input.evaluations(), w)));
+        written.add(text(dir.resolve(EvaluationTables.SCORE_PSI_CSV),
+                w -> EvaluationTables.writeScorePsi(input.evaluations(), input.model().baseline(), w)));
+        return List.copyOf(written);
+    }
+
+    /**
+     * Writes the monitoring {@code report.html} and {@code report.json}.
+     *
+     * @param result what monitoring found
+     * @param model the model monitored
+     * @param dir the output folder
+     * @return the files written, in that order
+     * @throws InputDataException when a file cannot be written, naming it
+     */
+    public static List<Path> writeMonitor(MonitorResult result, ScorecardModel model, Path dir) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(model, "model");
+        createFolder(dir);
+        String html = HtmlRenderer.render(MonitorReport.build(result, model));
+        return List.of(text(dir.resolve(REPORT_HTML), w -> w.write(html)),
+                bytes(dir.resolve(REPORT_JSON), o -> MonitorJson.write(result, model, o)));
+    }
+
+    private static void createFolder(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputDataException(dir.toString(), 0, null, "cannot create the output folder: " + e.getMessage());
+        }
+    }
+
+    private static Path text(Path file, AtomicOutput.TextContent content) {
+        try {
+            AtomicOutput.writeText(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot write: " + e.getMessage());
+        }
+    }
+
+    private static Path bytes(Path file, AtomicOutput.StreamContent content) {
+        try {
+            AtomicOutput.write(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot write: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scorecard.train.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.report.html.Document;
+import dev.scorecard.train.report.html.HtmlRenderer;
+import dev.scorecard.train.report.html.Section;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The monitoring report and its JSON on a stable and on a shifted German credit population. */
+class MonitorReportTest {
+    private static final GermanCreditFixture F = GermanCreditFixture.get();
+
+    @Test
+    void anAlertShowsAFailBannerNamingWhatDrifted() {
+        MonitorResult shifted = F.shiftedMonitor();
+        assertThat(shifted.worstLevel()).isEqualTo(DriftLevel.ALERT);
+        assertThat(shifted.overall().scoreLevel()).isEqualTo(DriftLevel.ALERT);
+
+        Document doc = MonitorReport.build(shifted, F.model);
+        String html = HtmlRenderer.render(doc);
+
+        assertThat(doc.sections()).extracting(Section::id).containsExactly("summary", "score", "characteristics",
+                "performance", "periods", "model");
+        assertThat(html).contains("class=\"verdict verdict-fail\"", "<span class=\"verdict-word\">FAIL</span>Drift alert: score",
+                "<li>ALERT: score PSI " + four(shifted.overall().scorePsi().value()) + "</li>",
+                "<h2>Score stability</h2>", "<h2>Characteristic stability</h2>", "<h2>Performance against training</h2>",
+                "<h2>Periods</h2>", "<figcaption>Score PSI and highest CSI per month</figcaption>",
+                "<figcaption>Share of rows per baseline score bin: training vs current</figcaption>",
+                "<td class=\"l\">2026-11</td>");
+        for (CharacteristicDrift c : shifted.overall().characteristics()) {
+            if (c.level() == DriftLevel.ALERT) {
+                assertThat(html).contains("<li>ALERT: " + c.name() + " CSI " + four(c.csi().value()) + "</li>",
+                        "<tr class=\"st-fail\"><td class=\"l\">" + c.name() + "</td>");
+            }
+            assertThat(html).contains("<h3>" + c.name() + "</h3>");
+        }
+        assertThat(html).contains("WOE per bin, training vs now"); // the target is known, so the WOE shift shows
+    }
+
+    @Test
+    void aStablePopulationPasses() {
+        MonitorResult stable = new MonitorResult("train.csv", F.train.rowCount(), 0, F.trainEvaluation.stability(),
+                Optional.empty(), Optional.empty(), List.of());
+        assertThat(stable.worstLevel()).isEqualTo(DriftLevel.STABLE); // the training rows are the baseline
+
+        Document doc = MonitorReport.build(stable, F.model);
+        String html = HtmlRenderer.render(doc);
+
+        assertThat(doc.sections()).extracting(Section::id).containsExactly("summary", "score", "characteristics",
+                "model");
+        assertThat(html).contains("class=\"verdict verdict-pass\"", "Stable: no drift at or above the warning level (0.10)")
+                .doesNotContain("class=\"verdict verdict-fail\"", "class=\"verdict verdict-warn\"");
+    }
+
+    @Test
+    void jsonCarriesTheLevelPerformanceAndPeriods() throws IOException {
+        MonitorResult shifted = F.shiftedMonitor();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorJson.write(shifted, F.model, out);
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        MonitorJson.write(shifted, F.model, again);
+
+        assertThat(out.toByteArray()).isEqualTo(again.toByteArray());
+        JsonNode root = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(root.get("format").asText()).isEqualTo("scorecard-monitor");
+        assertThat(root.get("level").asText()).isEqualTo("alert");
+        assertThat(root.get("stability").get("scorePsi").doubleValue()).isEqualTo(shifted.overall().scorePsi().value());
+        assertThat(root.get("stability").get("scoreLevel").asText()).isEqualTo("alert");
+        assertThat(root.get("performance").get("auc").doubleValue()).isEqualTo(shifted.performance().get().auc());
+        assertThat(root.get("byColumn").asText()).isEqualTo("month");
+        assertThat(root.get("periods")).hasSize(2);
+        assertThat(root.get("periods").get(1).get("label").asText()).isEqualTo("2026-11");
+        assertThat(root.get("periods").get(1).get("level").asText()).isEqualTo("alert");
+        JsonNode c0 = root.get("stability").get("characteristics").get(0);
+        assertThat(c0.get("bins")).hasSize(F.model.characteristics().get(0).bins().size());
+        assertThat(c0.get("bins").get(0).get("currentWoe").isNumber()).isTrue();
+    }
+
+    private static String four(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
