@@ -11,6 +11,7 @@ import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.io.BackgroundOutputStream;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.RejectedRow;
@@ -116,9 +117,6 @@ public final class ScoreWorkflow {
         List<ScoringPass.TextColumn> texts = new ArrayList<>();
         request.id().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--id")));
         request.keep().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--keep")));
-        int ids = request.id().size();
-        String[] idValues = new String[ids];
-        String[] keepValues = new String[request.keep().size()];
         List<RejectedRow> rejects = new ArrayList<>();
         List<String> header;
         long[] counts = new long[3];
@@ -126,28 +124,11 @@ public final class ScoreWorkflow {
                 request.reasonBaseline(), progress)) {
             header = pass.header();
             try {
-                AtomicOutput.write(request.out(), stream -> {
-                    RowWriter out = request.format() == Format.CSV
-                            ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
-                    // Each row is scored as soon as it is parsed. (Handing rows to a second thread, or
-                    // splitting the file between two, was measured slower here.)
-                    rows:
-                    while (pass.next()) {
-                        for (int i = 0; i < ids; i++) {
-                            idValues[i] = pass.text(i);
-                            if (idValues[i].isBlank()) {
-                                // An output row without its id could not be joined back to the lead.
-                                pass.reject("id column '" + request.id().get(i) + "' is empty");
-                                continue rows;
-                            }
-                        }
-                        for (int i = 0; i < keepValues.length; i++) {
-                            keepValues[i] = pass.text(ids + i);
-                        }
-                        ScoreBuffer r = pass.result();
-                        out.write(idValues, keepValues, r, scorecard.model().score10().score10(r.score()));
+                AtomicOutput.write(request.out(), file -> {
+                    // Copying the output into the operating system overlaps with scoring the next rows.
+                    try (BackgroundOutputStream stream = new BackgroundOutputStream(file)) {
+                        writeRows(pass, request, scorecard, stream);
                     }
-                    out.finish();
                     counts[0] = pass.rows();
                     counts[1] = pass.scored();
                     counts[2] = pass.rejected();
@@ -171,6 +152,36 @@ public final class ScoreWorkflow {
             rejectsFile = Optional.of(writeRejects(request, rejectsPath(request), header, rejects));
         }
         return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
+    }
+
+    /** Scores every row of the pass into {@code stream}, in input order. */
+    private static void writeRows(ScoringPass pass, Request request, Scorecard scorecard, OutputStream stream)
+            throws IOException {
+        RowWriter out = request.format() == Format.CSV
+                ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
+        int ids = request.id().size();
+        String[] idValues = new String[ids];
+        String[] keepValues = new String[request.keep().size()];
+        // Each row is scored as soon as it is parsed. (Handing rows to a second thread, or splitting
+        // the file between two, was measured slower here.)
+        rows:
+        while (pass.next()) {
+            for (int i = 0; i < ids; i++) {
+                idValues[i] = pass.text(i);
+                if (idValues[i].isBlank()) {
+                    // An output row without its id could not be joined back to the lead.
+                    pass.reject("id column '" + request.id().get(i) + "' is empty");
+                    continue rows;
+                }
+            }
+            for (int i = 0; i < keepValues.length; i++) {
+                keepValues[i] = pass.text(ids + i);
+            }
+            ScoreBuffer r = pass.result();
+            out.write(idValues, keepValues, r, scorecard.model().score10().score10(r.score()));
+        }
+        out.finish();
+        stream.flush();
     }
 
     private static Path rejectsPath(Request request) {

@@ -43,14 +43,14 @@ import java.util.OptionalDouble;
  * and the train and test evaluations, challenger and gates that {@code train} would report. Built
  * once per test run (training takes a second or two), shared read-only by the report tests.
  */
-final class GermanCreditFixture {
+public final class GermanCreditFixture {
     static final Path DATA = Path.of("../datasets/germancredit/germancredit.csv");
 
     /** Gates the test rows pass: minAuc 0.70 (the test AUC is about 0.78), maxPsi 0.10. */
     static final GateOptions PASSING = new GateOptions(OptionalDouble.of(0.70), OptionalDouble.empty(),
             OptionalDouble.of(0.10), OptionalDouble.empty(), Map.of(), Map.of());
     /** Gates with an AUC no scorecard on this data reaches. */
-    static final GateOptions FAILING = new GateOptions(OptionalDouble.of(0.99), OptionalDouble.of(0.10),
+    public static final GateOptions FAILING = new GateOptions(OptionalDouble.of(0.99), OptionalDouble.of(0.10),
             OptionalDouble.empty(), OptionalDouble.empty(), Map.of(), Map.of());
 
     final ScorecardModel model;
@@ -67,7 +67,7 @@ final class GermanCreditFixture {
         static final GermanCreditFixture INSTANCE = new GermanCreditFixture();
     }
 
-    static GermanCreditFixture get() {
+    public static GermanCreditFixture get() {
         return Holder.INSTANCE;
     }
 
@@ -99,7 +99,7 @@ final class GermanCreditFixture {
     }
 
     /** @return what {@code train} reports, with the given gates checked on the test rows */
-    ReportInput trainInput(GateOptions gates) {
+    public ReportInput trainInput(GateOptions gates) {
         List<GateResult> results = gates.any() ? Gates.check(gates, testEvaluation) : List.of();
         return new ReportInput("train", model, "germancredit.csv", Optional.empty(), model.provenance().rowsRead(),
                 model.provenance().rowsRejected(), List.of(trainEvaluation, testEvaluation), outcome.binning(),

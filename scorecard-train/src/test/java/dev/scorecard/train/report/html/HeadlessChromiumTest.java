@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scorecard.train.report.EvaluationReport;
+import dev.scorecard.train.report.GermanCreditFixture;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,32 @@ class HeadlessChromiumTest {
                 "<h2>Stability</h2>", "<figcaption>ROC curve</figcaption>", "<path d=\"M", "<rect ", "<title id=\"_c1-t\">");
         assertThat(count(dom, "<svg")).as("one svg per chart").isEqualTo(chartCount(doc)).isGreaterThan(10);
         assertThat(dom).doesNotContain("<script").contains("&lt;script&gt;alert(\"x&amp;y\")&lt;/script&gt;'");
+        assertThat(NetLog.pageRequests(dumpLog)).as("network requests made by the page").isEmpty();
+    }
+
+    /** The real thing: germancredit's training report, with its failed-gates banner, in Chromium. */
+    @Test
+    void germanCreditTrainingReportRendersAndLoadsNothing() throws Exception {
+        Document doc = EvaluationReport.build(GermanCreditFixture.get().trainInput(GermanCreditFixture.FAILING));
+        Path html = tmp.resolve("germancredit-report.html");
+        Files.writeString(html, HtmlRenderer.render(doc), StandardCharsets.UTF_8);
+        Path png = tmp.resolve("germancredit-report.png");
+        Path shotLog = tmp.resolve("net-gc-screenshot.json");
+        // Tall enough to reach the charts below the summary and points tables.
+        run(List.of("--screenshot=" + png, "--window-size=1280,16000", "--log-net-log=" + shotLog, html.toUri().toString()),
+                tmp.resolve("gc-screenshot.out"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("screenshot decodes as PNG").isNotNull();
+        Files.copy(png, Path.of("target").resolve("germancredit-report.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertNotBlank(image);
+        assertThat(NetLog.pageRequests(shotLog)).as("network requests made by the page").isEmpty();
+        Path dumpLog = tmp.resolve("net-gc-dom.json");
+        Path domFile = tmp.resolve("gc-dom.html");
+        run(List.of("--dump-dom", "--log-net-log=" + dumpLog, html.toUri().toString()), domFile);
+        String dom = Files.readString(domFile, StandardCharsets.UTF_8);
+        assertThat(dom).contains("<h2>Summary</h2>", "<h2>Performance</h2>", "<h2>Stability</h2>", "FAIL", "minAuc");
+        assertThat(count(dom, "<svg")).as("one svg per chart").isEqualTo(chartCount(doc)).isGreaterThan(20);
+        assertThat(dom).doesNotContain("<script");
         assertThat(NetLog.pageRequests(dumpLog)).as("network requests made by the page").isEmpty();
     }
 
