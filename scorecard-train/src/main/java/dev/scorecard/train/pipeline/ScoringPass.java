@@ -120,7 +120,7 @@ final class ScoringPass implements Closeable {
         texts = new String[textColumns.size()];
         buffer = new ScoreBuffer(k, reasons);
         cells = CsvCells.open(data, this.delimiter, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
-                textCols.stream().mapToInt(Integer::intValue).toArray(), scorecard.model().missingValues());
+                textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount, scorecard.model().missingValues());
     }
 
     /**
