@@ -16,3 +16,24 @@ bin/scorecard bin --data datasets/germancredit/germancredit.csv \
   --config examples/configs/germancredit.yaml --bins "$out/edited-bins.json" --out "$out/edited"
 
 grep '^duration_in_month,' "$out/edited/bins.csv"
+
+# 4. Train with go-live gates and a challenger: model.json, the tables and report.html.
+#    (A failed gate exits 4 after writing everything; this config's gates pass.)
+cat > "$out/gates.yaml" <<'YAML'
+target: creditability
+positive: bad
+gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10}
+YAML
+bin/scorecard train --data datasets/germancredit/germancredit.csv --config "$out/gates.yaml" \
+  --challenger gbm --out "$out/model"
+
+# 5. Evaluate the model on a labelled file: report.html, report.json, gains.csv, grades.csv, ...
+bin/scorecard evaluate --model "$out/model/model.json" --data datasets/germancredit/germancredit.csv \
+  --config "$out/gates.yaml" --out "$out/evaluation"
+
+# 6. Score leads with reason codes, and monitor them against the training baseline in the model
+#    (exit 3 would mean drift at the alert level).
+bin/scorecard score --model "$out/model/model.json" --data datasets/germancredit/germancredit.csv \
+  --out "$out/scored.csv" --reasons 3
+bin/scorecard monitor --model "$out/model/model.json" --current datasets/germancredit/germancredit.csv \
+  --target creditability --out "$out/monitor"
