@@ -3,6 +3,7 @@ package dev.scorecard.cli;
 import dev.scorecard.cli.command.BinCommand;
 import dev.scorecard.cli.command.DemoCommand;
 import dev.scorecard.cli.command.EvaluateCommand;
+import dev.scorecard.cli.command.ExportCommand;
 import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
 import dev.scorecard.cli.command.ScoreCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-            MonitorCommand.class, InspectCommand.class,
+            MonitorCommand.class, ExportCommand.class, InspectCommand.class,
             HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
             "Run 'scorecard help COMMAND' for a command's options."})

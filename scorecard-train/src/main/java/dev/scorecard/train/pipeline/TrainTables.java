@@ -1,10 +1,10 @@
 package dev.scorecard.train.pipeline;
 
+import dev.scorecard.train.export.PointsTables;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.internal.DoubleFormat;
-import dev.scorecard.core.model.Characteristic;
-import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.regression.Coefficient;
 import dev.scorecard.core.regression.LogisticFit;
@@ -44,16 +44,6 @@ final class TrainTables {
 
     /** The table a person reads: one line for the base points, then every bin with its points. */
     static void writeScorecard(ScorecardModel model, Writer out) throws IOException {
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
-        csv.writeRecord("characteristic", "bin", "points", "woe", "count", "event_rate");
-        csv.writeRecord("(base points)", "", DoubleFormat.format(model.basePoints()), "", "", "");
-        for (Characteristic c : model.characteristics()) {
-            for (ModelBin b : c.bins()) {
-                csv.writeRecord(c.name(), b.label(), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
-                        Long.toString(b.count()), Double.isNaN(b.eventRate()) ? "" : DoubleFormat.format(b.eventRate()));
-            }
-            csv.writeRecord(c.name(), "(no bin: missing or unseen)", DoubleFormat.format(c.neutralPoints()), "0", "", "");
-        }
-        csv.flush();
+        PointsTables.writeCsv(model, out);
     }
 }

@@ -1,0 +1,74 @@
+package dev.scorecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.ScorecardModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of {@code scorecard export} (Markdown and CSV). */
+class ExportCommandTest {
+    @TempDir
+    static Path tmp;
+
+    static Path modelDir;
+
+    @BeforeAll
+    static void train() {
+        modelDir = tmp.resolve("model");
+        CliRun run = CliRun.of("train", "--data", TrainCommandTest.GERMAN, "--target", "creditability", "--out",
+                modelDir.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void csvIsTheTrainingPointsTable() throws IOException {
+        Path out = tmp.resolve("points.csv");
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "csv", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(modelDir.resolve("scorecard.csv")));
+    }
+
+    @Test
+    void markdownHasOneRowPerBinAndEscapesPipes() throws IOException {
+        Path out = tmp.resolve("scorecard.md");
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "markdown",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ScorecardModel m = ModelReader.read(modelDir.resolve("model.json"));
+        List<String> lines = Files.readAllLines(out);
+        int pointsStart = lines.indexOf("## Points");
+        int pointsEnd = lines.indexOf("## Coefficients");
+        long rows = lines.subList(pointsStart, pointsEnd).stream().filter(l -> l.startsWith("|")).count();
+        int bins = m.characteristics().stream().mapToInt(c -> c.bins().size() + 1).sum();
+        assertThat(rows).as("header, rule, base points, then each bin and each 'no bin' line").isEqualTo(3 + bins);
+        // Every table row has exactly six cells: a '|' inside a label (germancredit's merged levels) is escaped.
+        for (String l : lines.subList(pointsStart + 2, pointsEnd)) {
+            if (l.startsWith("|")) {
+                assertThat(l.replace("\\|", "").chars().filter(ch -> ch == '|').count()).as(l).isEqualTo(7);
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.contains("\\| no credits taken"));
+        assertThat(lines).contains("# Scorecard: germancredit", "## Grades");
+        for (Characteristic c : m.characteristics()) {
+            assertThat(lines).anyMatch(l -> l.startsWith("| " + c.name().replace("_", "\\_") + " |"));
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",
+                tmp.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of markdown, csv\n");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}
