@@ -1,6 +1,8 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.EvaluationConfig;
 import dev.scorecard.train.eval.Evaluation;
@@ -33,9 +35,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
-    Path model;
-
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV file (.csv or .csv.gz).")
     Path data;
 
@@ -48,18 +47,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
-    String delimiter;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT/rejects.csv.")
-    Path rejects;
-
-    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
-    double maxRejectShare;
-
-    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
-    boolean ignoreChecksum;
+    @Mixin
+    RowOptions rows;
 
     @Mixin
     OutputOptions output;
@@ -68,9 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
-        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
-        EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(model, data, Optional.ofNullable(target), out, ec,
-                Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
+                Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
         EvaluateWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

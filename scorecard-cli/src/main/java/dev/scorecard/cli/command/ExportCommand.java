@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.Scorecard;
@@ -45,17 +46,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
-    Path model;
-
     @Option(names = "--format", required = true, paramLabel = "FMT", description = "markdown or csv.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (written atomically).")
     Path out;
 
-    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
-    boolean ignoreChecksum;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     OutputOptions output;
@@ -63,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format f = ConfigNames.parse("format", Format.values(), Format::configName, format);
-        ScorecardModel m = Scorecard.load(model, !ignoreChecksum).model();
+        ScorecardModel m = Scorecard.load(modelOptions.model, !modelOptions.ignoreChecksum).model();
         try {
             AtomicOutput.writeText(out, w -> {
                 switch (f) {

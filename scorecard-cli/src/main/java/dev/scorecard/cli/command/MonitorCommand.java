@@ -1,6 +1,8 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.DriftThresholds;
@@ -38,9 +40,6 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
-    Path model;
-
     @Option(names = "--current", required = true, paramLabel = "FILE", description = "The current CSV file (.csv or .csv.gz).")
     Path current;
 
@@ -59,18 +58,11 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
-    String delimiter;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT/rejects.csv.")
-    Path rejects;
-
-    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
-    double maxRejectShare;
-
-    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
-    boolean ignoreChecksum;
+    @Mixin
+    RowOptions rows;
 
     @Mixin
     OutputOptions output;
@@ -84,9 +76,8 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--warn/--alert: " + e.getMessage());
         }
-        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
-        MonitorWorkflow.Request request = new MonitorWorkflow.Request(model, current, Optional.ofNullable(target),
-                Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        MonitorWorkflow.Request request = new MonitorWorkflow.Request(modelOptions.model, current, Optional.ofNullable(target),
+                Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

@@ -1,6 +1,8 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.train.pipeline.ScoreWorkflow;
 import java.io.PrintWriter;
@@ -29,9 +31,6 @@ public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (model.json).")
-    Path model;
-
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file to score (.csv or .csv.gz).")
     Path data;
 
@@ -54,18 +53,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "csv", description = "csv (default) or jsonl.")
     String format;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
-    String delimiter;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go. Default: OUT.rejects.csv.")
-    Path rejects;
-
-    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Fail, writing nothing to OUT, when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
-    double maxRejectShare;
-
-    @Option(names = "--ignore-checksum", description = "Load a model whose checksum does not match (it is still verified).")
-    boolean ignoreChecksum;
+    @Mixin
+    RowOptions rows;
 
     @Mixin
     OutputOptions output;
@@ -73,9 +65,8 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Optional<Character> d = delimiter == null ? Optional.empty() : Optional.of(ConfigSupport.delimiter(delimiter));
-        ScoreWorkflow.Request request = new ScoreWorkflow.Request(model, data, out, id, keep, reasons,
-                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rejects), maxRejectShare, ignoreChecksum, d);
+        ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
+                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

@@ -145,26 +145,8 @@ public final class Metrics {
                         + target.name() + "' has " + target.eventCount() + " events and " + target.nonEventCount()
                         + " non-events");
             }
-            double[] ev = new double[target.eventCount()];
-            double[] ne = new double[target.nonEventCount()];
-            int e = 0;
-            int k = 0;
-            for (int row = 0; row < n; row++) {
-                double s = scores[row];
-                if (Double.isNaN(s)) {
-                    throw new IllegalArgumentException(metric + ": scores[" + row
-                            + "] is NaN; every row needs a score");
-                }
-                // + 0.0 turns -0.0 into 0.0, so that the sort (which orders -0.0 first) and == agree.
-                if (target.isEvent(row)) {
-                    ev[e++] = s + 0.0;
-                } else {
-                    ne[k++] = s + 0.0;
-                }
-            }
-            Arrays.sort(ev);
-            Arrays.sort(ne);
-            return new ByClass(ev, ne);
+            double[][] sorted = ScoreCounts.sortedByClass(metric, "scores", scores, target);
+            return new ByClass(sorted[0], sorted[1]);
         }
     }
 }

@@ -41,15 +41,11 @@ final class ScoreCounts {
     }
 
     /**
-     * Splits the scores by class, sorts each (primitive sorts) and merges them from the top, one
-     * distinct score at a time.
-     *
-     * @param metric the metric's name, for messages
-     * @param what what the scores are called in messages ({@code scores}, {@code probabilities})
-     * @throws IllegalArgumentException when the lengths differ or a score is NaN
+     * @return the events' scores and the non-events' scores, each sorted ascending, {@code -0.0} as
+     *     {@code 0.0}
+     * @throws IllegalArgumentException when a score is NaN (the lengths must already agree)
      */
-    static ScoreCounts of(String metric, String what, double[] scores, BinaryTarget target) {
-        requireSameLength(metric, what, scores, target);
+    static double[][] sortedByClass(String metric, String what, double[] scores, BinaryTarget target) {
         int n = scores.length;
         double[] ev = new double[target.eventCount()];
         double[] ne = new double[target.nonEventCount()];
@@ -70,6 +66,23 @@ final class ScoreCounts {
         }
         Arrays.sort(ev);
         Arrays.sort(ne);
+        return new double[][] {ev, ne};
+    }
+
+    /**
+     * Splits the scores by class, sorts each (primitive sorts) and merges them from the top, one
+     * distinct score at a time.
+     *
+     * @param metric the metric's name, for messages
+     * @param what what the scores are called in messages ({@code scores}, {@code probabilities})
+     * @throws IllegalArgumentException when the lengths differ or a score is NaN
+     */
+    static ScoreCounts of(String metric, String what, double[] scores, BinaryTarget target) {
+        requireSameLength(metric, what, scores, target);
+        int n = scores.length;
+        double[][] byClass = sortedByClass(metric, what, scores, target);
+        double[] ev = byClass[0];
+        double[] ne = byClass[1];
         double[] distinct = new double[n];
         int[] evAt = new int[n];
         int[] neAt = new int[n];

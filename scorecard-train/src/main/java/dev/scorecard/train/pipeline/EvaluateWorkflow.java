@@ -4,23 +4,19 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.ScorecardException;
-import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.train.config.EvaluationConfig;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.Evaluator;
 import dev.scorecard.train.eval.GateResult;
 import dev.scorecard.train.eval.Gates;
 import dev.scorecard.train.eval.ScoredSample;
-import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.RejectedRow;
 import dev.scorecard.train.report.ReportInput;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -111,18 +107,9 @@ public final class EvaluateWorkflow {
         } catch (IOException e) {
             throw new InputDataException(request.data().toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
-        Optional<Path> rejectsFile = rejects.isEmpty() ? Optional.empty()
-                : Optional.of(writeRejects(rejectsPath, header, rejects));
-        if (rows > 0 && (double) rejects.size() / rows > request.maxRejectShare()) {
-            throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
-                    "%d of %d rows (%.2f %%) could not be evaluated, over --max-reject-share %s; see %s", rejects.size(), rows,
-                    100.0 * rejects.size() / rows, DoubleFormat.format(request.maxRejectShare()), rejectsPath));
-        }
-        if (sample.size() == 0) {
-            throw new InputDataException(request.data().toString(), 0, null, "no row could be evaluated"
-                    + rejectsFile.map(f -> "; see " + f).orElse(""));
-        }
+        Optional<Path> rejectsFile = RejectsCheck.settle(request.data(),
+                request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, sample.size(),
+                request.maxRejectShare(), "evaluated");
         String name = request.data().getFileName().toString();
         Evaluation evaluation;
         try {
@@ -135,18 +122,5 @@ public final class EvaluateWorkflow {
                 List.of(evaluation), List.of(), List.of(), Optional.empty(), gates);
         List<Path> written = ReportWriter.writeEvaluation(input, request.outDir());
         return new Outcome(evaluation, gates, rows, rejects.size(), written, rejectsFile);
-    }
-
-    static Path writeRejects(Path file, List<String> header, List<RejectedRow> rejects) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            RejectsWriter.write(file, header, rejects);
-            return file;
-        } catch (IOException e) {
-            throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.data.BinaryTarget;
-import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.eval.DriftThresholds;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,18 +119,9 @@ public final class MonitorWorkflow {
         } catch (IOException e) {
             throw new InputDataException(request.current().toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
-        Optional<Path> rejectsFile = rejects.isEmpty() ? Optional.empty()
-                : Optional.of(EvaluateWorkflow.writeRejects(rejectsPath, header, rejects));
-        if (rows > 0 && (double) rejects.size() / rows > request.maxRejectShare()) {
-            throw new InputDataException(request.current().toString(), 0, null, String.format(Locale.ROOT,
-                    "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; see %s", rejects.size(), rows,
-                    100.0 * rejects.size() / rows, DoubleFormat.format(request.maxRejectShare()), rejectsPath));
-        }
-        if (all.size() == 0) {
-            throw new InputDataException(request.current().toString(), 0, null, "no row could be scored"
-                    + rejectsFile.map(f -> "; see " + f).orElse(""));
-        }
+        Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
+                request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
+                request.maxRejectShare(), "scored");
         List<Period> byPeriod = new ArrayList<>();
         periods.forEach((label, s) -> byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()),
                 performance(s, model))));

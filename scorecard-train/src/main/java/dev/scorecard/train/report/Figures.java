@@ -1,5 +1,7 @@
 package dev.scorecard.train.report;
 
+import dev.scorecard.train.report.html.NumberText;
+
 import dev.scorecard.train.eval.DriftLevel;
 import java.util.Locale;
 
@@ -23,8 +25,7 @@ final class Figures {
         if (Double.isInfinite(v)) {
             return v > 0 ? "+\u221e" : "\u2212\u221e";
         }
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        return isNegativeZero(s) ? s.substring(1) : s;
+        return NumberText.fixed(v, decimals);
     }
 
     /** @return a metric (AUC, KS, Gini, PSI, CSI) with four decimals */
@@ -58,18 +59,5 @@ final class Figures {
     /** @return the level as the reports spell it: {@code stable}, {@code warn}, {@code alert} */
     static String level(DriftLevel level) {
         return level.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isNegativeZero(String s) {
-        if (!s.startsWith("-")) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '0' && c != '.') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -6,12 +6,16 @@ import java.util.Locale;
  * Formats numbers for the page with a fixed number of decimals in {@link Locale#ROOT}, so the same
  * document gives the same bytes on every machine. Negative zero prints as zero.
  */
-final class NumberText {
+public final class NumberText {
     private NumberText() {
     }
 
-    /** @return {@code v} with exactly {@code decimals} decimals, e.g. {@code fixed(0.5, 2)} is {@code 0.50} */
-    static String fixed(double v, int decimals) {
+    /**
+     * @param v a finite value
+     * @param decimals how many decimals
+     * @return {@code v} with exactly {@code decimals} decimals, e.g. {@code fixed(0.5, 2)} is {@code 0.50}
+     */
+    public static String fixed(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         return isNegativeZero(s) ? s.substring(1) : s;
     }

@@ -1,0 +1,38 @@
+package dev.scorecard.cli.option;
+
+import dev.scorecard.train.config.Delimiters;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * How the rows of a file scored through a model are read, and what happens to those that cannot be
+ * used: {@code --delimiter}, {@code --rejects}, {@code --max-reject-share}.
+ */
+public final class RowOptions {
+    /** The input delimiter, or null to detect it. */
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter. Default: detected.")
+    public String delimiter;
+
+    /** Where rejected rows go, or null for the command's default. */
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Where rejected rows go, with line and reason. Default: beside the output.")
+    public Path rejects;
+
+    /** The share of rejected rows over which the run fails. */
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
+            description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
+    public double maxRejectShare;
+
+    /** @return the {@code --delimiter} as a character, or empty to detect it */
+    public Optional<Character> delimiter() {
+        if (delimiter == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Delimiters.parse(delimiter));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--delimiter: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.scorecard.train.pipeline;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.train.io.RejectsWriter;
+import dev.scorecard.train.load.RejectedRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What {@code evaluate} and {@code monitor} do with the rows a pass could not use: write them to the
+ * rejects file, then fail when they exceed the allowed share or when no row was usable at all.
+ */
+final class RejectsCheck {
+    private RejectsCheck() {
+    }
+
+    /**
+     * @param data the input file, named in errors
+     * @param file where the rejects go
+     * @param header the input's header
+     * @param rejects the rejected rows
+     * @param rows data rows read
+     * @param used rows that were used
+     * @param maxShare the largest share of rows that may be rejected
+     * @param verb what happened to the used rows, for messages: {@code evaluated}, {@code scored}
+     * @return the rejects file, when rows were rejected
+     * @throws InputDataException over the share, or when no row was used
+     */
+    static Optional<Path> settle(Path data, Path file, List<String> header, List<RejectedRow> rejects, long rows, long used,
+            double maxShare, String verb) {
+        Optional<Path> written = rejects.isEmpty() ? Optional.empty() : Optional.of(write(file, header, rejects));
+        if (rows > 0 && (double) rejects.size() / rows > maxShare) {
+            throw new InputDataException(data.toString(), 0, null, String.format(Locale.ROOT,
+                    "%d of %d rows (%.2f %%) could not be %s, over --max-reject-share %s; see %s", rejects.size(), rows,
+                    100.0 * rejects.size() / rows, verb, DoubleFormat.format(maxShare), file));
+        }
+        if (used == 0) {
+            throw new InputDataException(data.toString(), 0, null, "no row could be " + verb
+                    + written.map(f -> "; see " + f).orElse(""));
+        }
+        return written;
+    }
+
+    private static Path write(Path file, List<String> header, List<RejectedRow> rejects) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            RejectsWriter.write(file, header, rejects);
+            return file;
+        } catch (IOException e) {
+            throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
+        }
+    }
+}
