@@ -68,7 +68,23 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",
                 tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of markdown, csv\n");
+        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of sql, markdown, csv\n");
         assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    /** The SQL's parity with the scorer is proven in scorecard-train (SqlExportParityTest); here, the options reach it. */
+    @Test
+    void sqlNamesTheTableAndPassesTheIdsThrough() throws IOException {
+        Path out = tmp.resolve("score.sql");
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--table",
+                "crm.leads", "--id", "lead_id", "--dialect", "postgres", "--reasons", "2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String sql = Files.readString(out);
+        assertThat(sql).startsWith("-- Scorecard model 'germancredit'").contains("dialect postgres", "FROM \"crm\".\"leads\"",
+                "\"lead_id\"", "\"reason2\"").doesNotContain("\"reason3\"");
+        CliRun bad = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--dialect",
+                "oracle", "--out", tmp.resolve("bad.sql").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("'oracle' is not one of ansi, postgres, duckdb, h2");
     }
 }

@@ -3,14 +3,19 @@ package dev.scorecard.cli.command;
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.train.export.PointsTables;
+import dev.scorecard.train.export.SqlDialect;
+import dev.scorecard.train.export.SqlExport;
+import dev.scorecard.train.export.SqlOptions;
 import dev.scorecard.train.io.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,16 +26,19 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard export}: write a model in another format. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
-        description = {"Export a model: the points table as Markdown (for a model-risk document) or CSV."},
+        description = {"Export a model: one SQL SELECT that scores a table exactly as the scorer does (score, probability,",
+            "grade, points per characteristic, reason codes), or the points table as Markdown (for a model-risk",
+            "document) or CSV."},
         footer = {"", "Examples:",
             "  scorecard export --model out/model/model.json --format markdown --out scorecard.md",
             "  scorecard export --model model.json --format csv --out points.csv",
+            "  scorecard export --model model.json --format sql --table leads --id lead_id --dialect postgres --out score.sql",
             "", "Exit codes: 0 ok, 2 bad usage or a refused model, 1 internal error."},
         sortOptions = false)
 public final class ExportCommand implements Callable<Integer> {
     /** Export formats, spelled as on the command line. */
     enum Format {
-        MARKDOWN("markdown"), CSV("csv");
+        SQL("sql"), MARKDOWN("markdown"), CSV("csv");
 
         private final String configName;
 
@@ -46,8 +54,26 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "FMT", description = "markdown or csv.")
+    @Option(names = "--format", required = true, paramLabel = "FMT", description = "sql, markdown or csv.")
     String format;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = "leads",
+            description = "SQL: the input table (default ${DEFAULT-VALUE}); schema.table works.")
+    String table;
+
+    @Option(names = "--id", split = ",", paramLabel = "COL", description = "SQL: identifier columns passed through first.")
+    List<String> id = List.of();
+
+    @Option(names = "--dialect", paramLabel = "D", defaultValue = "ansi",
+            description = "SQL: ansi (default), postgres, duckdb or h2; they differ only in how a stored NaN is read.")
+    String dialect;
+
+    @Option(names = "--reasons", paramLabel = "N", defaultValue = "4", description = "SQL: reason codes per row (default ${DEFAULT-VALUE}).")
+    int reasons;
+
+    @Option(names = "--reason-baseline", paramLabel = "B", defaultValue = "max",
+            description = "SQL: points lost are measured from each characteristic's max (default) or training mean points.")
+    String reasonBaseline;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (written atomically).")
     Path out;
@@ -65,6 +91,8 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             AtomicOutput.writeText(out, w -> {
                 switch (f) {
+                    case SQL -> SqlExport.write(m, new SqlOptions(table, id, SqlDialect.fromConfig(dialect), reasons,
+                            ReasonBaseline.fromConfig(reasonBaseline)), w);
                     case MARKDOWN -> PointsTables.writeMarkdown(m, w);
                     case CSV -> PointsTables.writeCsv(m, w);
                     default -> throw new IllegalStateException(f.toString());
