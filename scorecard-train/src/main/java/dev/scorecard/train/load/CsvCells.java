@@ -73,20 +73,28 @@ public final class CsvCells implements Closeable {
         for (int c : textColumns) {
             max = Math.max(max, c + 1);
         }
-        // One slot per wanted cell: numbers first, then texts.
+        // One slot per wanted cell: numbers first, then texts. A column asked for more than once (a
+        // characteristic also copied with --keep, an --id also kept) is copied into its first slot,
+        // and its other slots point at that copy.
         int[] slotOf = new int[max];
         Arrays.fill(slotOf, -1);
-        for (int s = 0; s < numberColumns.length; s++) {
-            slotOf[numberColumns[s]] = s;
-        }
-        for (int s = 0; s < textColumns.length; s++) {
-            slotOf[textColumns[s]] = numberSlots + s;
+        int[][] sameAs = new int[max][];
+        for (int s = 0; s < numberSlots + textSlots; s++) {
+            int c = s < numberSlots ? numberColumns[s] : textColumns[s - numberSlots];
+            if (slotOf[c] < 0) {
+                slotOf[c] = s;
+            } else {
+                int[] more = sameAs[c] == null ? new int[0] : sameAs[c];
+                more = Arrays.copyOf(more, more.length + 1);
+                more[more.length - 1] = s;
+                sameAs[c] = more;
+            }
         }
         for (int i = 0; i < BLOCKS; i++) {
             free.add(new Block(numberSlots + textSlots));
         }
         Reader in = source.open();
-        Producer producer = new Producer(source, in, delimiter, slotOf);
+        Producer producer = new Producer(source, in, delimiter, slotOf, sameAs);
         parser = new Thread(producer, "scorecard-csv-parser");
         parser.setDaemon(true);
         parser.start();
@@ -97,7 +105,8 @@ public final class CsvCells implements Closeable {
      * @param delimiter the delimiter
      * @param width the header's number of fields
      * @param numberColumns column indices to parse as numbers, in slot order
-     * @param textColumns column indices to keep as text, in slot order
+     * @param textColumns column indices to keep as text, in slot order (a column may be asked for in
+     *     several slots, also as a number: each slot gets the cell)
      * @param repeatedTexts how many of the first text slots hold few distinct values (categorical
      *     levels): their Strings are made once per distinct value and then reused, so a row allocates
      *     none and a map lookup finds the hash already computed
@@ -275,6 +284,13 @@ public final class CsvCells implements Closeable {
             lengths[i] = len;
             used += len;
         }
+
+        /** Points slot {@code slot} of the current row at the cell already copied into slot {@code from}. */
+        void alias(int slot, int from) {
+            int i = rows * slots;
+            starts[i + slot] = starts[i + from];
+            lengths[i + slot] = lengths[i + from];
+        }
     }
 
     /** Runs the parser on its own thread, filling blocks and handing them over in order. */
@@ -283,15 +299,17 @@ public final class CsvCells implements Closeable {
         private final Reader in;
         private final char delimiter;
         private final int[] slotOf;
+        private final int[][] sameAs;
         private Block current;
         private long line;
         private boolean header = true;
 
-        Producer(InputFile source, Reader in, char delimiter, int[] slotOf) {
+        Producer(InputFile source, Reader in, char delimiter, int[] slotOf, int[][] sameAs) {
             this.source = source;
             this.in = in;
             this.delimiter = delimiter;
             this.slotOf = slotOf;
+            this.sameAs = sameAs;
         }
 
         @Override
@@ -386,6 +404,12 @@ public final class CsvCells implements Closeable {
                 int slot = slotOf[fieldIdx];
                 if (slot >= 0) {
                     current.copy(slot, buf, offset, len);
+                    int[] more = sameAs[fieldIdx];
+                    if (more != null) {
+                        for (int s : more) {
+                            current.alias(s, slot);
+                        }
+                    }
                 }
             }
         }

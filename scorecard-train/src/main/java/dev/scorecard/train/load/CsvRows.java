@@ -27,6 +27,7 @@ public final class CsvRows implements Closeable {
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final List<String> header;
+    private final long headerLine;
     private CsvRecord current;
     private long lastLine;
 
@@ -50,6 +51,7 @@ public final class CsvRows implements Closeable {
             throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
         }
         CsvRecord h = nextRecord();
+        this.headerLine = h.getStartingLineNumber();
         List<String> names = new ArrayList<>(h.getFields());
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).isEmpty()) {
@@ -80,6 +82,11 @@ public final class CsvRows implements Closeable {
     /** @return the header names, in file order */
     public List<String> header() {
         return header;
+    }
+
+    /** @return the physical line the header starts on (after the blank lines before it, if any) */
+    public long headerLine() {
+        return headerLine;
     }
 
     /** @return the delimiter used */

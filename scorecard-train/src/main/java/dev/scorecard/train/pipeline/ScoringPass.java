@@ -15,10 +15,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * One streaming pass of a CSV file through a scorecard, shared by {@code score}, {@code evaluate}
@@ -70,9 +74,11 @@ final class ScoringPass implements Closeable {
         this.reasonBaseline = reasonBaseline;
         this.progress = progress;
         this.characteristics = scorecard.model().characteristics();
+        long headerLine;
         try (CsvRows head = CsvRows.open(data, delimiter)) {
             this.header = head.header();
             this.delimiter = head.delimiter();
+            headerLine = head.headerLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +87,7 @@ final class ScoringPass implements Closeable {
         for (int i = 0; i < header.size(); i++) {
             index.putIfAbsent(header.get(i), i);
         }
+        checkDuplicates(headerLine, textColumns);
         List<String> absent = new ArrayList<>();
         for (Characteristic c : characteristics) {
             if (!index.containsKey(c.name())) {
@@ -93,7 +100,7 @@ final class ScoringPass implements Closeable {
             }
         }
         if (!absent.isEmpty()) {
-            throw new InputDataException(data.toString(), 1, null, "the header lacks "
+            throw new InputDataException(data.toString(), headerLine, null, "the header lacks "
                     + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
                     + " that the model needs; the header has " + String.join(", ", header));
         }
@@ -121,6 +128,35 @@ final class ScoringPass implements Closeable {
         buffer = new ScoreBuffer(k, reasons);
         cells = CsvCells.open(data, this.delimiter, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
                 textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount, scorecard.model().missingValues());
+    }
+
+    /**
+     * Refuses a header that names a column this pass reads more than once: which of the two the
+     * model should score is anyone's guess. Repeated names among the columns it ignores are fine.
+     */
+    private void checkDuplicates(long headerLine, List<TextColumn> textColumns) {
+        Set<String> read = new HashSet<>();
+        characteristics.forEach(c -> read.add(c.name()));
+        textColumns.forEach(t -> read.add(t.name()));
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (read.contains(header.get(i))) {
+                positions.computeIfAbsent(header.get(i), k -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        List<String> dups = new ArrayList<>();
+        positions.forEach((name, at) -> {
+            if (at.size() > 1) {
+                String last = String.valueOf(at.get(at.size() - 1));
+                String rest = at.subList(0, at.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "));
+                dups.add("'" + name + "' (columns " + rest + " and " + last + ")");
+            }
+        });
+        if (!dups.isEmpty()) {
+            throw new InputDataException(data.toString(), headerLine, null, "duplicate column names in the header: "
+                    + String.join(", ", dups) + "; the run reads " + (dups.size() == 1 ? "this column" : "these columns")
+                    + " and cannot tell which one is meant");
+        }
     }
 
     /**

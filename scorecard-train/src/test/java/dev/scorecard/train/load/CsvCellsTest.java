@@ -75,6 +75,25 @@ class CsvCellsTest {
     }
 
     @Test
+    void aColumnAskedForTwiceFillsEverySlot() throws IOException {
+        // A characteristic also copied with --keep, an --id also kept: before the fix only the last
+        // slot got the cell, and the characteristic scored as missing.
+        Path f = file("id,x,level\nr1,2.5,b\nr2,NA,c\n");
+        try (CsvCells c = CsvCells.open(f, ',', 3, new int[] {1}, new int[] {2, 1, 0, 2, 0}, 1, List.of("NA"))) {
+            assertThat(c.next()).isTrue();
+            assertThat(c.number(0)).isEqualTo(2.5);
+            assertThat(List.of(c.text(0), c.text(1), c.text(2), c.text(3), c.text(4)))
+                    .containsExactly("b", "2.5", "r1", "b", "r1");
+            assertThat(c.next()).isTrue();
+            assertThat(c.number(0)).isNaN();
+            assertThat(c.badNumber(0)).isNull();
+            assertThat(List.of(c.text(0), c.text(1), c.text(2), c.text(3), c.text(4)))
+                    .containsExactly("c", "NA", "r2", "c", "r2");
+            assertThat(c.next()).isFalse();
+        }
+    }
+
+    @Test
     void repeatedLevelsAreOneStringEach() throws IOException {
         Path f = file("level\nb\nb\nc\nb\n");
         try (CsvCells c = CsvCells.open(f, ',', 1, new int[0], new int[] {0}, 1, List.of(""))) {
