@@ -68,7 +68,7 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",
                 tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of sql, markdown, csv\n");
+        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of pmml, sql, markdown, csv\n");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
@@ -86,5 +86,21 @@ class ExportCommandTest {
                 "oracle", "--out", tmp.resolve("bad.sql").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("'oracle' is not one of ansi, postgres, duckdb, h2");
+    }
+
+    /** The PMML's parity with the scorer is proven in scorecard-train (PmmlParityTest); here, the command writes it. */
+    @Test
+    void pmmlIsAPmml44Scorecard() throws IOException {
+        Path out = tmp.resolve("scorecard.pmml");
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "pmml", "--reasons",
+                "3", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String pmml = Files.readString(out);
+        assertThat(pmml).startsWith("<?xml").contains("<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"",
+                "<Scorecard ", "useReasonCodes=\"true\"", "reasonCodeAlgorithm=\"pointsBelow\"");
+        CliRun again = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "pmml",
+                "--reasons", "3", "--out", tmp.resolve("again.pmml").toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("again.pmml"))).isEqualTo(Files.readAllBytes(out));
     }
 }

@@ -7,6 +7,7 @@ import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.train.export.PmmlExport;
 import dev.scorecard.train.export.PointsTables;
 import dev.scorecard.train.export.SqlDialect;
 import dev.scorecard.train.export.SqlExport;
@@ -26,10 +27,11 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard export}: write a model in another format. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
-        description = {"Export a model: one SQL SELECT that scores a table exactly as the scorer does (score, probability,",
-            "grade, points per characteristic, reason codes), or the points table as Markdown (for a model-risk",
-            "document) or CSV."},
+        description = {"Export a model: a PMML 4.4 Scorecard (score, reason codes, probability, grade) for a decision",
+            "engine, one SQL SELECT that scores a table exactly as the scorer does (score, probability, grade, points",
+            "per characteristic, reason codes), or the points table as Markdown (for a model-risk document) or CSV."},
         footer = {"", "Examples:",
+            "  scorecard export --model out/model/model.json --format pmml --out scorecard.pmml",
             "  scorecard export --model out/model/model.json --format markdown --out scorecard.md",
             "  scorecard export --model model.json --format csv --out points.csv",
             "  scorecard export --model model.json --format sql --table leads --id lead_id --dialect postgres --out score.sql",
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
 public final class ExportCommand implements Callable<Integer> {
     /** Export formats, spelled as on the command line. */
     enum Format {
-        SQL("sql"), MARKDOWN("markdown"), CSV("csv");
+        PMML("pmml"), SQL("sql"), MARKDOWN("markdown"), CSV("csv");
 
         private final String configName;
 
@@ -54,7 +56,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "FMT", description = "sql, markdown or csv.")
+    @Option(names = "--format", required = true, paramLabel = "FMT", description = "pmml, sql, markdown or csv.")
     String format;
 
     @Option(names = "--table", paramLabel = "NAME", defaultValue = "leads",
@@ -68,11 +70,12 @@ public final class ExportCommand implements Callable<Integer> {
             description = "SQL: ansi (default), postgres, duckdb or h2; they differ only in how a stored NaN is read.")
     String dialect;
 
-    @Option(names = "--reasons", paramLabel = "N", defaultValue = "4", description = "SQL: reason codes per row (default ${DEFAULT-VALUE}).")
+    @Option(names = "--reasons", paramLabel = "N", defaultValue = "4",
+            description = "PMML and SQL: reason codes per row (default ${DEFAULT-VALUE}).")
     int reasons;
 
     @Option(names = "--reason-baseline", paramLabel = "B", defaultValue = "max",
-            description = "SQL: points lost are measured from each characteristic's max (default) or training mean points.")
+            description = "PMML and SQL: points lost are measured from each characteristic's max (default) or training mean points.")
     String reasonBaseline;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (written atomically).")
@@ -88,16 +91,21 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Format f = ConfigNames.parse("format", Format.values(), Format::configName, format);
         ScorecardModel m = Scorecard.load(modelOptions.model, !modelOptions.ignoreChecksum).model();
+        ReasonBaseline baseline = ReasonBaseline.fromConfig(reasonBaseline);
         try {
-            AtomicOutput.writeText(out, w -> {
-                switch (f) {
-                    case SQL -> SqlExport.write(m, new SqlOptions(table, id, SqlDialect.fromConfig(dialect), reasons,
-                            ReasonBaseline.fromConfig(reasonBaseline)), w);
-                    case MARKDOWN -> PointsTables.writeMarkdown(m, w);
-                    case CSV -> PointsTables.writeCsv(m, w);
-                    default -> throw new IllegalStateException(f.toString());
-                }
-            });
+            if (f == Format.PMML) {
+                AtomicOutput.write(out, o -> PmmlExport.write(m, baseline, reasons, o));
+            } else {
+                AtomicOutput.writeText(out, w -> {
+                    switch (f) {
+                        case SQL -> SqlExport.write(m, new SqlOptions(table, id, SqlDialect.fromConfig(dialect), reasons,
+                                baseline), w);
+                        case MARKDOWN -> PointsTables.writeMarkdown(m, w);
+                        case CSV -> PointsTables.writeCsv(m, w);
+                        default -> throw new IllegalStateException(f.toString());
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new InputDataException(out.toString(), 0, null, "cannot write: " + e.getMessage());
         }
