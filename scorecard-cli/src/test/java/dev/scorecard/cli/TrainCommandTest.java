@@ -282,4 +282,30 @@ class TrainCommandTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("gbm").contains(
                 String.format(java.util.Locale.ROOT, "%.4f", ch.get("testAuc").asDouble()));
     }
+
+    /**
+     * A user group holding "else" takes every level listed nowhere, in training and when scoring: a
+     * training level folded into it scores the group's points, not neutrally as unseen (found by the
+     * PMML parity work: the model used to list only the group's named levels).
+     */
+    @Test
+    void aUserGroupWithElseScoresTheLevelsItTook() throws IOException {
+        Path bins = tmp.resolve("else.yaml");
+        Files.writeString(bins, "breaks:\n  status_of_existing_checking_account: [[\"no checking account\", else], [\"... < 0 DM\"]]\n");
+        Path out = train("else", "--bins", bins.toString(), "-q");
+        ScorecardModel m = ModelReader.read(out.resolve("model.json"));
+        Characteristic c = m.characteristics().stream().filter(x -> x.name().equals("status_of_existing_checking_account"))
+                .findFirst().orElseThrow();
+        assertThat(c.bins().get(0).label()).isEqualTo("no checking account | else");
+        double groupPoints = c.bins().get(0).points();
+        Scorecard sc = Scorecard.of(m);
+        Map<String, Object> row = new HashMap<>(m.verification().get(0).inputs());
+        for (String level : List.of("0 <= ... < 200 DM", "a level never seen", "no checking account")) {
+            row.put(c.name(), level);
+            ScoreResult r = sc.score(row);
+            int k = sc.characteristicNames().indexOf(c.name());
+            assertThat(r.points().get(k)).as(level).isEqualTo(groupPoints);
+            assertThat(r.warnings()).as(level).noneMatch(w -> w.startsWith("unseen:" + c.name()));
+        }
+    }
 }

@@ -166,8 +166,10 @@ public final class CategoricalBinner {
             String label = label(members);
             if (g == elseGroup) {
                 elseBin = regular.size();
+                // The else kind, even with listed members, is what tells the scorer that this bin also
+                // takes every other level: those the group took in training and those never seen.
+                kind = BinKind.ELSE;
                 if (members.isEmpty()) {
-                    kind = BinKind.ELSE;
                     if (addedElse && e[g] + ne[g] == 0) {
                         // An else bin nobody asked for and nothing fell into (always the last group):
                         // keep it out of the table; unseen levels then follow the model's unseen policy.
