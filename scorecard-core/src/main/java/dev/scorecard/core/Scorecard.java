@@ -359,13 +359,7 @@ public final class Scorecard {
             coefficient = c.coefficient();
             neutralPoints = c.neutralPoints();
             maxPoints = c.maxPoints();
-            double weighted = 0;
-            long rows = 0;
-            for (ModelBin b : c.bins()) {
-                weighted += b.count() * b.points();
-                rows += b.count();
-            }
-            meanPoints = rows == 0 ? maxPoints : weighted / rows;
+            meanPoints = c.meanPoints();
             List<ModelBin> bins = c.bins();
             points = new double[bins.size()];
             woe = new double[bins.size()];

@@ -102,4 +102,18 @@ public record Characteristic(String name, VariableType type, double coefficient,
         }
         return max;
     }
+
+    /**
+     * @return the training mean of the points, each bin weighted by its training count, in model
+     *     order; {@link #maxPoints()} when no bin counted a row. The {@code mean} reason baseline.
+     */
+    public double meanPoints() {
+        double weighted = 0;
+        long rows = 0;
+        for (ModelBin b : bins) {
+            weighted += b.count() * b.points();
+            rows += b.count();
+        }
+        return rows == 0 ? maxPoints() : weighted / rows;
+    }
 }

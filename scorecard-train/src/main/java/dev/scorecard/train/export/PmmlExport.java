@@ -86,17 +86,7 @@ public final class PmmlExport {
 
     /** @return what a characteristic's points lost are measured from: its maximum points, or its training mean */
     static double baselineScore(Characteristic c, ReasonBaseline baseline) {
-        if (baseline == ReasonBaseline.MAX) {
-            return c.maxPoints();
-        }
-        // The scorer's mean: bins in model order, count-weighted; the maximum when no row was counted.
-        double weighted = 0;
-        long rows = 0;
-        for (ModelBin b : c.bins()) {
-            weighted += b.count() * b.points();
-            rows += b.count();
-        }
-        return rows == 0 ? c.maxPoints() : weighted / rows;
+        return baseline == ReasonBaseline.MAX ? c.maxPoints() : c.meanPoints();
     }
 
     /** The document for one model: names, rules and baselines worked out, then written in one pass. */

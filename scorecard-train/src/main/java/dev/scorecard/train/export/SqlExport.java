@@ -339,16 +339,7 @@ public final class SqlExport {
 
         /** The points a characteristic's loss is measured from, computed as the scorer computes it. */
         private double baseline(Characteristic c) {
-            if (options.reasonBaseline() == ReasonBaseline.MAX) {
-                return c.maxPoints();
-            }
-            double weighted = 0;
-            long rows = 0;
-            for (ModelBin b : c.bins()) {
-                weighted += b.count() * b.points();
-                rows += b.count();
-            }
-            return rows == 0 ? c.maxPoints() : weighted / rows;
+            return options.reasonBaseline() == ReasonBaseline.MAX ? c.maxPoints() : c.meanPoints();
         }
 
         // ---- sc_ranks: the place of each characteristic in the order of points lost ----

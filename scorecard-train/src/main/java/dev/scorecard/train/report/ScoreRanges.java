@@ -45,8 +45,23 @@ final class ScoreRanges {
 
     /** @return baseline score bin {@code i} as {@code < 512}, {@code [512, 530)} or {@code ≥ 600} */
     static String binLabel(Baseline b, int i) {
-        double lo = lower(b, i);
-        double hi = upper(b, i);
+        return range(lower(b, i), upper(b, i));
+    }
+
+    /** @return the scores a grade takes, e.g. {@code ≥ 640} or {@code [600, 640)} */
+    static String gradeLabel(GradeTable table, String grade) {
+        List<Grade> grades = table.grades();
+        for (int i = 0; i < grades.size(); i++) {
+            if (!grades.get(i).name().equals(grade)) {
+                continue;
+            }
+            return range(grades.get(i).minScore(), i == 0 ? Double.POSITIVE_INFINITY : grades.get(i - 1).minScore());
+        }
+        return "";
+    }
+
+    /** @return the scores in {@code [lo, hi)} as {@code < hi}, {@code [lo, hi)}, {@code ≥ lo} or {@code all scores} */
+    private static String range(double lo, double hi) {
         if (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
             return "all scores";
         }
@@ -57,28 +72,5 @@ final class ScoreRanges {
             return "\u2265 " + Figures.points(lo);
         }
         return "[" + Figures.points(lo) + ", " + Figures.points(hi) + ")";
-    }
-
-    /** @return the scores a grade takes, e.g. {@code ≥ 640} or {@code [600, 640)} */
-    static String gradeLabel(GradeTable table, String grade) {
-        List<Grade> grades = table.grades();
-        for (int i = 0; i < grades.size(); i++) {
-            if (!grades.get(i).name().equals(grade)) {
-                continue;
-            }
-            double lo = grades.get(i).minScore();
-            double hi = i == 0 ? Double.POSITIVE_INFINITY : grades.get(i - 1).minScore();
-            if (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
-                return "all scores";
-            }
-            if (lo == Double.NEGATIVE_INFINITY) {
-                return "< " + Figures.points(hi);
-            }
-            if (hi == Double.POSITIVE_INFINITY) {
-                return "\u2265 " + Figures.points(lo);
-            }
-            return "[" + Figures.points(lo) + ", " + Figures.points(hi) + ")";
-        }
-        return "";
     }
 }
