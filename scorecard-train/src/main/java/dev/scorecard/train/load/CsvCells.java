@@ -1,20 +1,14 @@
 package dev.scorecard.train.load;
 
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import dev.scorecard.core.internal.StrictNumberParser;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Streams chosen cells of a CSV file with no String for a number: the columns asked for as numbers
@@ -31,31 +25,24 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class CsvCells implements Closeable {
     /** Rows per block handed from the parsing thread to the caller. */
-    static final int BLOCK_ROWS = 1024;
+    static final int BLOCK_ROWS = CsvBlocks.BLOCK_ROWS;
     /** Blocks in flight. */
-    static final int BLOCKS = 4;
+    static final int BLOCKS = CsvBlocks.BLOCKS;
     /** Distinct values a repeated-text slot keeps before it goes back to a new String per cell. */
     private static final int MAX_DICTIONARY = 10_000;
 
-    private final char delimiter;
     private final int numberSlots;
     private final int textSlots;
     private final MissingTokens missing;
     private final CharDictionary[] dictionaries;
-    private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
-    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
-    private final Thread parser;
+    private final CsvBlocks blocks;
     private final double[] numbers;
     private final String[] bad;
     private final String[] texts;
-    private Block block;
-    private int row = -1;
     private long dataRow = -1;
-    private boolean finished;
 
     private CsvCells(InputFile source, char delimiter, int width, int[] numberColumns, int[] textColumns,
             int repeatedTexts, List<String> missingTokens) {
-        this.delimiter = delimiter;
         this.numberSlots = numberColumns.length;
         this.textSlots = textColumns.length;
         this.missing = new MissingTokens(missingTokens);
@@ -90,14 +77,17 @@ public final class CsvCells implements Closeable {
                 sameAs[c] = more;
             }
         }
-        for (int i = 0; i < BLOCKS; i++) {
-            free.add(new Block(numberSlots + textSlots));
-        }
-        Reader in = source.open();
-        Producer producer = new Producer(source, in, delimiter, slotOf, sameAs);
-        parser = new Thread(producer, "scorecard-csv-parser");
-        parser.setDaemon(true);
-        parser.start();
+        blocks = new CsvBlocks(source.open(), delimiter, slotOf, sameAs, numberSlots + textSlots, true,
+                (e, line, fetching) -> {
+                    long at = fetching ? line + 1 : line;
+                    if (e instanceof CsvParseException p) {
+                        return LoadPass.translate(p, source, at);
+                    }
+                    if (e instanceof UncheckedIOException u) {
+                        return source.translate(u.getCause(), at);
+                    }
+                    return e;
+                });
     }
 
     /**
@@ -120,24 +110,8 @@ public final class CsvCells implements Closeable {
 
     /** @return true when a next data row was read */
     public boolean next() {
-        if (finished) {
+        if (!blocks.next()) {
             return false;
-        }
-        row++;
-        while (block == null || row >= block.rows) {
-            if (block != null) {
-                if (block.error != null) {
-                    finished = true;
-                    throw block.error;
-                }
-                if (block.last) {
-                    finished = true;
-                    return false;
-                }
-                free.add(block.reset());
-            }
-            block = take();
-            row = 0;
         }
         dataRow++;
         readRow();
@@ -145,14 +119,16 @@ public final class CsvCells implements Closeable {
     }
 
     private void readRow() {
-        Block b = block;
-        int base = row * b.slots;
-        char[] chars = b.chars;
+        char[] chars = blocks.chars();
         for (int n = 0; n < numberSlots; n++) {
-            int start = b.starts[base + n];
-            int len = b.lengths[base + n];
+            int start = blocks.start(n);
             bad[n] = null;
-            if (start < 0 || missing.match(chars, start, len) >= 0) {
+            if (start < 0) {
+                numbers[n] = Double.NaN;
+                continue;
+            }
+            int len = blocks.length(n);
+            if (missing.match(chars, start, len) >= 0) {
                 numbers[n] = Double.NaN;
                 continue;
             }
@@ -163,12 +139,12 @@ public final class CsvCells implements Closeable {
             numbers[n] = v;
         }
         for (int t = 0; t < textSlots; t++) {
-            int start = b.starts[base + numberSlots + t];
-            int len = b.lengths[base + numberSlots + t];
+            int start = blocks.start(numberSlots + t);
             if (start < 0) {
                 texts[t] = null;
                 continue;
             }
+            int len = blocks.length(numberSlots + t);
             CharDictionary d = dictionaries[t];
             if (d == null) {
                 texts[t] = new String(chars, start, len);
@@ -181,15 +157,6 @@ public final class CsvCells implements Closeable {
         }
     }
 
-    private Block take() {
-        try {
-            return full.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the CSV file", e);
-        }
-    }
-
     /** @return the 0-based data row (for {@link #fetch}) */
     public long dataRow() {
         return dataRow;
@@ -197,12 +164,12 @@ public final class CsvCells implements Closeable {
 
     /** @return the physical line the row starts on */
     public long line() {
-        return block.lines[row];
+        return blocks.line();
     }
 
     /** @return the number of fields the row has */
     public int fieldCount() {
-        return block.fields[row];
+        return blocks.fieldCount();
     }
 
     /** @return number slot {@code slot}: NaN when missing or not a number (see {@link #badNumber}) */
@@ -239,184 +206,6 @@ public final class CsvCells implements Closeable {
     /** Stops the parsing thread (when the caller stops early) and waits for it to close the file. */
     @Override
     public void close() throws IOException {
-        finished = true;
-        parser.interrupt();
-        try {
-            parser.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while closing the CSV file");
-        }
-    }
-
-    /** A run of rows: the wanted cells' characters, where each starts, and each row's line and width. */
-    private static final class Block {
-        final int slots;
-        char[] chars = new char[1 << 16];
-        int used;
-        final int[] starts;
-        final int[] lengths;
-        final int[] fields = new int[BLOCK_ROWS];
-        final long[] lines = new long[BLOCK_ROWS];
-        int rows;
-        boolean last;
-        RuntimeException error;
-
-        Block(int slots) {
-            this.slots = slots;
-            starts = new int[BLOCK_ROWS * slots];
-            lengths = new int[BLOCK_ROWS * slots];
-        }
-
-        Block reset() {
-            used = 0;
-            rows = 0;
-            return this;
-        }
-
-        void copy(int slot, char[] buf, int off, int len) {
-            if (used + len > chars.length) {
-                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
-            }
-            System.arraycopy(buf, off, chars, used, len);
-            int i = rows * slots + slot;
-            starts[i] = used;
-            lengths[i] = len;
-            used += len;
-        }
-
-        /** Points slot {@code slot} of the current row at the cell already copied into slot {@code from}. */
-        void alias(int slot, int from) {
-            int i = rows * slots;
-            starts[i + slot] = starts[i + from];
-            lengths[i + slot] = lengths[i + from];
-        }
-    }
-
-    /** Runs the parser on its own thread, filling blocks and handing them over in order. */
-    private final class Producer extends AbstractBaseCsvCallbackHandler<Producer> implements Runnable {
-        private final InputFile source;
-        private final Reader in;
-        private final char delimiter;
-        private final int[] slotOf;
-        private final int[][] sameAs;
-        private Block current;
-        private long line;
-        private boolean header = true;
-
-        Producer(InputFile source, Reader in, char delimiter, int[] slotOf, int[][] sameAs) {
-            this.source = source;
-            this.in = in;
-            this.delimiter = delimiter;
-            this.slotOf = slotOf;
-            this.sameAs = sameAs;
-        }
-
-        @Override
-        public void run() {
-            CsvReader<Producer> reader = null;
-            try {
-                reader = LoadPass.csvReader(delimiter, this, in);
-                Iterator<Producer> records = reader.iterator();
-                current = free.take();
-                while (hasNext(records)) {
-                    next(records);
-                    if (header) {
-                        header = false; // read by the caller with CsvRows
-                        continue;
-                    }
-                    current.rows++;
-                    if (current.rows == BLOCK_ROWS) {
-                        full.put(current);
-                        current = free.take();
-                    }
-                }
-                Block done = current;
-                current = null;
-                done.last = true;
-                full.put(done);
-            } catch (InterruptedException e) {
-                // close() stopped a caller that finished early; nobody waits for more blocks
-            } catch (RuntimeException e) {
-                fail(e);
-            } finally {
-                try {
-                    if (reader != null) {
-                        reader.close();
-                    } else {
-                        in.close();
-                    }
-                } catch (IOException ignored) {
-                    // every row was read, or the failure that ended the read was reported
-                }
-            }
-        }
-
-        private boolean hasNext(Iterator<Producer> records) {
-            try {
-                return records.hasNext();
-            } catch (CsvParseException e) {
-                throw LoadPass.translate(e, source, line + 1);
-            } catch (UncheckedIOException e) {
-                throw source.translate(e.getCause(), line + 1);
-            }
-        }
-
-        private void next(Iterator<Producer> records) {
-            try {
-                records.next();
-            } catch (CsvParseException e) {
-                throw LoadPass.translate(e, source, line);
-            } catch (UncheckedIOException e) {
-                throw source.translate(e.getCause(), line);
-            }
-        }
-
-        /** Hands the caller the rows read so far, then the failure. */
-        private void fail(RuntimeException e) {
-            Block b = current != null ? current : free.poll();
-            current = null;
-            if (b != null) {
-                b.error = e;
-                full.offer(b); // there is room: the queue holds every block that exists, and one more
-            }
-        }
-
-        @Override
-        protected void handleBegin(long startingLineNumber) {
-            line = startingLineNumber;
-            if (header) {
-                return;
-            }
-            int r = current.rows;
-            current.lines[r] = startingLineNumber;
-            current.fields[r] = 0;
-            Arrays.fill(current.starts, r * current.slots, (r + 1) * current.slots, -1);
-        }
-
-        @Override
-        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-            if (header) {
-                return;
-            }
-            current.fields[current.rows] = fieldIdx + 1;
-            if (fieldIdx < slotOf.length) {
-                int slot = slotOf[fieldIdx];
-                if (slot >= 0) {
-                    current.copy(slot, buf, offset, len);
-                    int[] more = sameAs[fieldIdx];
-                    if (more != null) {
-                        for (int s : more) {
-                            current.alias(s, slot);
-                        }
-                    }
-                }
-            }
-        }
-
-        @Override
-        protected Producer buildRecord() {
-            return this;
-        }
+        blocks.close();
     }
 }

@@ -97,14 +97,29 @@ final class LoadPass {
     }
 
     private Outcome run() {
-        try (Reader reader = source.open(); CsvReader<Handler> csv = csvReader(delimiter, handler, reader)) {
-            for (Handler record : csv) {
+        // The parser runs on a background thread, one block of rows ahead; this thread types the cells.
+        try (CsvBlocks rows = new CsvBlocks(source.open(), delimiter, null, null, 0, false, (e, line, fetching) -> {
+            if (e instanceof CsvParseException p) {
+                return translate(p, source, line);
+            }
+            if (e instanceof UncheckedIOException u) {
+                return source.translate(u.getCause(), line);
+            }
+            return e;
+        })) {
+            while (rows.next()) {
+                Handler record = handler;
+                record.begin(rows.line());
+                char[] chars = rows.chars();
+                int fields = rows.fieldCount();
+                for (int i = 0; i < fields; i++) {
+                    record.field(i, chars, rows.start(i), rows.length(i));
+                }
                 if (header == null) {
                     readHeader(record.strings, record.line);
                     continue;
                 }
                 rowsRead++;
-                int fields = record.fieldCount();
                 if (fields != header.size()) {
                     throw new InputDataException(source.name(), record.line, null, "expected " + header.size()
                             + " fields as in the header, found " + fields);
@@ -115,10 +130,6 @@ final class LoadPass {
                     keepSampleRow(record);
                 }
             }
-        } catch (CsvParseException e) {
-            throw translate(e, source, handler.line);
-        } catch (UncheckedIOException e) {
-            throw source.translate(e.getCause(), handler.line);
         } catch (IOException e) {
             throw source.translate(e, handler.line);
         }
@@ -343,13 +354,12 @@ final class LoadPass {
     }
 
     /** Routes fields: to Strings for the header and the sample, then straight into the assembler. */
-    private static final class Handler extends AbstractBaseCsvCallbackHandler<Handler> {
+    private static final class Handler {
         private final List<String> strings = new ArrayList<>();
         private ColumnAssembler sink;
         private long line;
 
-        @Override
-        protected void handleBegin(long startingLineNumber) {
+        void begin(long startingLineNumber) {
             line = startingLineNumber;
             if (sink == null) {
                 strings.clear();
@@ -358,22 +368,12 @@ final class LoadPass {
             }
         }
 
-        @Override
-        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+        void field(int fieldIdx, char[] buf, int offset, int len) {
             if (sink == null) {
                 strings.add(new String(buf, offset, len));
             } else {
                 sink.field(fieldIdx, buf, offset, len);
             }
-        }
-
-        @Override
-        protected Handler buildRecord() {
-            return this;
-        }
-
-        int fieldCount() {
-            return getFieldCount();
         }
     }
 }
