@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scorecard.core.ModelFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * failure; {@code -Dfuzz.seed=N -Dfuzz.rounds=M} reruns from round seed N.
  */
 class ModelReaderFuzzTest {
-    private static final byte[] JSON_BYTES = "{}[]\":,0123456789.-+eE \n\\ntrufalsinf".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void mutatedFilesLoadOrFailWithModelFormatException() throws IOException {
@@ -32,7 +29,7 @@ class ModelReaderFuzzTest {
             StringBuilder what = new StringBuilder();
             byte[] mutated = golden;
             for (int m = 1 + rnd.nextInt(3); m > 0; m--) {
-                mutated = mutate(mutated, rnd, what);
+                mutated = JsonMutator.mutate(mutated, rnd, what);
             }
             // Most mutations break the checksum; reading without it reaches the semantic checks.
             boolean verify = rnd.nextInt(4) == 0;
@@ -55,64 +52,5 @@ class ModelReaderFuzzTest {
         }
         // Digit changes without the checksum load; the test would prove little if nothing did.
         assertThat(loaded).as("rounds that loaded").isPositive();
-    }
-
-    private static byte[] mutate(byte[] in, SplittableRandom rnd, StringBuilder what) {
-        int n = in.length;
-        int at = rnd.nextInt(n);
-        switch (rnd.nextInt(6)) {
-            case 0 -> {
-                byte[] out = in.clone();
-                out[at] = (byte) rnd.nextInt(256);
-                what.append("byte ").append(at).append(" = ").append(out[at] & 0xff).append("; ");
-                return out;
-            }
-            case 1 -> {
-                byte[] out = in.clone();
-                out[at] = JSON_BYTES[rnd.nextInt(JSON_BYTES.length)];
-                what.append("byte ").append(at).append(" = '").append((char) out[at]).append("'; ");
-                return out;
-            }
-            case 2 -> {
-                // A digit for another digit: mostly still valid JSON, so the model's own rules are exercised.
-                for (int i = 0; i < n; i++) {
-                    int j = (at + i) % n;
-                    if (in[j] >= '0' && in[j] <= '9') {
-                        byte[] out = in.clone();
-                        out[j] = (byte) ('0' + rnd.nextInt(10));
-                        what.append("digit ").append(j).append(" = ").append((char) out[j]).append("; ");
-                        return out;
-                    }
-                }
-                return in;
-            }
-            case 3 -> {
-                int len = Math.min(1 + rnd.nextInt(16), n - at);
-                what.append("delete ").append(len).append(" at ").append(at).append("; ");
-                byte[] out = new byte[n - len];
-                System.arraycopy(in, 0, out, 0, at);
-                System.arraycopy(in, at + len, out, at, n - at - len);
-                return out;
-            }
-            case 4 -> {
-                byte b = JSON_BYTES[rnd.nextInt(JSON_BYTES.length)];
-                what.append("insert '").append((char) b).append("' at ").append(at).append("; ");
-                byte[] out = new byte[n + 1];
-                System.arraycopy(in, 0, out, 0, at);
-                out[at] = b;
-                System.arraycopy(in, at, out, at + 1, n - at);
-                return out;
-            }
-            default -> {
-                // Copy a slice elsewhere: duplicate members, misplaced objects.
-                int from = rnd.nextInt(n);
-                int len = Math.min(1 + rnd.nextInt(200), n - from);
-                what.append("copy ").append(len).append(" from ").append(from).append(" to ").append(at).append("; ");
-                byte[] out = Arrays.copyOf(in, n + len);
-                System.arraycopy(in, at, out, at + len, n - at);
-                System.arraycopy(in, from, out, at, len);
-                return out;
-            }
-        }
     }
 }
