@@ -1,8 +1,8 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.train.config.ConfigReader;
-import dev.scorecard.train.config.Delimiters;
 import dev.scorecard.train.config.ScorecardConfig;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -13,22 +13,13 @@ final class ConfigSupport {
     private ConfigSupport() {
     }
 
-    /** @return the {@code --delimiter} value as a character, the error naming the option */
-    static char delimiter(String text) {
-        try {
-            return Delimiters.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--delimiter: " + e.getMessage());
-        }
-    }
-
     static ScorecardConfig load(InputOptions in) {
         ScorecardConfig c = in.config != null ? ConfigReader.read(in.config) : ScorecardConfig.empty();
         Optional<String> target = in.target != null ? Optional.of(in.target) : c.target();
         Optional<String> positive = in.positive != null ? Optional.of(in.positive) : c.positive();
         Optional<Character> delimiter = c.delimiter();
         if (in.delimiter != null) {
-            delimiter = Optional.of(delimiter(in.delimiter));
+            delimiter = Optional.of(RowOptions.parseDelimiter(in.delimiter));
         }
         Set<String> exclude = new LinkedHashSet<>(c.exclude());
         if (in.exclude != null) {

@@ -26,11 +26,17 @@ public final class RowOptions {
 
     /** @return the {@code --delimiter} as a character, or empty to detect it */
     public Optional<Character> delimiter() {
-        if (delimiter == null) {
-            return Optional.empty();
-        }
+        return delimiter == null ? Optional.empty() : Optional.of(parseDelimiter(delimiter));
+    }
+
+    /**
+     * @param text a {@code --delimiter} value
+     * @return it as a character
+     * @throws IllegalArgumentException naming the option when it is not one
+     */
+    public static char parseDelimiter(String text) {
         try {
-            return Optional.of(Delimiters.parse(delimiter));
+            return Delimiters.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--delimiter: " + e.getMessage());
         }

@@ -4,8 +4,11 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.LoadResult;
+import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Atomic writes of a workflow's files, with failures turned into one clear error naming the file. */
 final class Outputs {
@@ -31,8 +34,18 @@ final class Outputs {
     }
 
     static void writeRejects(Path file, LoadResult loaded) {
+        writeRejects(file, loaded.report().header(), loaded.rejects());
+    }
+
+    /** Writes the rejects file (its folder created when absent), the error naming the file. */
+    static Path writeRejects(Path file, List<String> header, List<RejectedRow> rejects) {
         try {
-            RejectsWriter.write(file, loaded.report().header(), loaded.rejects());
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            RejectsWriter.write(file, header, rejects);
+            return file;
         } catch (IOException e) {
             throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
         }

@@ -2,10 +2,7 @@ package dev.scorecard.train.pipeline;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.internal.DoubleFormat;
-import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.RejectedRow;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +30,7 @@ final class RejectsCheck {
      */
     static Optional<Path> settle(Path data, Path file, List<String> header, List<RejectedRow> rejects, long rows, long used,
             double maxShare, String verb) {
-        Optional<Path> written = rejects.isEmpty() ? Optional.empty() : Optional.of(write(file, header, rejects));
+        Optional<Path> written = rejects.isEmpty() ? Optional.empty() : Optional.of(Outputs.writeRejects(file, header, rejects));
         if (rows > 0 && (double) rejects.size() / rows > maxShare) {
             throw new InputDataException(data.toString(), 0, null, String.format(Locale.ROOT,
                     "%d of %d rows (%.2f %%) could not be %s, over --max-reject-share %s; see %s", rejects.size(), rows,
@@ -44,18 +41,5 @@ final class RejectsCheck {
                     + written.map(f -> "; see " + f).orElse(""));
         }
         return written;
-    }
-
-    private static Path write(Path file, List<String> header, List<RejectedRow> rejects) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            RejectsWriter.write(file, header, rejects);
-            return file;
-        } catch (IOException e) {
-            throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
-        }
     }
 }

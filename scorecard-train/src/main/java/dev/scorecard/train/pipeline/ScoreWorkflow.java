@@ -13,7 +13,6 @@ import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.BackgroundOutputStream;
 import dev.scorecard.train.io.CsvByteWriter;
-import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -138,7 +137,7 @@ public final class ScoreWorkflow {
                     }
                 });
             } catch (TooManyRejects e) {
-                Path file = writeRejects(request, rejectsPath(request), header, rejects);
+                Path file = Outputs.writeRejects(rejectsPath(request), header, rejects);
                 throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
                         "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s",
                         counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
@@ -149,7 +148,7 @@ public final class ScoreWorkflow {
         }
         Optional<Path> rejectsFile = Optional.empty();
         if (!rejects.isEmpty()) {
-            rejectsFile = Optional.of(writeRejects(request, rejectsPath(request), header, rejects));
+            rejectsFile = Optional.of(Outputs.writeRejects(rejectsPath(request), header, rejects));
         }
         return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
     }
@@ -186,15 +185,6 @@ public final class ScoreWorkflow {
 
     private static Path rejectsPath(Request request) {
         return request.rejectsFile().orElse(request.out().resolveSibling(request.out().getFileName() + ".rejects.csv"));
-    }
-
-    private static Path writeRejects(Request request, Path file, List<String> header, List<RejectedRow> rejects) {
-        try {
-            RejectsWriter.write(file, header, rejects);
-            return file;
-        } catch (IOException e) {
-            throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
-        }
     }
 
     /** Thrown inside the atomic write to abandon it; never escapes this class. */
