@@ -20,7 +20,7 @@ class LeadScoringServiceTest {
     void aServiceScoresLeadsWithATrainedModel() {
         ScorecardConfig config = ScorecardConfig.empty().withTarget(Optional.of("creditability"), Optional.of("bad"));
         TrainWorkflow.run(new TrainWorkflow.Request(Path.of("../datasets/germancredit/germancredit.csv"), config,
-                Optional.empty(), Optional.empty(), tmp, Optional.empty(), 0.01, 2, "example"), new BinWorkflow.Listener() { });
+                Optional.empty(), Optional.empty(), tmp, Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { });
         LeadScoringService service = new LeadScoringService(tmp.resolve("model.json"));
         Map<String, Object> lead = new HashMap<>();
         lead.put("status_of_existing_checking_account", "... < 0 DM");

@@ -5,7 +5,7 @@ import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.CsvLoader;
 import dev.scorecard.train.load.LoadResult;
-import dev.scorecard.train.pipeline.BinningProcess;
+import dev.scorecard.train.binning.BinningProcess;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

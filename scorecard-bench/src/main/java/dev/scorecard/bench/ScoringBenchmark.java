@@ -67,7 +67,7 @@ public class ScoringBenchmark {
         // through the correlation threshold's default and a stepwise-free fit, then check the count.
         ScorecardConfig config = ScorecardConfig.empty().withTarget(Optional.of("target"), Optional.of("1"));
         TrainWorkflow.Outcome o = TrainWorkflow.run(new TrainWorkflow.Request(file, config, Optional.empty(),
-                Optional.empty(), out, Optional.empty(), 0.01, 2, "bench"), new BinWorkflow.Listener() { });
+                Optional.empty(), out, Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { });
         scorecard = o.scorecard();
         Dataset data = CsvLoader.load(file, CsvLoadOptions.defaults("target")).dataset();
         int[] first = new int[BATCH];

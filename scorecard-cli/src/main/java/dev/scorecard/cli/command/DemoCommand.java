@@ -3,7 +3,6 @@ package dev.scorecard.cli.command;
 import dev.scorecard.train.config.EvaluationConfig;
 import dev.scorecard.train.pipeline.EvaluateWorkflow;
 
-import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.model.SplitMetrics;
@@ -65,8 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .withTarget(Optional.of("creditability"), Optional.of("bad"));
         Path modelDir = out.resolve("model");
         TrainWorkflow.Outcome trained = TrainWorkflow.run(new TrainWorkflow.Request(train, config, Optional.empty(),
-                Optional.empty(), modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors(),
-                "scorecard " + ScorecardCommand.version()), new BinWorkflow.Listener() { });
+                Optional.empty(), modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors()),
+                new BinWorkflow.Listener() { });
         Path evaluation = out.resolve("evaluation");
         EvaluateWorkflow.Outcome e = EvaluateWorkflow.run(new EvaluateWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, Optional.empty(), evaluation, EvaluationConfig.defaults(), Optional.empty(), 0.01, false,

@@ -4,7 +4,6 @@ import dev.scorecard.train.challenger.ChallengerKind;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
 
-import dev.scorecard.cli.ScorecardCommand;
 import dev.scorecard.cli.option.BinningOverrides;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.cli.option.OutputOptions;
@@ -119,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
                 Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(binning.bins), out,
-                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads(), "scorecard " + ScorecardCommand.version());
+                Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads());
         TrainWorkflow.Outcome outcome;
         try (Progress progress = Progress.start(output.quiet)) {
             outcome = TrainWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));

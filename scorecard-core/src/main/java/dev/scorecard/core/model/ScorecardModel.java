@@ -67,4 +67,22 @@ public record ScorecardModel(String name, String createdWith, String target, Str
                     + " characteristics, the model " + characteristics.size());
         }
     }
+
+    /**
+     * The parts that come from scoring the training rows with this model's points: a trainer builds
+     * the model once with provisional ones, scores, then fills them in.
+     *
+     * @return a copy with the grades, the 0–10 scale, the baseline and the metrics replaced
+     */
+    public ScorecardModel withScoreDerived(GradeTable grades, ScoreScale score10, Baseline baseline,
+            List<SplitMetrics> metrics) {
+        return new ScorecardModel(name, createdWith, target, event, scaling, basePoints, intercept, missingValues, unseen,
+                characteristics, coefficients, grades, score10, baseline, metrics, provenance, verification);
+    }
+
+    /** @return a copy with the verification rows replaced */
+    public ScorecardModel withVerification(List<VerificationCase> verification) {
+        return new ScorecardModel(name, createdWith, target, event, scaling, basePoints, intercept, missingValues, unseen,
+                characteristics, coefficients, grades, score10, baseline, metrics, provenance, verification);
+    }
 }

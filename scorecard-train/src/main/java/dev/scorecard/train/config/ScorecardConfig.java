@@ -1,6 +1,7 @@
 package dev.scorecard.train.config;
 
 import dev.scorecard.core.binning.BinningOptions;
+import dev.scorecard.train.binning.VariableOptions;
 import dev.scorecard.train.load.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public record ScorecardConfig(
         BinningOptions binning,
         Map<String, BinningOptions> variables,
         TrainingConfig training,
-        EvaluationConfig evaluation) {
+        EvaluationConfig evaluation) implements VariableOptions {
 
     /** Copies every collection, keeping file order. */
     public ScorecardConfig {
@@ -94,11 +95,13 @@ public record ScorecardConfig(
     }
 
     /** @return the binning options for one variable */
+    @Override
     public BinningOptions binningFor(String variable) {
         return variables.getOrDefault(variable, binning);
     }
 
     /** @return the special value groups of one variable, empty when it has none */
+    @Override
     public List<List<Double>> specialValuesFor(String variable) {
         return specialValues.getOrDefault(variable, List.of());
     }

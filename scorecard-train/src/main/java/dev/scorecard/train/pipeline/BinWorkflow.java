@@ -3,6 +3,9 @@ package dev.scorecard.train.pipeline;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.binning.BinsSpec;
 import dev.scorecard.core.binning.VariableBreaks;
+import dev.scorecard.train.binning.BinningListener;
+import dev.scorecard.train.binning.BinningProcess;
+import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.LoadReport;
@@ -60,21 +63,13 @@ public final class BinWorkflow {
     }
 
     /** Told what happens, so a front end can show progress. */
-    public interface Listener {
+    public interface Listener extends BinningListener {
         /** Loading has read this many of the file's bytes (compressed bytes for gzip). */
         default void loadProgress(long bytesRead, long totalBytes) {
         }
 
         /** The data is loaded. */
         default void loaded(LoadReport report) {
-        }
-
-        /** Binning of this many variables starts. */
-        default void binningStarted(int variables) {
-        }
-
-        /** One more variable is binned (called from worker threads). */
-        default void variableBinned(int done) {
         }
     }
 

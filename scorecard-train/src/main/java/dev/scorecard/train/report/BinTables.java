@@ -7,7 +7,7 @@ import dev.scorecard.core.binning.BinKind;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.internal.DoubleFormat;
-import dev.scorecard.train.pipeline.VariableResult;
+import dev.scorecard.train.binning.VariableResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

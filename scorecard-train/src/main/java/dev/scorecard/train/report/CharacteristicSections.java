@@ -7,7 +7,7 @@ import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.train.pipeline.VariableResult;
+import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.report.html.Axis;
 import dev.scorecard.train.report.html.BarChart;
 import dev.scorecard.train.report.html.Block;

@@ -4,7 +4,7 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.train.challenger.ChallengerFit;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GateResult;
-import dev.scorecard.train.pipeline.VariableResult;
+import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.select.SelectionRow;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.scorecard.train.select;
 
 import dev.scorecard.core.internal.DoubleFormat;
-import dev.scorecard.train.pipeline.VariableResult;
+import dev.scorecard.train.binning.VariableResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -31,7 +31,7 @@ class EvaluatorTest {
     static void train() {
         ScorecardConfig config = ScorecardConfig.empty().withTarget(Optional.of("creditability"), Optional.of("bad"));
         outcome = TrainWorkflow.run(new TrainWorkflow.Request(Path.of("../datasets/germancredit/germancredit.csv"), config,
-                Optional.empty(), Optional.empty(), tmp, Optional.empty(), 0.01, 1, "test"), new BinWorkflow.Listener() { });
+                Optional.empty(), Optional.empty(), tmp, Optional.empty(), 0.01, 1), new BinWorkflow.Listener() { });
     }
 
     @Test

@@ -113,7 +113,7 @@ final class PmmlTrainedModels {
                 bins = Optional.of(Files.writeString(out.resolve("bins.json"), c.bins()));
             }
             TrainWorkflow.Outcome outcome = TrainWorkflow.run(new TrainWorkflow.Request(c.file(), c.config(),
-                    Optional.empty(), bins, out.resolve("model"), Optional.empty(), 0.01, 2, "scorecard pmml-test"),
+                    Optional.empty(), bins, out.resolve("model"), Optional.empty(), 0.01, 2),
                     new BinWorkflow.Listener() { });
             ScorecardModel model = outcome.model();
             // Only the model is needed: the files train writes go.

@@ -172,6 +172,6 @@ class SqlExportParityTest {
 
     private ScorecardModel train(Path file, ScorecardConfig config) {
         return TrainWorkflow.run(new TrainWorkflow.Request(file, config, Optional.empty(), Optional.empty(), tmp,
-                Optional.empty(), 0.01, 2, "scorecard test"), new BinWorkflow.Listener() { }).model();
+                Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { }).model();
     }
 }

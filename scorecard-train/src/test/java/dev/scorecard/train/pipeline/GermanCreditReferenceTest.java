@@ -1,5 +1,7 @@
 package dev.scorecard.train.pipeline;
 
+import dev.scorecard.train.binning.BinningProcess;
+import dev.scorecard.train.binning.VariableResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GateResult;
-import dev.scorecard.train.pipeline.VariableResult;
+import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.report.html.Document;
 import dev.scorecard.train.report.html.HtmlRenderer;
 import dev.scorecard.train.report.html.Section;

@@ -82,7 +82,7 @@ public final class GermanCreditFixture {
             throw new UncheckedIOException(e);
         }
         outcome = TrainWorkflow.run(new TrainWorkflow.Request(DATA, config, Optional.empty(), Optional.empty(), out,
-                Optional.empty(), 0.01, 2, "scorecard test"), new BinWorkflow.Listener() { });
+                Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { });
         model = outcome.model();
         scorecard = outcome.scorecard();
         full = CsvLoader.load(DATA, BinWorkflow.loadOptions(config)).dataset();

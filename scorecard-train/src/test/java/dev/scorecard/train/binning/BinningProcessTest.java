@@ -1,4 +1,4 @@
-package dev.scorecard.train.pipeline;
+package dev.scorecard.train.binning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.scorecard.train.pipeline;
+package dev.scorecard.train.binning;
 
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.VariableType;

@@ -1,4 +1,4 @@
-package dev.scorecard.train.pipeline;
+package dev.scorecard.train.binning;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.binning.BinsSpec;
@@ -12,7 +12,6 @@ import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.Dataset;
 import dev.scorecard.core.data.NumericColumn;
-import dev.scorecard.train.config.ScorecardConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +29,7 @@ import java.util.function.IntConsumer;
  * is the same on any machine.
  */
 public final class BinningProcess {
-    private final ScorecardConfig config;
+    private final VariableOptions config;
     private final BinsSpec userBins;
     private final int threads;
 
@@ -39,7 +38,7 @@ public final class BinningProcess {
      * @param userBins breaks that override automatic binning (may be empty)
      * @param threads worker threads, at least 1
      */
-    public BinningProcess(ScorecardConfig config, BinsSpec userBins, int threads) {
+    public BinningProcess(VariableOptions config, BinsSpec userBins, int threads) {
         this.config = Objects.requireNonNull(config, "config");
         this.userBins = Objects.requireNonNull(userBins, "userBins");
         if (threads < 1) {
