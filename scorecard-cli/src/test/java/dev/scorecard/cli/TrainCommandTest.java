@@ -176,6 +176,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void outOfTimeOnANumericYearColumn() throws IOException {
+        // Issue 10: a numeric time column is loaded as an id (text) and the split said "not a time".
+        List<String> lines = Files.readAllLines(Path.of("../datasets/germancredit/germancredit.csv"));
+        StringBuilder csv = new StringBuilder("arrival_date_year," + lines.get(0) + "\n");
+        for (int i = 1; i < lines.size(); i++) {
+            csv.append(i <= 400 ? "2015," : i <= 750 ? "2016," : "2017,").append(lines.get(i)).append('\n');
+        }
+        Path data = tmp.resolve("yearly.csv");
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("oot-year");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--target", "creditability", "--time-column",
+                "arrival_date_year", "--oot-from", "2017", "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ScorecardModel m = ModelReader.read(out.resolve("model.json"));
+        assertThat(m.provenance().trainRows()).isEqualTo(750);
+        assertThat(m.provenance().testRows()).isEqualTo(250);
+        assertThat(m.provenance().split()).isEqualTo("out of time: arrival_date_year >= 2017");
+    }
+
+    @Test
     void helpHasExamples() {
         CliRun run = CliRun.of("train", "--help");
         assertThat(run.exitCode()).isZero();

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * a row first holds it; levels no row holds are not read at all.
  *
  * <p>A numeric time column (a year, {@code yyyymm}, a period number) is compared numerically with
- * {@code ootFrom} read as a plain decimal number.
+ * {@code ootFrom} read as a plain decimal number. So is a categorical one whose every level is a plain
+ * decimal number when {@code ootFrom} is one too: the loader reads a time column as text, as it reads
+ * every id column.
  *
  * <p>Rows are numbered in the messages as 1-based data rows of the dataset passed in: after the
  * loader's rejected rows were left out, so not necessarily the file's data rows. Thread-safe: the
@@ -59,9 +61,15 @@ public final class TimeSplitter {
     public static Split split(Column timeColumn, String ootFrom) {
         Objects.requireNonNull(timeColumn, "timeColumn");
         Objects.requireNonNull(ootFrom, "ootFrom");
-        boolean[] inTest = timeColumn instanceof NumericColumn numeric
-                ? sides(numeric, ootFrom)
-                : sides((CategoricalColumn) timeColumn, ootFrom);
+        boolean[] inTest;
+        if (timeColumn instanceof NumericColumn numeric) {
+            inTest = sides(numeric, ootFrom);
+        } else {
+            CategoricalColumn text = (CategoricalColumn) timeColumn;
+            inTest = isNumber(ootFrom) && text.levels().stream().allMatch(TimeSplitter::isNumber)
+                    ? sides(asNumbers(text), ootFrom)
+                    : sides(text, ootFrom);
+        }
         int testCount = 0;
         for (boolean t : inTest) {
             if (t) {
@@ -81,6 +89,24 @@ public final class TimeSplitter {
             }
         }
         return new Split(train, test);
+    }
+
+    private static boolean isNumber(String text) {
+        return NUMBER.matcher(text).matches() && Double.isFinite(Double.parseDouble(text));
+    }
+
+    /**
+     * The loader reads a time column as text, like every id column; a year or a period number is
+     * still a number, and compares as one ({@code 9} before {@code 10}).
+     */
+    private static NumericColumn asNumbers(CategoricalColumn column) {
+        double[] level = column.levels().stream().mapToDouble(Double::parseDouble).toArray();
+        double[] values = new double[column.size()];
+        for (int row = 0; row < values.length; row++) {
+            int code = column.code(row);
+            values[row] = code == CategoricalColumn.MISSING ? Double.NaN : level[code];
+        }
+        return NumericColumn.of(column.name(), values);
     }
 
     private static boolean[] sides(NumericColumn column, String ootFrom) {

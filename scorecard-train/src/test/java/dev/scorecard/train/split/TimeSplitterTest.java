@@ -74,6 +74,23 @@ class TimeSplitterTest {
     }
 
     @Test
+    void numbersReadAsTextAsTheLoaderReadsATimeColumnCompareAsNumbers() {
+        // Issue 10: '--time-column arrival_date_year --oot-from 2017' failed with "not a time for categorical column".
+        Column year = text("arrival_date_year", "2015", "2017", "2016", "2017", "9");
+        assertSplit(TimeSplitter.split(year, "2017"), new int[] {0, 2, 4}, new int[] {1, 3});
+        assertSplit(TimeSplitter.split(year, "10"), new int[] {4}, new int[] {0, 1, 2, 3});
+        Column withMissing = text("year", "2015", null, "2017");
+        assertThatThrownBy(() -> TimeSplitter.split(withMissing, "2016"))
+                .isInstanceOf(InputDataException.class)
+                .hasMessageContaining("data row 2 has no time");
+        // One level that is not a number keeps the column a text time, so '2017' is not a time there.
+        Column mixed = text("when", "2016-12", "2017");
+        assertThatThrownBy(() -> TimeSplitter.split(mixed, "2017"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ootFrom '2017' is not a time for categorical column 'when'");
+    }
+
+    @Test
     void levelsNoRowHoldsAreNotRead() {
         // After a select, a column keeps every level; an unparseable one no row holds is no error.
         CategoricalColumn full = text("month", "garbage", "2009-12", "2010-01");
