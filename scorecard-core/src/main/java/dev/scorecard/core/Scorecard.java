@@ -11,6 +11,7 @@ import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.ScoringRules;
 import dev.scorecard.core.model.UnseenPolicy;
 import dev.scorecard.core.model.VerificationCase;
 import java.io.IOException;
@@ -120,6 +121,11 @@ public final class Scorecard {
     /** Scores every verification case and refuses the model unless each reproduces exactly. */
     private void verify(String name) {
         List<VerificationCase> cases = model.verification();
+        if (cases.isEmpty()) {
+            // Without rows to replay, a bin edited by hand would load and score silently.
+            throw new ModelFormatException(name + ": the model has no verification rows; a model file must carry"
+                    + " the rows it was checked with (SPEC §6)");
+        }
         for (int i = 0; i < cases.size(); i++) {
             VerificationCase v = cases.get(i);
             ScoreResult r;
@@ -364,8 +370,8 @@ public final class Scorecard {
             points = new double[bins.size()];
             woe = new double[bins.size()];
             reasonTexts = new String[bins.size()];
-            missingReason = name + ": Missing";
-            unseenReason = name + ": unseen";
+            missingReason = ScoringRules.missingReason(name);
+            unseenReason = ScoringRules.unseenReason(name);
             List<Double> cutList = new ArrayList<>();
             List<double[]> specialList = new ArrayList<>();
             int missing = -1;
@@ -374,7 +380,7 @@ public final class Scorecard {
                 ModelBin bin = bins.get(b);
                 points[b] = bin.points();
                 woe[b] = bin.woe();
-                reasonTexts[b] = name + ": " + bin.label();
+                reasonTexts[b] = ScoringRules.reason(name, bin.label());
                 switch (bin.kind()) {
                     case MISSING -> missing = b;
                     case ELSE -> orElse = b;
@@ -439,7 +445,7 @@ public final class Scorecard {
         int binOfNumber(double d, ScoreBuffer buffer) {
             int bin = numericBin(d);
             if (bin == NEUTRAL_MISSING) {
-                buffer.warnings.add("missing:" + name);
+                buffer.warnings.add(ScoringRules.missingWarning(name));
             }
             return bin;
         }
@@ -451,7 +457,7 @@ public final class Scorecard {
                 if (missingBin >= 0) {
                     return missingBin;
                 }
-                buffer.warnings.add("missing:" + name);
+                buffer.warnings.add(ScoringRules.missingWarning(name));
                 return NEUTRAL_MISSING;
             }
             Integer bin = levels.get(level);
@@ -465,7 +471,7 @@ public final class Scorecard {
                 throw new InputDataException("input", 0, name, "level '" + level + "' was never seen in training "
                         + "and the model's unseen policy is reject");
             }
-            buffer.warnings.add("unseen:" + name + "=" + level);
+            buffer.warnings.add(ScoringRules.unseenWarning(name, level));
             return NEUTRAL_UNSEEN;
         }
 

@@ -449,16 +449,13 @@ public final class ModelReader {
         Double eventRate;
 
         ModelBin toModelBin(VariableType type) {
-            boolean bounded = type == VariableType.NUMERIC && kind == BinKind.REGULAR;
-            boolean grouped = type == VariableType.CATEGORICAL && (kind == BinKind.REGULAR || kind == BinKind.ELSE);
-            boolean special = kind == BinKind.SPECIAL;
-            String bounds = "only the regular bins of a numeric characteristic have bounds";
-            String levels = "only the regular and else bins of a categorical characteristic have categories";
-            String values = "only special bins have special values";
-            presence(lower, "lower", bounded, bounds);
-            presence(upper, "upper", bounded, bounds);
-            presence(categories, "categories", grouped, levels);
-            presence(specialValues, "specialValues", special, values);
+            boolean bounded = ScoringRules.hasBounds(type, kind);
+            boolean grouped = ScoringRules.hasCategories(type, kind);
+            boolean special = ScoringRules.hasSpecialValues(kind);
+            presence(lower, "lower", bounded, ScoringRules.BOUNDS_RULE);
+            presence(upper, "upper", bounded, ScoringRules.BOUNDS_RULE);
+            presence(categories, "categories", grouped, ScoringRules.CATEGORIES_RULE);
+            presence(specialValues, "specialValues", special, ScoringRules.SPECIAL_VALUES_RULE);
             try {
                 return new ModelBin(label, kind, bounded ? lower : Double.NaN, bounded ? upper : Double.NaN,
                         grouped ? categories : List.of(), special ? specialValues : List.of(), woe, points, count,

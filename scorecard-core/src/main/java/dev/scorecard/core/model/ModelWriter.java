@@ -217,19 +217,18 @@ public final class ModelWriter {
         }
 
         private void bin(VariableType type, ModelBin b, String path) throws IOException {
-            boolean bounded = type == VariableType.NUMERIC && b.kind() == BinKind.REGULAR;
-            boolean grouped = type == VariableType.CATEGORICAL && (b.kind() == BinKind.REGULAR || b.kind() == BinKind.ELSE);
-            boolean special = b.kind() == BinKind.SPECIAL;
+            boolean bounded = ScoringRules.hasBounds(type, b.kind());
+            boolean grouped = ScoringRules.hasCategories(type, b.kind());
+            boolean special = ScoringRules.hasSpecialValues(b.kind());
             if (!bounded && !(Double.isNaN(b.lower()) && Double.isNaN(b.upper()))) {
-                throw new IllegalArgumentException(path + ": only the regular bins of a numeric characteristic have"
-                        + " bounds; this one has lower " + b.lower() + " and upper " + b.upper() + " (expected NaN)");
+                throw new IllegalArgumentException(path + ": " + ScoringRules.BOUNDS_RULE + "; this one has lower " + b.lower() + " and upper " + b.upper() + " (expected NaN)");
             }
             if (!grouped && !b.categories().isEmpty()) {
-                throw new IllegalArgumentException(path + ": only the regular and else bins of a categorical"
-                        + " characteristic have categories; this one has " + b.categories());
+                throw new IllegalArgumentException(path + ": " + ScoringRules.CATEGORIES_RULE + "; this one has "
+                        + b.categories());
             }
             if (!special && !b.specialValues().isEmpty()) {
-                throw new IllegalArgumentException(path + ": only special bins have special values; this one has "
+                throw new IllegalArgumentException(path + ": " + ScoringRules.SPECIAL_VALUES_RULE + "; this one has "
                         + b.specialValues());
             }
             g.writeStartObject();

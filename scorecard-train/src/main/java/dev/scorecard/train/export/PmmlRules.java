@@ -4,6 +4,7 @@ import dev.scorecard.core.binning.BinKind;
 import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.ScoringRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ record PmmlRules(String field, List<Rule> rules) {
         List<Rule> specials = new ArrayList<>();
         List<Rule> regular = new ArrayList<>();
         for (ModelBin b : c.bins()) {
-            String reason = name + ": " + b.label();
+            String reason = ScoringRules.reason(name, b.label());
             switch (b.kind()) {
                 case MISSING -> missingBin = b;
                 case ELSE -> elseBin = b;
@@ -97,8 +98,8 @@ record PmmlRules(String field, List<Rule> rules) {
             }
         }
         Rule missing = missingBin != null
-                ? new Rule(new IsMissing(), missingBin.points(), missingBin.woe(), name + ": " + missingBin.label())
-                : new Rule(new IsMissing(), c.neutralPoints(), 0, name + ": Missing");
+                ? new Rule(new IsMissing(), missingBin.points(), missingBin.woe(), ScoringRules.reason(name, missingBin.label()))
+                : new Rule(new IsMissing(), c.neutralPoints(), 0, ScoringRules.missingReason(name));
         List<Rule> rules = new ArrayList<>();
         rules.add(missing);
         rules.addAll(specials);
@@ -111,7 +112,7 @@ record PmmlRules(String field, List<Rule> rules) {
             // The else bin's own levels and every level never seen.
             rules.add(new Rule(new Always(), elseBin.points(), elseBin.woe(), name + ": " + elseBin.label()));
         } else {
-            rules.add(new Rule(new Always(), c.neutralPoints(), 0, name + ": unseen"));
+            rules.add(new Rule(new Always(), c.neutralPoints(), 0, ScoringRules.unseenReason(name)));
         }
         return new PmmlRules(name, rules);
     }

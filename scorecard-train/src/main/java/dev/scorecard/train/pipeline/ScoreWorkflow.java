@@ -10,6 +10,7 @@ import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
+import dev.scorecard.core.model.ScoringRules;
 import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.BackgroundOutputStream;
 import dev.scorecard.train.io.CsvByteWriter;
@@ -253,7 +254,7 @@ public final class ScoreWorkflow {
                 w.comma();
             }
             if (!r.warnings().isEmpty()) {
-                w.field(String.join(";", r.warnings()));
+                w.field(String.join(ScoringRules.WARNING_SEPARATOR, r.warnings()));
             }
             for (String k : keeps) {
                 w.comma();

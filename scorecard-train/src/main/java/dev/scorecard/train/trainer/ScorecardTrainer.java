@@ -246,7 +246,7 @@ public final class ScorecardTrainer {
         ScorecardModel scored = points0.withScoreDerived(TrainingScores.grades(t, trainScores),
                 ScoreScale.of(trainScores), TrainingScores.baseline(trainScores, binShares), metrics);
         ScorecardModel model = scored.withVerification(
-                VerificationRows.of(Scorecard.of(scored), train, characteristics, binnings, t.unseen()));
+                VerificationRows.of(Scorecard.of(scored), characteristics, t.unseen()));
         return new TrainedScorecard(model, Scorecard.of(model), binned, selection, fit, train, test);
     }
 
