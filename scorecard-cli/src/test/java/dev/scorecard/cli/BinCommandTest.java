@@ -149,7 +149,7 @@ class BinCommandTest {
         Files.writeString(cfg, "target: creditability\nbinning:\n  maxbins: 3\n");
         CliRun run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: " + cfg + ": key 'binning.maxbins': unknown key; known keys are method, ");
+        assertThat(run.err()).startsWith("error: " + cfg + ", line 3: key 'binning.maxbins': unknown key; known keys are method, ");
     }
 
     @Test
