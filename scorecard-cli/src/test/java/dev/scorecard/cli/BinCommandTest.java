@@ -152,6 +152,25 @@ class BinCommandTest {
         assertThat(run.err()).startsWith("error: " + cfg + ", line 3: key 'binning.maxbins': unknown key; known keys are method, ");
     }
 
+    /** Issue 10: a misspelt column under variables or specialValues was silently ignored. */
+    @Test
+    void misspeltColumnsInTheConfigAreErrorsBeforeTheLoad() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "target: creditability\nvariables:\n  age_in_years: {maxBins: 3}\n  duraton_in_month: {maxBins: 3}\n");
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + cfg + ", line 4: key 'variables.duraton_in_month': no column "
+                + "'duraton_in_month' in " + GERMAN + "; did you mean 'duration_in_month'?\n");
+        assertThat(out).doesNotExist();
+
+        Files.writeString(cfg, "target: creditability\nspecialValues:\n  credit_amnt: [0]\n");
+        run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + cfg + ", line 3: key 'specialValues.credit_amnt': no column "
+                + "'credit_amnt' in " + GERMAN + "; did you mean 'credit_amount'?\n");
+    }
+
     @Test
     void helpShowsAnExample() {
         CliRun run = CliRun.of("bin", "--help");
