@@ -171,6 +171,27 @@ class BinCommandTest {
                 + "'credit_amnt' in " + GERMAN + "; did you mean 'credit_amount'?\n");
     }
 
+    /** Issue 10: a misspelt level made a silent empty bin, and the level meant went to else. */
+    @Test
+    void misspeltLevelsAndVariablesInTheBinsFileAreErrors() throws IOException {
+        Path bins = tmp.resolve("bins.yaml");
+        Files.writeString(bins, "breaks:\n  housing: [[own], [for fre], [else]]\n");
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--bins", bins.toString(),
+                "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bins + ": variable 'housing': level 'for fre' is not in the data; "
+                + "did you mean 'for free'?\n");
+        assertThat(out.resolve("bins.json")).doesNotExist();
+
+        Files.writeString(bins, "breaks:\n  houseing: [[own], [else]]\n");
+        run = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--bins", bins.toString(),
+                "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bins + ": variable 'houseing' is not a feature of the data "
+                + "(check --exclude, --id and the column names); did you mean 'housing'?\n");
+    }
+
     @Test
     void helpShowsAnExample() {
         CliRun run = CliRun.of("bin", "--help");
