@@ -149,7 +149,47 @@ class BinCommandTest {
         Files.writeString(cfg, "target: creditability\nbinning:\n  maxbins: 3\n");
         CliRun run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: " + cfg + ": key 'binning.maxbins': unknown key; known keys are method, ");
+        assertThat(run.err()).startsWith("error: " + cfg + ", line 3: key 'binning.maxbins': unknown key; known keys are method, ");
+    }
+
+    /** Issue 10: a misspelt column under variables or specialValues was silently ignored. */
+    @Test
+    void misspeltColumnsInTheConfigAreErrorsBeforeTheLoad() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "target: creditability\nvariables:\n  age_in_years: {maxBins: 3}\n  duraton_in_month: {maxBins: 3}\n");
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + cfg + ", line 4: key 'variables.duraton_in_month': no column "
+                + "'duraton_in_month' in " + GERMAN + "; did you mean 'duration_in_month'?\n");
+        assertThat(out).doesNotExist();
+
+        Files.writeString(cfg, "target: creditability\nspecialValues:\n  credit_amnt: [0]\n");
+        run = CliRun.of("bin", "--data", GERMAN, "--config", cfg.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + cfg + ", line 3: key 'specialValues.credit_amnt': no column "
+                + "'credit_amnt' in " + GERMAN + "; did you mean 'credit_amount'?\n");
+    }
+
+    /** Issue 10: a misspelt level made a silent empty bin, and the level meant went to else. */
+    @Test
+    void misspeltLevelsAndVariablesInTheBinsFileAreErrors() throws IOException {
+        Path bins = tmp.resolve("bins.yaml");
+        Files.writeString(bins, "breaks:\n  housing: [[own], [for fre], [else]]\n");
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--bins", bins.toString(),
+                "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bins + ": variable 'housing': level 'for fre' is not in the data; "
+                + "did you mean 'for free'?\n");
+        assertThat(out.resolve("bins.json")).doesNotExist();
+
+        Files.writeString(bins, "breaks:\n  houseing: [[own], [else]]\n");
+        run = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--bins", bins.toString(),
+                "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bins + ": variable 'houseing' is not a feature of the data "
+                + "(check --exclude, --id and the column names); did you mean 'housing'?\n");
     }
 
     @Test

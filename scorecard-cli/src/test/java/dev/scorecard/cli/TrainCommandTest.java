@@ -36,6 +36,20 @@ class TrainCommandTest {
         return out;
     }
 
+    /** Issue 10: train shares bin's config check; a misspelt variable stops it before the load. */
+    @Test
+    void aMisspeltColumnInTheConfigIsAnError() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "variables:\n  Age_in_years: {monotonic: ascending}\n");
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(),
+                "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + cfg + ", line 2: key 'variables.Age_in_years': no column "
+                + "'Age_in_years' in " + GERMAN + "; did you mean 'age_in_years'?\n");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void writesEveryFileAndPrintsTheMetrics() throws IOException {
         Path out = tmp.resolve("m");

@@ -3,6 +3,7 @@ package dev.scorecard.cli.command;
 import dev.scorecard.cli.option.BinningOverrides;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.ColumnReport;
 import dev.scorecard.train.load.LoadReport;
@@ -10,6 +11,8 @@ import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.report.BinTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +52,12 @@ public final class BinCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        List<String> written = new ArrayList<>(List.of(BinWorkflow.BINS_JSON, BinWorkflow.BINS_CSV, BinWorkflow.IV_CSV));
+        if (input.rejects == null) {
+            written.add(BinWorkflow.REJECTS_CSV);
+        }
+        PathCollisions.of().input("--data", input.data).input("--config", input.config).input("--bins", binning.bins)
+                .folder("--out", out, written).output("--rejects", input.rejects).check();
         ScorecardConfig config = binning.apply(ConfigSupport.load(input));
         BinWorkflow.Request request = new BinWorkflow.Request(input.data, config, Optional.ofNullable(binning.bins), out,
                 Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads());

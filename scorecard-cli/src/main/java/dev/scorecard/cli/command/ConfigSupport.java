@@ -2,13 +2,22 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.cli.option.InputOptions;
+import dev.scorecard.train.config.ConfigColumns;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.ScorecardConfig;
+import dev.scorecard.train.load.CsvRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code --config} and lays the command-line options over it: the command line wins. */
+/**
+ * Reads {@code --config}, checks the columns it names under {@code variables} and {@code specialValues}
+ * against the data's header, and lays the command-line options over it: the command line wins.
+ */
 final class ConfigSupport {
     private ConfigSupport() {
     }
@@ -29,7 +38,19 @@ final class ConfigSupport {
         if (in.id != null) {
             id.addAll(in.id);
         }
+        if (!c.variables().isEmpty() || !c.specialValues().isEmpty()) {
+            // Before the load, so a misspelt column fails in a moment rather than after the whole file.
+            ConfigColumns.check(c, header(in.data, delimiter), in.data.toString(), in.config);
+        }
         return c.withTarget(target, positive).withLoading(delimiter,
                 in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id);
+    }
+
+    private static List<String> header(Path data, Optional<Character> delimiter) {
+        try (CsvRows rows = CsvRows.open(data, delimiter)) {
+            return rows.header();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // closing a file only read from
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.EvaluationConfig;
@@ -9,8 +10,11 @@ import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
 import dev.scorecard.train.pipeline.EvaluateWorkflow;
+import dev.scorecard.train.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +63,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        List<String> written = new ArrayList<>(ReportWriter.evaluationFiles());
+        if (rows.rejects == null) {
+            written.add(EvaluateWorkflow.REJECTS_CSV);
+        }
+        PathCollisions.of().input("--model", modelOptions.model).input("--data", data).input("--config", config)
+                .folder("--out", out, written).output("--rejects", rows.rejects).check();
         EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
         EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());

@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
@@ -89,6 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PathCollisions.of().input("--model", modelOptions.model).output("--out", out).check();
         Format f = ConfigNames.parse("format", Format.values(), Format::configName, format);
         ScorecardModel m = Scorecard.load(modelOptions.model, !modelOptions.ignoreChecksum).model();
         ReasonBaseline baseline = ReasonBaseline.fromConfig(reasonBaseline);

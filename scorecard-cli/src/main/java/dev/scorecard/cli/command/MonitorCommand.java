@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
@@ -11,6 +12,7 @@ import dev.scorecard.train.monitor.DriftAlertException;
 import dev.scorecard.train.monitor.MonitorResult;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.pipeline.MonitorWorkflow;
+import dev.scorecard.train.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +72,12 @@ public final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        List<String> written = new ArrayList<>(ReportWriter.monitorFiles());
+        if (rows.rejects == null) {
+            written.add(MonitorWorkflow.REJECTS_CSV);
+        }
+        PathCollisions.of().input("--model", modelOptions.model).input("--current", current)
+                .folder("--out", out, written).output("--rejects", rows.rejects).check();
         DriftThresholds thresholds;
         try {
             thresholds = new DriftThresholds(warn, alert);

@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.train.pipeline.ScoreWorkflow;
@@ -65,6 +66,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        PathCollisions paths = PathCollisions.of().input("--model", modelOptions.model).input("--data", data).output("--out", out);
+        if (rows.rejects != null) {
+            paths.output("--rejects", rows.rejects);
+        } else {
+            paths.writes("--out", out, ScoreWorkflow.defaultRejectsFile(out));
+        }
+        paths.check();
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
                 ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
         ScoreWorkflow.Outcome o;

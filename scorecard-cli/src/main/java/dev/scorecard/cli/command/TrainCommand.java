@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.train.challenger.ChallengerKind;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
@@ -11,9 +12,13 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
+import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.pipeline.TrainWorkflow;
+import dev.scorecard.train.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,6 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        Path test = split == null ? null : split.test;
+        PathCollisions.of().input("--data", input.data).input("--test", test).input("--config", input.config)
+                .input("--bins", binning.bins).folder("--out", out, written(input.rejects == null, test != null))
+                .output("--rejects", input.rejects).check();
         ScorecardConfig config = binning.apply(ConfigSupport.load(input));
         TrainingConfig t = config.training();
         if (split != null && split.random != null) {
@@ -147,6 +156,20 @@ public final class TrainCommand implements Callable<Integer> {
             throw new GateFailedException(outcome.evaluations().get(outcome.evaluations().size() - 1).name(), outcome.gates());
         }
         return 0;
+    }
+
+    /** @return the files train writes into --out */
+    private static List<String> written(boolean defaultRejects, boolean testFile) {
+        List<String> names = new ArrayList<>(List.of(TrainWorkflow.MODEL_JSON, BinWorkflow.BINS_JSON, BinWorkflow.BINS_CSV,
+                BinWorkflow.IV_CSV, TrainWorkflow.SELECTION_CSV, TrainWorkflow.COEFFICIENTS_CSV, TrainWorkflow.SCORECARD_CSV));
+        names.addAll(ReportWriter.evaluationFiles());
+        if (defaultRejects) {
+            names.add(BinWorkflow.REJECTS_CSV);
+        }
+        if (testFile) {
+            names.add(TrainWorkflow.TEST_REJECTS_CSV);
+        }
+        return names;
     }
 
     private static String fmt(double v) {

@@ -55,17 +55,7 @@ public final class BinningProcess {
      * @throws InputDataException when the bins file names a variable the data lacks or of the wrong type
      */
     public List<VariableResult> fit(Dataset data, String binsFile, IntConsumer progress) {
-        for (String name : userBins.breaks().keySet()) {
-            Column c = data.feature(name).orElseThrow(() -> new InputDataException(binsFile, 0, null,
-                    "variable '" + name + "' is not a feature of the data (check --exclude, --id and the column names)"));
-            VariableBreaks b = userBins.breaks().get(name);
-            boolean numeric = c instanceof NumericColumn;
-            if (numeric != (b instanceof VariableBreaks.Numeric)) {
-                throw new InputDataException(binsFile, 0, null, "variable '" + name + "' is "
-                        + (numeric ? "numeric: give a list of cut points such as [25, 35, 50]"
-                                : "categorical: give a list of groups such as [[car, furniture], [else]]"));
-            }
-        }
+        BinsFileCheck.check(userBins, data, binsFile);
         List<Column> features = data.features();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, features.size())), r -> {

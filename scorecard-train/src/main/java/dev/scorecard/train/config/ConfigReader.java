@@ -25,7 +25,6 @@ import dev.scorecard.train.select.StepCriterion;
 import dev.scorecard.train.select.Stepwise;
 import dev.scorecard.train.load.ColumnType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,10 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a config file (YAML; JSON is YAML too). Unknown keys, wrong types and out-of-range values are
- * errors naming the file and the key, so a typo never turns into a silent default.
+ * errors naming the file, the line and the key ({@code leads.yaml, line 7: key 'binning.maxBins': …}),
+ * so a typo never turns into a silent default.
  */
 public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "missingValues", "types",
@@ -69,8 +71,11 @@ public final class ConfigReader {
     public static ScorecardConfig read(Path file) {
         String name = file.toString();
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        ConfigLines lines;
+        try {
+            byte[] yaml = Files.readAllBytes(file);
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            lines = ConfigLines.of(yaml);
         } catch (NoSuchFileException e) {
             throw new InputDataException(name, 0, null, "config file not found");
         } catch (JacksonException e) {
@@ -82,11 +87,10 @@ public final class ConfigReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return ScorecardConfig.empty();
         }
-        return parse(name, root);
+        return parse(new Fields(name, lines), root);
     }
 
-    static ScorecardConfig parse(String file, JsonNode root) {
-        Fields f = new Fields(file);
+    private static ScorecardConfig parse(Fields f, JsonNode root) {
         ObjectNode top = f.object(root, "");
         f.knownKeys(top, "", TOP_KEYS);
         Optional<String> target = f.optionalText(top, "target");
@@ -105,11 +109,7 @@ public final class ConfigReader {
             ObjectNode t = f.object(top.get("types"), "types");
             t.properties().forEach(e -> {
                 String key = "types." + e.getKey();
-                try {
-                    types.put(e.getKey(), ColumnType.fromConfig(f.text(e.getValue(), key)));
-                } catch (IllegalArgumentException ex) {
-                    throw f.error(key, ex.getMessage());
-                }
+                types.put(e.getKey(), f.choice(e.getValue(), key, ColumnType::fromConfig));
             });
         }
         Set<String> exclude = new LinkedHashSet<>(top.has("exclude") ? f.textList(top.get("exclude"), "exclude") : List.of());
@@ -136,95 +136,103 @@ public final class ConfigReader {
 
     private static TrainingConfig training(Fields f, ObjectNode top) {
         TrainingConfig d = TrainingConfig.defaults();
-        try {
-            Optional<String> name = f.optionalText(top, "name");
-            double split = top.has("split") ? f.number(top.get("split"), "split") : d.split();
-            long seed = top.has("seed") ? f.integer(top.get("seed"), "seed") : d.seed();
-            SelectionOptions sel = d.selection();
-            if (top.has("selection")) {
-                ObjectNode n = f.object(top.get("selection"), "selection");
-                f.knownKeys(n, "selection.", SELECTION_KEYS);
-                sel = new SelectionOptions(
-                        num(f, n, "selection.maxMissingShare", sel.maxMissingShare()),
-                        num(f, n, "selection.maxModeShare", sel.maxModeShare()),
-                        num(f, n, "selection.minIv", sel.minIv()),
-                        num(f, n, "selection.maxIv", sel.maxIv()),
-                        bool(f, n, "selection.dropSuspicious", sel.dropSuspicious()),
-                        num(f, n, "selection.maxCorrelation", sel.maxCorrelation()),
-                        num(f, n, "selection.maxVif", sel.maxVif()),
-                        n.has("stepwise") ? Stepwise.fromConfig(f.text(n.get("stepwise"), "selection.stepwise")) : sel.stepwise(),
-                        n.has("criterion") ? StepCriterion.fromConfig(f.text(n.get("criterion"), "selection.criterion")) : sel.criterion(),
-                        num(f, n, "selection.pEnter", sel.pEnter()),
-                        num(f, n, "selection.pRemove", sel.pRemove()),
-                        bool(f, n, "selection.requirePositiveCoefficients", sel.requirePositiveCoefficients()));
-            }
-            LogisticOptions reg = d.regression();
-            if (top.has("regression")) {
-                ObjectNode n = f.object(top.get("regression"), "regression");
-                f.knownKeys(n, "regression.", REGRESSION_KEYS);
-                reg = new LogisticOptions(num(f, n, "regression.l2", reg.l2()),
-                        n.has("maxIterations") ? f.integer(n.get("maxIterations"), "regression.maxIterations") : reg.maxIterations(),
-                        num(f, n, "regression.tolerance", reg.tolerance()));
-            }
-            ScalingOptions sc = d.scaling();
-            if (top.has("scaling")) {
-                ObjectNode n = f.object(top.get("scaling"), "scaling");
-                f.knownKeys(n, "scaling.", SCALING_KEYS);
-                sc = new ScalingOptions(num(f, n, "scaling.basePoints", sc.basePoints()),
-                        num(f, n, "scaling.baseOdds", sc.baseOdds()), num(f, n, "scaling.pdo", sc.pdo()),
-                        n.has("higherScoreMeans") ? ScoreDirection.fromConfig(f.text(n.get("higherScoreMeans"),
-                                "scaling.higherScoreMeans")) : sc.higherScoreMeans(),
-                        n.has("rounding") ? Rounding.fromConfig(f.text(n.get("rounding"), "scaling.rounding")) : sc.rounding(),
-                        bool(f, n, "scaling.spreadBasePoints", sc.spreadBasePoints()));
-            }
-            List<String> gradeNames = d.gradeNames();
-            List<Double> gradeShares = d.gradeShares();
-            List<Double> cutoffs = d.gradeCutoffs();
-            if (top.has("grades")) {
-                ObjectNode n = f.object(top.get("grades"), "grades");
-                f.knownKeys(n, "grades.", GRADES_KEYS);
-                if (n.has("names")) {
-                    gradeNames = f.textList(n.get("names"), "grades.names");
-                }
-                if (n.has("shares")) {
-                    gradeShares = f.numberList(n.get("shares"), "grades.shares");
-                } else if (n.has("names")) {
-                    gradeShares = List.of();
-                }
-                if (n.has("cutoffs")) {
-                    cutoffs = f.numberList(n.get("cutoffs"), "grades.cutoffs");
-                }
-            }
-            UnseenPolicy unseen = top.has("unseen") ? UnseenPolicy.fromConfig(f.text(top.get("unseen"), "unseen")) : d.unseen();
-            return new TrainingConfig(name, split, seed, f.optionalText(top, "timeColumn"), f.optionalText(top, "ootFrom"),
-                    sel, reg, sc, gradeNames, gradeShares, cutoffs, unseen);
-        } catch (IllegalArgumentException e) {
-            throw new InputDataException(f.file, 0, null, e.getMessage());
+        Optional<String> name = f.optionalText(top, "name");
+        double split = top.has("split") ? f.number(top.get("split"), "split") : d.split();
+        long seed = top.has("seed") ? f.integer(top.get("seed"), "seed") : d.seed();
+        SelectionOptions sel = d.selection();
+        if (top.has("selection")) {
+            ObjectNode n = f.object(top.get("selection"), "selection");
+            f.knownKeys(n, "selection.", SELECTION_KEYS);
+            SelectionOptions s = sel;
+            sel = f.build("selection", () -> new SelectionOptions(
+                    num(f, n, "selection.maxMissingShare", s.maxMissingShare()),
+                    num(f, n, "selection.maxModeShare", s.maxModeShare()),
+                    num(f, n, "selection.minIv", s.minIv()),
+                    num(f, n, "selection.maxIv", s.maxIv()),
+                    bool(f, n, "selection.dropSuspicious", s.dropSuspicious()),
+                    num(f, n, "selection.maxCorrelation", s.maxCorrelation()),
+                    num(f, n, "selection.maxVif", s.maxVif()),
+                    n.has("stepwise") ? f.choice(n.get("stepwise"), "selection.stepwise", Stepwise::fromConfig) : s.stepwise(),
+                    n.has("criterion") ? f.choice(n.get("criterion"), "selection.criterion", StepCriterion::fromConfig)
+                            : s.criterion(),
+                    num(f, n, "selection.pEnter", s.pEnter()),
+                    num(f, n, "selection.pRemove", s.pRemove()),
+                    bool(f, n, "selection.requirePositiveCoefficients", s.requirePositiveCoefficients())));
         }
+        LogisticOptions reg = d.regression();
+        if (top.has("regression")) {
+            ObjectNode n = f.object(top.get("regression"), "regression");
+            f.knownKeys(n, "regression.", REGRESSION_KEYS);
+            LogisticOptions r = reg;
+            reg = f.build("regression", () -> new LogisticOptions(num(f, n, "regression.l2", r.l2()),
+                    n.has("maxIterations") ? f.integer(n.get("maxIterations"), "regression.maxIterations") : r.maxIterations(),
+                    num(f, n, "regression.tolerance", r.tolerance())));
+        }
+        ScalingOptions sc = d.scaling();
+        if (top.has("scaling")) {
+            ObjectNode n = f.object(top.get("scaling"), "scaling");
+            f.knownKeys(n, "scaling.", SCALING_KEYS);
+            ScalingOptions s = sc;
+            sc = f.build("scaling", () -> new ScalingOptions(num(f, n, "scaling.basePoints", s.basePoints()),
+                    num(f, n, "scaling.baseOdds", s.baseOdds()), num(f, n, "scaling.pdo", s.pdo()),
+                    n.has("higherScoreMeans") ? f.choice(n.get("higherScoreMeans"), "scaling.higherScoreMeans",
+                            ScoreDirection::fromConfig) : s.higherScoreMeans(),
+                    n.has("rounding") ? f.choice(n.get("rounding"), "scaling.rounding", Rounding::fromConfig) : s.rounding(),
+                    bool(f, n, "scaling.spreadBasePoints", s.spreadBasePoints())));
+        }
+        List<String> gradeNames = d.gradeNames();
+        List<Double> gradeShares = d.gradeShares();
+        List<Double> cutoffs = d.gradeCutoffs();
+        if (top.has("grades")) {
+            ObjectNode n = f.object(top.get("grades"), "grades");
+            f.knownKeys(n, "grades.", GRADES_KEYS);
+            if (n.has("names")) {
+                gradeNames = f.textList(n.get("names"), "grades.names");
+            }
+            if (n.has("shares")) {
+                gradeShares = f.numberList(n.get("shares"), "grades.shares");
+            } else if (n.has("names")) {
+                gradeShares = List.of();
+            }
+            if (n.has("cutoffs")) {
+                cutoffs = f.numberList(n.get("cutoffs"), "grades.cutoffs");
+            }
+        }
+        UnseenPolicy unseen = top.has("unseen") ? f.choice(top.get("unseen"), "unseen", UnseenPolicy::fromConfig) : d.unseen();
+        Optional<String> timeColumn = f.optionalText(top, "timeColumn");
+        Optional<String> ootFrom = f.optionalText(top, "ootFrom");
+        SelectionOptions s = sel;
+        LogisticOptions r = reg;
+        ScalingOptions c = sc;
+        List<String> names = gradeNames;
+        List<Double> shares = gradeShares;
+        List<Double> cuts = cutoffs;
+        // "timeColumn and ootFrom go together" names timeColumn; when only ootFrom is given, that is the line.
+        return f.build("", "ootFrom", () -> new TrainingConfig(name, split, seed, timeColumn, ootFrom, s, r, c, names,
+                shares, cuts, unseen));
     }
 
     private static EvaluationConfig evaluation(Fields f, ObjectNode top) {
         EvaluationConfig d = EvaluationConfig.defaults();
-        try {
-            GateOptions gates = d.gates();
-            if (top.has("gates")) {
-                ObjectNode n = f.object(top.get("gates"), "gates");
-                f.knownKeys(n, "gates.", GATES_KEYS);
-                gates = new GateOptions(optional(f, n, "gates.minAuc"), optional(f, n, "gates.minKs"),
-                        optional(f, n, "gates.maxPsi"), optional(f, n, "gates.maxCsi"),
-                        gradeBounds(f, n, "gates.minPrecisionAtGrade"), gradeBounds(f, n, "gates.minRecallAtGrade"));
-            }
-            Optional<ChallengerKind> challenger = f.optionalText(top, "challenger").map(ChallengerKind::fromConfig);
-            DriftThresholds drift = d.drift();
-            if (top.has("drift")) {
-                ObjectNode n = f.object(top.get("drift"), "drift");
-                f.knownKeys(n, "drift.", DRIFT_KEYS);
-                drift = new DriftThresholds(num(f, n, "drift.warn", drift.warn()), num(f, n, "drift.alert", drift.alert()));
-            }
-            return new EvaluationConfig(gates, challenger, drift);
-        } catch (IllegalArgumentException e) {
-            throw new InputDataException(f.file, 0, null, e.getMessage());
+        GateOptions gates = d.gates();
+        if (top.has("gates")) {
+            ObjectNode n = f.object(top.get("gates"), "gates");
+            f.knownKeys(n, "gates.", GATES_KEYS);
+            gates = f.build("gates", () -> new GateOptions(optional(f, n, "gates.minAuc"), optional(f, n, "gates.minKs"),
+                    optional(f, n, "gates.maxPsi"), optional(f, n, "gates.maxCsi"),
+                    gradeBounds(f, n, "gates.minPrecisionAtGrade"), gradeBounds(f, n, "gates.minRecallAtGrade")));
         }
+        Optional<ChallengerKind> challenger = top.has("challenger")
+                ? Optional.of(f.choice(top.get("challenger"), "challenger", ChallengerKind::fromConfig)) : Optional.empty();
+        DriftThresholds drift = d.drift();
+        if (top.has("drift")) {
+            ObjectNode n = f.object(top.get("drift"), "drift");
+            f.knownKeys(n, "drift.", DRIFT_KEYS);
+            DriftThresholds t = drift;
+            drift = f.build("drift", () -> new DriftThresholds(num(f, n, "drift.warn", t.warn()),
+                    num(f, n, "drift.alert", t.alert())));
+        }
+        return new EvaluationConfig(gates, challenger, drift);
     }
 
     private static OptionalDouble optional(Fields f, ObjectNode n, String key) {
@@ -285,21 +293,62 @@ public final class ConfigReader {
         return o;
     }
 
-    /** Typed access to YAML nodes with errors that name the file and the key. */
+    /** Typed access to YAML nodes with errors that name the file, the line and the key. */
     private static final class Fields {
         final String file;
+        final ConfigLines lines;
 
-        Fields(String file) {
+        Fields(String file, ConfigLines lines) {
             this.file = file;
+            this.lines = lines;
         }
 
         InputDataException error(String key, String problem) {
-            return new InputDataException(file, 0, null, "key '" + key + "': " + problem);
+            return new InputDataException(file, lines.of(key), null, "key '" + key + "': " + problem);
+        }
+
+        /** @return the value read by {@code fromConfig}, whose message lists the allowed values */
+        <T> T choice(JsonNode node, String key, Function<String, T> fromConfig) {
+            String text = text(node, key);
+            try {
+                return fromConfig.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        <T> T build(String section, Supplier<T> options) {
+            return build(section, section, options);
+        }
+
+        /**
+         * Builds an options record, which checks its values together. Its messages already name the
+         * key they are about ("pdo: 0 is out of range", "gates.minAuc: 1.5 is out of range"), so they
+         * are kept and only given the line: that key's within {@code section} when the file has it,
+         * else {@code fallback}'s.
+         */
+        <T> T build(String section, String fallback, Supplier<T> options) {
+            try {
+                return options.get();
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                int end = 0;
+                while (end < message.length()
+                        && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '.')) {
+                    end++;
+                }
+                String named = message.substring(0, end);
+                String key = section.isEmpty() ? named : section + "." + named;
+                if (!lines.has(key)) {
+                    key = lines.has(named) ? named : fallback;
+                }
+                throw new InputDataException(file, lines.of(key), null, message);
+            }
         }
 
         ObjectNode object(JsonNode node, String key) {
             if (!(node instanceof ObjectNode)) {
-                throw key.isEmpty() ? new InputDataException(file, 0, null, "the config must be a mapping of keys to values")
+                throw key.isEmpty() ? new InputDataException(file, lines.of(""), null, "the config must be a mapping of keys to values")
                         : error(key, "must be a mapping, got " + describe(node));
             }
             return (ObjectNode) node;

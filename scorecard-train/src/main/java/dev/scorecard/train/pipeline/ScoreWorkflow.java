@@ -185,7 +185,15 @@ public final class ScoreWorkflow {
     }
 
     private static Path rejectsPath(Request request) {
-        return request.rejectsFile().orElse(request.out().resolveSibling(request.out().getFileName() + ".rejects.csv"));
+        return request.rejectsFile().orElse(defaultRejectsFile(request.out()));
+    }
+
+    /**
+     * @param out the scores file
+     * @return where rejected rows go when no rejects file is given: {@code <out>.rejects.csv} beside it
+     */
+    public static Path defaultRejectsFile(Path out) {
+        return out.resolveSibling(out.getFileName() + ".rejects.csv");
     }
 
     /** Thrown inside the atomic write to abandon it; never escapes this class. */

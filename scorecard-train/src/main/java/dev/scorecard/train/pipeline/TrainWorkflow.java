@@ -63,6 +63,8 @@ public final class TrainWorkflow {
     public static final String COEFFICIENTS_CSV = "coefficients.csv";
     /** The points table a person reads. */
     public static final String SCORECARD_CSV = "scorecard.csv";
+    /** Where rows of a separate test file ({@code --test}) that cannot be used go. */
+    public static final String TEST_REJECTS_CSV = "test.rejects.csv";
 
     private TrainWorkflow() {
     }
@@ -206,7 +208,7 @@ public final class TrainWorkflow {
         }
         CsvLoadOptions o = trainOptions.withTypes(types).withPositive(trainLoad.dataset().target().eventLabel());
         Path testFile = request.testFile().orElseThrow();
-        DataLoading.Loaded step = DataLoading.load(testFile, o, request.outDir(), Optional.empty(), "test.rejects.csv",
+        DataLoading.Loaded step = DataLoading.load(testFile, o, request.outDir(), Optional.empty(), TEST_REJECTS_CSV,
                 request.maxRejectShare(), new BinWorkflow.Listener() { });
         return step.result().dataset();
     }

@@ -27,6 +27,17 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** @return the names of the files {@link #writeEvaluation} writes, so a caller can keep its inputs apart */
+    public static List<String> evaluationFiles() {
+        return List.of(REPORT_HTML, REPORT_JSON, EvaluationTables.GAINS_CSV, EvaluationTables.GRADES_CSV,
+                EvaluationTables.CALIBRATION_CSV, EvaluationTables.STABILITY_CSV, EvaluationTables.SCORE_PSI_CSV);
+    }
+
+    /** @return the names of the files {@link #writeMonitor} writes */
+    public static List<String> monitorFiles() {
+        return List.of(REPORT_HTML, REPORT_JSON);
+    }
+
     /**
      * Writes {@code report.html}, {@code report.json} and the CSV tables of {@link EvaluationTables}.
      *

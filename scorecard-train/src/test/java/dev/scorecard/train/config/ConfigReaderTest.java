@@ -66,17 +66,67 @@ class ConfigReaderTest {
     @Test
     void errorsNameTheFileAndTheKey() throws IOException {
         Path f = yaml("binning: {maxBins: eight}\n");
-        assertThatThrownBy(() -> ConfigReader.read(f)).hasMessage(f + ": key 'binning.maxBins': must be a whole number, got 'eight'");
+        assertThatThrownBy(() -> ConfigReader.read(f)).hasMessage(f + ", line 1: key 'binning.maxBins': must be a whole number, got 'eight'");
         Path g = yaml("binning: {monotonic: up}\n");
-        assertThatThrownBy(() -> ConfigReader.read(g)).hasMessage(g + ": key 'binning.monotonic': monotonic: 'up' is not one of "
+        assertThatThrownBy(() -> ConfigReader.read(g)).hasMessage(g + ", line 1: key 'binning.monotonic': monotonic: 'up' is not one of "
                 + "auto, ascending, descending, peak, valley, none");
         Path h = yaml("targt: y\n");
-        assertThatThrownBy(() -> ConfigReader.read(h)).hasMessageStartingWith(h + ": key 'targt': unknown key; known keys are target, ");
+        assertThatThrownBy(() -> ConfigReader.read(h)).hasMessageStartingWith(h + ", line 1: key 'targt': unknown key; known keys are target, ");
         Path i = yaml("binning: {maxBins: 0}\n");
-        assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ": key 'binning.maxBins': maxBins: 0 is out of range; expected from 1 to 100");
+        assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ", line 1: key 'binning.maxBins': maxBins: 0 is out of range; expected from 1 to 100");
         Path j = yaml("target: [a\n");
         assertThatThrownBy(() -> ConfigReader.read(j)).hasMessageStartingWith(j + ", line 1: not valid YAML: ");
         assertThatThrownBy(() -> ConfigReader.read(tmp.resolve("none.yaml"))).hasMessage(tmp.resolve("none.yaml") + ": config file not found");
+    }
+
+    /** As data errors name the CSV line, config errors name the YAML line of the key, in block and flow style. */
+    @Test
+    void errorsNameTheLineOfTheKey() throws IOException {
+        assertError("target: y\nbinning:\n  method: optimal\n  maxBins: eight\n",
+                "line 4: key 'binning.maxBins': must be a whole number, got 'eight'");
+        assertError("target: y\nvariables:\n  age:\n    maxbins: 5\n",
+                "line 4: key 'variables.age.maxbins': unknown key; known keys are method, maxPrebins, minBinShare, "
+                        + "minBinEvents, minBinNonEvents, maxBins, monotonic, chiThreshold, bins, minLevelShare, missing");
+        assertError("target: y\n\n# comments count as lines\nbinning:\n  maxBins: 0\n",
+                "line 5: key 'binning.maxBins': maxBins: 0 is out of range; expected from 1 to 100");
+        assertError("target: y\ntypes:\n  zip: text\n",
+                "line 3: key 'types.zip': column type: 'text' is not one of numeric, categorical");
+        assertError("target: y\nspecialValues:\n  pdays: -1\n",
+                "line 3: key 'specialValues.pdays': must be a list of values, or a list of lists of values (one bin per list)");
+        assertError("target: y\nspecialValues:\n  pdays: [-1, none]\n",
+                "line 3: key 'specialValues.pdays': must be a number, got 'none'");
+        assertError("exclude: [a, {b: 1}]\n", "line 1: key 'exclude': must be a single value, got a mapping");
+        assertError("target: y\nunseen: ignore\n",
+                "line 2: key 'unseen': unseen: 'ignore' is not one of else-bin-neutral, reject");
+        assertError("target: y\nchallenger: xgboost\n", "line 2: key 'challenger': challenger: 'xgboost' is not one of gbm, rf");
+        assertError("selection:\n  stepwise: sideways\n",
+                "line 2: key 'selection.stepwise': stepwise: 'sideways' is not one of none, forward, backward, both");
+        assertError("target: y\nscaling:\n  basePoints: 600\n  rounding: half\n",
+                "line 4: key 'scaling.rounding': rounding: 'half' is not one of none, integer");
+        assertError("- a\n- b\n", "line 1: the config must be a mapping of keys to values");
+    }
+
+    /** An options record checks its values together; its message names the key, and the error gives that key's line. */
+    @Test
+    void rangeErrorsOfOptionsNameTheLineOfTheKeyTheyAreAbout() throws IOException {
+        assertError("target: y\ngates:\n  minKs: 0.3\n  minAuc: 1.5\n", "line 4: gates.minAuc: 1.5 is out of range; expected 0.0 to 1.0");
+        assertError("gates:\n  minRecallAtGrade:\n    B: 2\n", "line 3: gates.minRecallAtGrade.B: 2.0 is out of range; expected 0 to 1");
+        assertError("target: y\ndrift: {warn: 0.3, alert: 0.2}\n",
+                "line 2: drift thresholds need 0 <= warn <= alert, got warn 0.3 and alert 0.2");
+        assertError("selection:\n  maxIv: 0.1\n  minIv: 0.5\n",
+                "line 3: minIv 0.5 and maxIv 0.1 are out of range; expected 0 <= minIv < maxIv");
+        assertError("selection:\n  maxVif: 0.5\n", "line 2: maxVif: 0.5 is out of range; expected at least 1");
+        assertError("regression:\n  l2: -1\n", "line 2: l2: -1.0 is out of range; expected at least 0");
+        assertError("target: y\nscaling:\n  pdo: 0\n", "line 3: pdo: 0.0 is out of range; expected a finite number above 0");
+        assertError("target: y\nsplit: 1.5\n", "line 2: split: 1.5 is out of range; expected above 0 and below 1");
+        assertError("target: y\nootFrom: 2026-06\n", "line 2: timeColumn and ootFrom go together: give both or neither");
+        assertError("ootFrom: 2026-06\ntimeColumn: month\nsplit: 2\n", "line 3: split: 2.0 is out of range; expected above 0 and below 1");
+        assertError("target: y\ngrades:\n  names: [A, B]\n  shares: [0.5]\n", "line 2: grades: 2 names need as many shares, found 1");
+    }
+
+    private void assertError(String text, String expected) throws IOException {
+        Path f = yaml(text);
+        assertThatThrownBy(() -> ConfigReader.read(f)).as(text).hasMessage(f + ", " + expected);
     }
 
     @Test
@@ -99,12 +149,12 @@ class ConfigReaderTest {
         assertThat(ConfigReader.read(yaml("")).evaluation()).isEqualTo(EvaluationConfig.defaults());
 
         Path f = yaml("gates: {minAuc: 1.5}\n");
-        assertThatThrownBy(() -> ConfigReader.read(f)).hasMessage(f + ": gates.minAuc: 1.5 is out of range; expected 0.0 to 1.0");
+        assertThatThrownBy(() -> ConfigReader.read(f)).hasMessage(f + ", line 1: gates.minAuc: 1.5 is out of range; expected 0.0 to 1.0");
         Path g = yaml("gates: {minGini: 0.4}\n");
-        assertThatThrownBy(() -> ConfigReader.read(g)).hasMessageStartingWith(g + ": key 'gates.minGini': unknown key; known keys are minAuc, ");
+        assertThatThrownBy(() -> ConfigReader.read(g)).hasMessageStartingWith(g + ", line 1: key 'gates.minGini': unknown key; known keys are minAuc, ");
         Path h = yaml("challenger: xgboost\n");
         assertThatThrownBy(() -> ConfigReader.read(h)).hasMessageContaining("'xgboost' is not one of gbm, rf");
         Path i = yaml("drift: {warn: 0.3, alert: 0.2}\n");
-        assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ": drift thresholds need 0 <= warn <= alert, got warn 0.3 and alert 0.2");
+        assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ", line 1: drift thresholds need 0 <= warn <= alert, got warn 0.3 and alert 0.2");
     }
 }
