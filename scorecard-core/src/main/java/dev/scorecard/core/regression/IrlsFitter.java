@@ -2,12 +2,9 @@ package dev.scorecard.core.regression;
 
 import dev.scorecard.core.FitException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -65,9 +62,15 @@ import org.apache.commons.math3.special.Erf;
  * are programming errors and raise
  * {@link IllegalArgumentException} or {@link NullPointerException}.
  *
+ * <h2>Rows from elsewhere</h2>
+ * The pass over the rows is a {@link RowPass}: {@link #fit(List, double[][], byte[], double[])} makes
+ * one over the given columns, and {@link #fit(RowPass)} takes any other (rows on a cluster, say, each
+ * partition adding its own sums); everything after the row sums, penalty included, is done here.
+ *
  * <h2>Cost</h2>
- * One pass over the rows per iteration (plus one per step halving), reading the columns in place with
- * no allocation per row; about (p+1)(p+2)/2 multiply-adds per row for the information matrix.
+ * One pass over the rows per iteration (plus one per step halving); the pass over columns reads them
+ * in place, a block of rows at a time, with no allocation per row; about (p+1)(p+2)/2 multiply-adds
+ * per row for the information matrix.
  */
 public final class IrlsFitter {
     /** The name of the intercept, as R prints it. */
@@ -77,8 +80,6 @@ public final class IrlsFitter {
     private static final int MAX_HALVINGS = 30;
     /** A step smaller than this many marginal standard errors on every coefficient ends the fit. */
     private static final double TINY_STEP = 1e-10;
-    /** logit(0.95): a row predicts its observed class with probability at least 0.95 beyond this |η|. */
-    private static final double CONFIDENT_ETA = Math.log(0.95 / 0.05);
     /** Growth of a slope's variance over its starting value that, with confident rows, means separation. */
     private static final double VARIANCE_GROWTH = 1e4;
     /**
@@ -86,8 +87,6 @@ public final class IrlsFitter {
      * iterations, means the slope is running away (a finite optimum has quadratic convergence there).
      */
     private static final double OUTWARD_STEP = 1e-3;
-    /** Rows per block of the pass over the data: small enough that a block's columns stay in L1/L2. */
-    private static final int BLOCK = 256;
     /** Share of a deficient column's scaled combination below which a column is not named. */
     private static final double NAMED_SHARE = 1e-6;
 
@@ -120,132 +119,35 @@ public final class IrlsFitter {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(y, "y");
-        Problem problem = Problem.of(List.copyOf(names), columns, y, weights);
-        return new Run(problem, options).fit();
+        return fit(new InMemoryPass(List.copyOf(names), columns, y, weights));
     }
 
-    /** The validated data with its centring; holds the caller's arrays, never modifies them. */
-    private static final class Problem {
-        final List<String> names;
-        final double[][] columns;
-        final byte[] y;
-        final double[] weights;
-        final int n;
-        final int p;
-        final double[] means;
-        final double[] sds;
-        final long rows;
-        final double weightSum;
-        final double eventWeight;
-        final double nonEventWeight;
+    /**
+     * Fits from any row pass, in the same way and with the same results, to rounding, as from the
+     * columns themselves: it takes the summary once and calls {@link RowPass#accumulate} once per
+     * step it tries (see {@link RowPass} for the contract). The pass's own refusals of the data reach
+     * the caller unchanged; the fitter adds the refusals of a single-class target (when the pass has
+     * not) and of singular designs and separation, as described in the class comment.
+     *
+     * @param rows the rows to fit; used only during this call
+     * @return the fit; {@code converged} is false when the iteration limit was reached first
+     * @throws FitException for a singular design, separation, a single-class target, or whatever the
+     *     pass refuses
+     */
+    public LogisticFit fit(RowPass rows) {
+        Objects.requireNonNull(rows, "rows");
+        RowSummary summary = Objects.requireNonNull(rows.summary(), "the row pass's summary");
+        requireBothClasses(summary.eventWeight(), summary.nonEventWeight());
+        return new Run(rows, summary, options).fit();
+    }
 
-        private Problem(List<String> names, double[][] columns, byte[] y, double[] weights, double[] means,
-                double[] sds, long rows, double weightSum, double eventWeight, double nonEventWeight) {
-            this.names = names;
-            this.columns = columns;
-            this.y = y;
-            this.weights = weights;
-            this.n = y.length;
-            this.p = columns.length;
-            this.means = means;
-            this.sds = sds;
-            this.rows = rows;
-            this.weightSum = weightSum;
-            this.eventWeight = eventWeight;
-            this.nonEventWeight = nonEventWeight;
+    /** Refuses a target with no events or no non-events among the rows with a weight above 0. */
+    static void requireBothClasses(double eventWeight, double nonEventWeight) {
+        if (eventWeight == 0) {
+            throw new FitException("the target has no events", List.of());
         }
-
-        static Problem of(List<String> names, double[][] columns, byte[] y, double[] weights) {
-            int n = y.length;
-            int p = columns.length;
-            if (names.size() != p) {
-                throw new IllegalArgumentException("expected one name per column: " + names.size() + " names for "
-                        + p + " columns");
-            }
-            Set<String> seen = new HashSet<>();
-            for (String name : names) {
-                if (INTERCEPT.equals(name) || !seen.add(name)) {
-                    throw new IllegalArgumentException("variable name '" + name + "' is "
-                            + (INTERCEPT.equals(name) ? "reserved for the intercept" : "repeated"));
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                Objects.requireNonNull(columns[j], names.get(j));
-                if (columns[j].length != n) {
-                    throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
-                            + " values for " + n + " target rows");
-                }
-            }
-            if (weights != null && weights.length != n) {
-                throw new IllegalArgumentException("weights have " + weights.length + " values for " + n
-                        + " target rows");
-            }
-            long rows = 0;
-            double weightSum = 0;
-            double events = 0;
-            double nonEvents = 0;
-            for (int i = 0; i < n; i++) {
-                double w = weights == null ? 1.0 : weights[i];
-                if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
-                    throw new FitException("weights have an invalid value " + w + " at row index " + i
-                            + "; expected a finite number at least 0", List.of());
-                }
-                byte b = y[i];
-                if (b != 0 && b != 1) {
-                    throw new FitException("the target has value " + b + " at row index " + i + "; expected 0 or 1",
-                            List.of());
-                }
-                if (w > 0) {
-                    rows++;
-                    weightSum += w;
-                    if (b == 1) {
-                        events += w;
-                    } else {
-                        nonEvents += w;
-                    }
-                }
-            }
-            if (events == 0) {
-                throw new FitException("the target has no events", List.of());
-            }
-            if (nonEvents == 0) {
-                throw new FitException("the target has no non-events", List.of());
-            }
-            double[] means = new double[p];
-            double[] sds = new double[p];
-            for (int j = 0; j < p; j++) {
-                double[] col = columns[j];
-                double sum = 0;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
-                    double v = col[i];
-                    if (!Double.isFinite(v)) {
-                        throw new FitException("'" + names.get(j) + "' has a non-finite value " + v + " at row index "
-                                + i, List.of(names.get(j)));
-                    }
-                    double w = weights == null ? 1.0 : weights[i];
-                    if (w > 0) {
-                        sum += w * v;
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
-                if (min == max) {
-                    throw new FitException("singular design: '" + names.get(j) + "' is constant",
-                            List.of(names.get(j)));
-                }
-                double mean = sum / weightSum;
-                double ss = 0;
-                for (int i = 0; i < n; i++) {
-                    double w = weights == null ? 1.0 : weights[i];
-                    double d = col[i] - mean;
-                    ss += w * d * d;
-                }
-                means[j] = mean;
-                sds[j] = Math.sqrt(ss / weightSum);
-            }
-            return new Problem(names, columns, y, weights, means, sds, rows, weightSum, events, nonEvents);
+        if (nonEventWeight == 0) {
+            throw new FitException("the target has no non-events", List.of());
         }
     }
 
@@ -255,6 +157,8 @@ public final class IrlsFitter {
      * separation checks use. Reused between passes, so a fit allocates only a few of these.
      */
     private static final class Pass {
+        /** What the row pass added; {@link #info} and {@link #score} are its arrays, penalised in place. */
+        final PassSums sums;
         final double[] info;
         final double[] score;
         final double[] beta;
@@ -264,42 +168,36 @@ public final class IrlsFitter {
         long confident;
 
         Pass(int k) {
-            info = new double[k * k];
-            score = new double[k];
+            sums = new PassSums(k);
+            info = sums.info();
+            score = sums.score();
             beta = new double[k];
         }
     }
 
     /** One fit's mutable state. */
     private static final class Run {
-        final Problem d;
+        final RowPass rows;
+        final RowSummary d;
+        final double[] means;
+        final double[] sds;
         final LogisticOptions options;
         final int k;
-        /**
-         * One block of rows, centred and transposed: {@code x[c * BLOCK + r]} is design column c (0 the
-         * intercept's 1, j+1 variable j minus its mean) of the block's row r.
-         */
-        final double[] x;
-        /** Per row of the block: η, then w·(y − p) (the score weight), then w·p·(1 − p) (the information weight). */
-        final double[] eta = new double[BLOCK];
-        final double[] scoreWeight = new double[BLOCK];
-        final double[] infoWeight = new double[BLOCK];
-        /** infoWeight times one design column of the block. */
-        final double[] weighted = new double[BLOCK];
 
-        Run(Problem d, LogisticOptions options) {
+        Run(RowPass rows, RowSummary d, LogisticOptions options) {
+            this.rows = rows;
             this.d = d;
+            this.means = d.means();
+            this.sds = d.sds();
             this.options = options;
-            this.k = d.p + 1;
-            this.x = new double[k * BLOCK];
-            Arrays.fill(x, 0, BLOCK, 1.0);
+            this.k = d.names().size() + 1;
         }
 
         LogisticFit fit() {
             double l2 = options.l2();
             Pass cur = new Pass(k);
             Pass next = new Pass(k);
-            cur.beta[0] = Math.log(d.eventWeight / d.nonEventWeight);
+            cur.beta[0] = Math.log(d.eventWeight() / d.nonEventWeight());
             evaluate(cur);
             Cholesky chol = Cholesky.factor(cur.info, k);
             if (!chol.fullRank()) {
@@ -406,11 +304,11 @@ public final class IrlsFitter {
             if (grown.isEmpty() && k > 1) {
                 int best = 1;
                 for (int j = 2; j < k; j++) {
-                    if (Math.abs(pass.beta[j]) * d.sds[j - 1] > Math.abs(pass.beta[best]) * d.sds[best - 1]) {
+                    if (Math.abs(pass.beta[j]) * sds[j - 1] > Math.abs(pass.beta[best]) * sds[best - 1]) {
                         best = j;
                     }
                 }
-                return List.of(d.names.get(best - 1));
+                return List.of(d.names().get(best - 1));
             }
             return indicesToNames(grown.stream().mapToInt(Integer::intValue).toArray());
         }
@@ -418,14 +316,14 @@ public final class IrlsFitter {
         private List<String> indicesToNames(int[] indices) {
             List<String> out = new ArrayList<>();
             for (int j : indices) {
-                out.add(j == 0 ? INTERCEPT : d.names.get(j - 1));
+                out.add(j == 0 ? INTERCEPT : d.names().get(j - 1));
             }
             return out;
         }
 
         private FitException singular(Cholesky chol) {
             int j = chol.deficientColumns()[0];
-            String name = j == 0 ? INTERCEPT : d.names.get(j - 1);
+            String name = j == 0 ? INTERCEPT : d.names().get(j - 1);
             double[] c = chol.combination(j);
             double largest = 0;
             for (double v : c) {
@@ -435,7 +333,7 @@ public final class IrlsFitter {
             // The intercept (index 0) is orthogonal to the centred columns: it never takes part.
             for (int m = 1; m < j; m++) {
                 if (Math.abs(c[m]) > NAMED_SHARE * largest) {
-                    involved.add(d.names.get(m - 1));
+                    involved.add(d.names().get(m - 1));
                 }
             }
             List<String> variables = new ArrayList<>();
@@ -478,93 +376,18 @@ public final class IrlsFitter {
         }
 
         /**
-         * One pass over the rows at {@code pass.beta}: fills every other field of {@code pass}. The hot
-         * loop: columns are read in place, a block of rows at a time, into preallocated buffers (no
-         * allocation per row); the information matrix is summed as dot products over the block's
-         * contiguous columns, which keeps the (p+1)(p+2)/2 multiply-adds per row in registers.
+         * One pass over the rows at {@code pass.beta}: the row pass adds the plain sums into zeroed
+         * {@code pass.sums}, then this adds the penalty, mirrors the upper triangle of the information
+         * matrix into the lower one and fills every other field of {@code pass}.
          */
         private void evaluate(Pass pass) {
-            final int k = this.k;
-            final int p = d.p;
-            final double[][] columns = d.columns;
-            final double[] means = d.means;
-            final double[] weights = d.weights;
-            final byte[] y = d.y;
+            final PassSums sums = pass.sums;
+            sums.clear();
+            rows.accumulate(pass.beta.clone(), sums);
             final double[] beta = pass.beta;
             final double[] a = pass.info;
             final double[] g = pass.score;
-            final double[] x = this.x;
-            final double[] eta = this.eta;
-            final double[] sw = this.scoreWeight;
-            final double[] iw = this.infoWeight;
-            final double[] wx = this.weighted;
-            Arrays.fill(a, 0.0);
-            Arrays.fill(g, 0.0);
-            double logLik = 0;
-            long misclassified = 0;
-            long confident = 0;
-            for (int start = 0, n = d.n; start < n; start += BLOCK) {
-                final int len = Math.min(BLOCK, n - start);
-                Arrays.fill(eta, 0, len, beta[0]);
-                for (int j = 0; j < p; j++) {
-                    final double[] col = columns[j];
-                    final double mean = means[j];
-                    final double b = beta[j + 1];
-                    final int off = (j + 1) * BLOCK;
-                    for (int r = 0; r < len; r++) {
-                        double v = col[start + r] - mean;
-                        x[off + r] = v;
-                        eta[r] += b * v;
-                    }
-                }
-                for (int r = 0; r < len; r++) {
-                    double w = weights == null ? 1.0 : weights[start + r];
-                    if (w == 0) {
-                        // Left out: its centred values stay in x but meet zero weights.
-                        sw[r] = 0;
-                        iw[r] = 0;
-                        continue;
-                    }
-                    double t = eta[r];
-                    // e = exp(-|η|) never overflows; the probability of the less likely class is
-                    // e/(1+e), of the more likely one 1/(1+e), and p(1-p) = e/(1+e)², all without
-                    // cancellation.
-                    double e = Math.exp(-Math.abs(t));
-                    double onePlus = 1.0 + e;
-                    double unlikely = e / onePlus;
-                    double residual;
-                    double logP;
-                    if (y[start + r] != 0) {
-                        residual = t >= 0 ? unlikely : 1.0 / onePlus;
-                        logP = -Math.log1p(e) - Math.max(-t, 0.0);
-                        misclassified += t > 0 ? 0 : 1;
-                        confident += t >= CONFIDENT_ETA ? 1 : 0;
-                    } else {
-                        residual = t >= 0 ? -1.0 / onePlus : -unlikely;
-                        logP = -Math.log1p(e) - Math.max(t, 0.0);
-                        misclassified += t < 0 ? 0 : 1;
-                        confident += t <= -CONFIDENT_ETA ? 1 : 0;
-                    }
-                    logLik += w * logP;
-                    sw[r] = w * residual;
-                    iw[r] = w * unlikely / onePlus;
-                }
-                for (int c = 0; c < k; c++) {
-                    final int oc = c * BLOCK;
-                    for (int r = 0; r < len; r++) {
-                        wx[r] = iw[r] * x[oc + r];
-                    }
-                    g[c] += dot(sw, x, oc, len);
-                    final int row = c * k;
-                    int m = c;
-                    for (; m + 3 < k; m += 4) {
-                        dot4(wx, x, m * BLOCK, len, a, row + m);
-                    }
-                    for (; m < k; m++) {
-                        a[row + m] += dot(wx, x, m * BLOCK, len);
-                    }
-                }
-            }
+            double logLik = sums.logLik();
             double l2 = options.l2();
             double penalty = 0;
             for (int j = 1; j < k; j++) {
@@ -579,81 +402,19 @@ public final class IrlsFitter {
             }
             pass.logLik = logLik;
             pass.objective = -2 * logLik + l2 * penalty;
-            pass.misclassified = misclassified;
-            pass.confident = confident;
-        }
-
-        /**
-         * Adds Σ u[r]·v[off + q·BLOCK + r] over r &lt; len to out[at + q] for q = 0..3: four columns per
-         * pass over u, two rows per step, eight independent sums.
-         */
-        private static void dot4(double[] u, double[] v, int off, int len, double[] out, int at) {
-            final int o0 = off;
-            final int o1 = off + BLOCK;
-            final int o2 = off + 2 * BLOCK;
-            final int o3 = off + 3 * BLOCK;
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            double b2 = 0;
-            double b3 = 0;
-            int r = 0;
-            for (; r + 1 < len; r += 2) {
-                double u0 = u[r];
-                double u1 = u[r + 1];
-                a0 += u0 * v[o0 + r];
-                a1 += u0 * v[o1 + r];
-                a2 += u0 * v[o2 + r];
-                a3 += u0 * v[o3 + r];
-                b0 += u1 * v[o0 + r + 1];
-                b1 += u1 * v[o1 + r + 1];
-                b2 += u1 * v[o2 + r + 1];
-                b3 += u1 * v[o3 + r + 1];
-            }
-            if (r < len) {
-                double u0 = u[r];
-                a0 += u0 * v[o0 + r];
-                a1 += u0 * v[o1 + r];
-                a2 += u0 * v[o2 + r];
-                a3 += u0 * v[o3 + r];
-            }
-            out[at] += a0 + b0;
-            out[at + 1] += a1 + b1;
-            out[at + 2] += a2 + b2;
-            out[at + 3] += a3 + b3;
-        }
-
-        /** Σ u[r]·v[off + r] over r &lt; len, in four interleaved partial sums for instruction-level parallelism. */
-        private static double dot(double[] u, double[] v, int off, int len) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int r = 0;
-            for (; r + 3 < len; r += 4) {
-                s0 += u[r] * v[off + r];
-                s1 += u[r + 1] * v[off + r + 1];
-                s2 += u[r + 2] * v[off + r + 2];
-                s3 += u[r + 3] * v[off + r + 3];
-            }
-            for (; r < len; r++) {
-                s0 += u[r] * v[off + r];
-            }
-            return (s0 + s1) + (s2 + s3);
+            pass.misclassified = sums.misclassified();
+            pass.confident = sums.confident();
         }
 
         private LogisticFit result(Pass pass, double[] covariance, int iterations, boolean converged) {
-            List<Coefficient> slopes = new ArrayList<>(d.p);
+            List<Coefficient> slopes = new ArrayList<>(k - 1);
             double intercept = pass.beta[0];
             // β0 = β̃0 − Σ βj·mj; its variance is t'Vt with t = (1, −m1, …, −mp).
             double[] t = new double[k];
             t[0] = 1.0;
             for (int j = 1; j < k; j++) {
-                intercept -= pass.beta[j] * d.means[j - 1];
-                t[j] = -d.means[j - 1];
+                intercept -= pass.beta[j] * means[j - 1];
+                t[j] = -means[j - 1];
             }
             double interceptVariance = 0;
             for (int r = 0; r < k; r++) {
@@ -665,12 +426,13 @@ public final class IrlsFitter {
             }
             Coefficient first = coefficient(INTERCEPT, intercept, Math.sqrt(interceptVariance));
             for (int j = 1; j < k; j++) {
-                slopes.add(coefficient(d.names.get(j - 1), pass.beta[j], Math.sqrt(covariance[j * k + j])));
+                slopes.add(coefficient(d.names().get(j - 1), pass.beta[j], Math.sqrt(covariance[j * k + j])));
             }
             double logLik = pass.logLik;
             double aic = -2 * logLik + 2.0 * k;
-            double bic = -2 * logLik + k * Math.log(d.rows);
-            return new LogisticFit(first, slopes, logLik, aic, bic, iterations, converged, d.rows, d.weightSum);
+            double bic = -2 * logLik + k * Math.log(d.rows());
+            return new LogisticFit(first, slopes, logLik, aic, bic, iterations, converged, d.rows(),
+                    d.weightSum());
         }
 
         private static Coefficient coefficient(String name, double estimate, double se) {

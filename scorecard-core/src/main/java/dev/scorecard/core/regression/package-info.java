@@ -12,6 +12,11 @@
  * A design that cannot be fitted (collinear or constant columns, separation, unusable input) is
  * refused with a {@link dev.scorecard.core.FitException} that names the variables.
  *
+ * <p>The fitter reads the rows through a {@link dev.scorecard.core.regression.RowPass} (a
+ * {@link dev.scorecard.core.regression.RowSummary} once, then
+ * {@link dev.scorecard.core.regression.PassSums} per Newton step), so that rows held elsewhere, such
+ * as partitions on a cluster, can be fitted by adding their partial sums.
+ *
  * <p>Only fitting uses this package's dependency on commons-math3 (for {@code erfc}); scoring a
  * fitted model never does.
  */

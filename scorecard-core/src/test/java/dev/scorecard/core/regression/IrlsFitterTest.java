@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IrlsFitterTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path REFERENCES = Path.of("src/test/resources/regression");
-    private static final List<String> GERMAN = List.of("duration_in_month", "credit_amount", "age_in_years",
+    static final List<String> GERMAN = List.of("duration_in_month", "credit_amount", "age_in_years",
             "installment_rate_in_percentage_of_disposable_income", "number_of_existing_credits_at_this_bank");
-    private static final List<String> CREDIT_DATA = List.of("Seniority", "Time", "Age", "Expenses", "Income",
+    static final List<String> CREDIT_DATA = List.of("Seniority", "Time", "Age", "Expenses", "Income",
             "Assets", "Debt", "Amount", "Price");
     private static final IrlsFitter FITTER = new IrlsFitter(LogisticOptions.defaults());
 
@@ -515,7 +515,7 @@ class IrlsFitterTest {
     }
 
     /** Random logistic data with features on different scales; the seed is in every assertion message. */
-    private static final class Random {
+    static final class Random {
         final int n;
         final int p;
         final List<String> names;
@@ -561,7 +561,7 @@ class IrlsFitterTest {
     }
 
     /** Columns and target built from a shipped CSV the way glm_reference.R builds them. */
-    private static final class Design {
+    static final class Design {
         final double[][] columns;
         final byte[] y;
 
