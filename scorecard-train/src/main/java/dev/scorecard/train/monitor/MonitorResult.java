@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param overall score PSI, CSI, WOE shift, missing shares and unseen levels of every scored row
  * @param performance AUC, KS and event rate against training, when the target is known
  * @param byColumn the {@code --by} column, if any
- * @param periods one entry per value of that column, in the order the values sort
+ * @param periods one entry per value of that column, in {@link PeriodOrder}
  */
 public record MonitorResult(String data, long rowsRead, long rowsRejected, StabilityReport overall,
         Optional<Performance> performance, Optional<String> byColumn, List<Period> periods) {

@@ -14,15 +14,16 @@ import dev.scorecard.train.load.RejectedRow;
 import dev.scorecard.train.monitor.MonitorResult;
 import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
+import dev.scorecard.train.monitor.PeriodOrder;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
@@ -92,7 +93,7 @@ public final class MonitorWorkflow {
         Optional<TargetText> target = request.target().map(t -> new TargetText(t, model.event(), model.missingValues()));
         int bySlot = request.target().isPresent() ? 1 : 0;
         ScoredSample all = new ScoredSample(model);
-        Map<String, ScoredSample> periods = new TreeMap<>();
+        Map<String, ScoredSample> periods = new HashMap<>();
         List<RejectedRow> rejects;
         List<String> header;
         long rows;
@@ -110,7 +111,7 @@ public final class MonitorWorkflow {
                 all.add(pass.result(), event);
                 if (request.by().isPresent()) {
                     String label = pass.text(bySlot);
-                    periods.computeIfAbsent(label.isBlank() ? "(missing)" : label, k -> new ScoredSample(model))
+                    periods.computeIfAbsent(label.isBlank() ? PeriodOrder.MISSING : label, k -> new ScoredSample(model))
                             .add(pass.result(), event);
                 }
             }
@@ -123,8 +124,10 @@ public final class MonitorWorkflow {
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
                 request.maxRejectShare(), "scored");
         List<Period> byPeriod = new ArrayList<>();
-        periods.forEach((label, s) -> byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()),
-                performance(s, model))));
+        for (String label : PeriodOrder.sort(periods.keySet())) {
+            ScoredSample s = periods.get(label);
+            byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()), performance(s, model)));
+        }
         MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejects.size(),
                 StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byPeriod);
         List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir());
