@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -40,6 +41,29 @@ class MonitorByPeriodTest {
         model = out.resolve("model.json");
         byDay = monitorBy("day");
         byMonth = monitorBy("month");
+    }
+
+    /** Task 1a: a period's alert from its worst CSI is not printed beside a stable score PSI. */
+    @Test
+    void eachMeasureCarriesItsOwnLevel() throws IOException {
+        JsonNode periods = json("day").get("periods");
+        assertThat(periods).hasSize(31);
+        int stableScoreButAlert = 0;
+        for (JsonNode p : periods) {
+            // The line is built from the report's own figures, so console and report.json agree.
+            String expected = String.format(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s); worst CSI %.4f %s (%s)",
+                    p.get("label").asText(), p.get("rows").asInt(), p.get("scorePsi").asDouble(),
+                    p.get("scoreLevel").asText(), p.get("highestCsi").asDouble(),
+                    p.get("highestCsiCharacteristic").asText(), p.get("highestCsiLevel").asText());
+            assertThat(byDay.out()).contains(expected + "\n");
+            assertThat(p.get("scoreLevel").asText()).isEqualTo(level(p.get("scorePsi").asDouble()));
+            assertThat(p.get("highestCsiLevel").asText()).isEqualTo(level(p.get("highestCsi").asDouble()));
+            if (p.get("scoreLevel").asText().equals("stable") && p.get("level").asText().equals("alert")) {
+                stableScoreButAlert++;
+            }
+        }
+        assertThat(stableScoreButAlert).as("the issue's case: stable score PSI in an alerting period").isPositive();
+        assertThat(byDay.err()).startsWith("drift alert (at or above 0.25): period 1 (score PSI ");
     }
 
     /** Task 1c: month names in calendar order, day numbers by value, not as text. */
@@ -76,4 +100,8 @@ class MonitorByPeriodTest {
         return new ObjectMapper().readTree(tmp.resolve("by-" + byColumn).resolve("report.json").toFile());
     }
 
+    /** The default thresholds: warn from 0.10, alert from 0.25. */
+    private static String level(double v) {
+        return v >= 0.25 ? "alert" : v >= 0.10 ? "warn" : "stable";
+    }
 }

@@ -85,6 +85,17 @@ public record StabilityReport(PsiResult scorePsi, DriftLevel scoreLevel, List<Ch
         return new StabilityReport(score, thresholds.level(score.value()), out, thresholds);
     }
 
+    /** @return the characteristic with the highest CSI (the first of equals), empty when there are none */
+    public Optional<CharacteristicDrift> worstCharacteristic() {
+        CharacteristicDrift worst = null;
+        for (CharacteristicDrift c : characteristics) {
+            if (worst == null || c.csi().value() > worst.csi().value()) {
+                worst = c;
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
     /** @return the worst level of the score and every characteristic */
     public DriftLevel worstLevel() {
         DriftLevel worst = scoreLevel;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.StabilityReport;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.report.html.Document;
 import dev.scorecard.train.report.html.HtmlRenderer;
 import dev.scorecard.train.report.html.Section;
@@ -85,6 +87,36 @@ class MonitorReportTest {
         JsonNode c0 = root.get("stability").get("characteristics").get(0);
         assertThat(c0.get("bins")).hasSize(F.model.characteristics().get(0).bins().size());
         assertThat(c0.get("bins").get(0).get("currentWoe").isNumber()).isTrue();
+    }
+
+    /** Issue 10, task 1a: a period alerting on a CSI shows its score PSI as stable, beside the CSI's alert. */
+    @Test
+    void aPeriodNamesTheMeasureThatRaisedItsLevel() throws IOException {
+        StabilityReport stable = F.trainEvaluation.stability();
+        StabilityReport csiAlert = new StabilityReport(stable.scorePsi(), stable.scoreLevel(),
+                F.shiftedMonitor().overall().characteristics(), stable.thresholds());
+        CharacteristicDrift worst = csiAlert.worstCharacteristic().orElseThrow();
+        assertThat(csiAlert.scoreLevel()).isEqualTo(DriftLevel.STABLE);
+        assertThat(worst.level()).isEqualTo(DriftLevel.ALERT);
+        MonitorResult r = new MonitorResult("leads.csv", 1300, 0, stable, Optional.empty(), Optional.of("month"),
+                List.of(new Period("2026-12", 300, csiAlert, Optional.empty())));
+
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+
+        String psi = four(stable.scorePsi().value());
+        String csi = worst.name() + " " + four(worst.csi().value());
+        assertThat(html).contains("<li>ALERT in period 2026-12: score PSI " + psi + " (stable), highest CSI " + csi
+                + " (ALERT)</li>", "<th scope=\"col\" class=\"l\">score level</th>",
+                "<th scope=\"col\" class=\"l\">CSI level</th>", "<tr class=\"st-fail\"><td class=\"l\">2026-12</td>"
+                        + "<td class=\"r\">300</td><td class=\"r\">" + psi + "</td><td class=\"l\">stable</td><td class=\"l\">"
+                        + csi + "</td><td class=\"l\">ALERT</td></tr>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorJson.write(r, F.model, out);
+        JsonNode p = new ObjectMapper().readTree(out.toByteArray()).get("periods").get(0);
+        assertThat(p.get("level").asText()).isEqualTo("alert");
+        assertThat(p.get("scoreLevel").asText()).isEqualTo("stable");
+        assertThat(p.get("highestCsiCharacteristic").asText()).isEqualTo(worst.name());
+        assertThat(p.get("highestCsiLevel").asText()).isEqualTo("alert");
     }
 
     private static String four(double v) {
