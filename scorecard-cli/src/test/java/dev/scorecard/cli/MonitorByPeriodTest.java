@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10, task 1: {@code monitor --by} on the shipped UCI bank-full, whose {@code month} (jan…dec)
- * and {@code day} (1…31) columns name periods. Monitoring the training file itself keeps the overall
- * score stable, while single months and days differ from the whole year in their own right.
+ * and {@code day} (1…31) columns are both characteristics of a model trained on it. Monitoring the
+ * training file itself keeps the overall score stable, while single months and days differ from the
+ * whole year in their own right.
  */
 class MonitorByPeriodTest {
     static final String BANK_FULL = "../datasets/bank-marketing/bank-full.csv.gz";
@@ -66,6 +67,24 @@ class MonitorByPeriodTest {
         assertThat(byDay.err()).startsWith("drift alert (at or above 0.25): period 1 (score PSI ");
     }
 
+    /** Task 1b: the --by column is a characteristic, so it is left out of every period's CSI, and said so. */
+    @Test
+    void aByColumnThatIsACharacteristicIsLeftOutOfThePeriodCsi() throws IOException {
+        assertThat(byDay.out()).contains("\nnote: day is a characteristic of the model, so it is left out of the CSI per "
+                + "period: each period holds only its own values of it, which would make every period drift\n");
+        List<String> lines = periodLines(byDay.out());
+        assertThat(lines).hasSize(31).noneMatch(l -> l.contains(" day ("));
+        JsonNode root = json("day");
+        assertThat(root.get("leftOutOfPeriodCsi").asText()).isEqualTo("day");
+        assertThat(names(root.get("stability"))).contains("day");
+        for (JsonNode p : root.get("periods")) {
+            assertThat(names(p.get("stability"))).doesNotContain("day").contains("month");
+        }
+        assertThat(tmp.resolve("by-day").resolve("report.html")).content().contains(
+                "values of day (day left out of their CSI)",
+                "Note: day is a characteristic of the model, so it is left out of the CSI per period");
+    }
+
     /** Task 1c: month names in calendar order, day numbers by value, not as text. */
     @Test
     void periodsSortChronologicallyOrNumerically() throws IOException {
@@ -87,6 +106,15 @@ class MonitorByPeriodTest {
         return run;
     }
 
+    private static List<String> periodLines(String out) {
+        List<String> lines = new ArrayList<>();
+        Matcher m = PERIOD_LINE.matcher(out);
+        while (m.find()) {
+            lines.add(m.group());
+        }
+        return lines;
+    }
+
     private static List<String> labels(String out) {
         List<String> labels = new ArrayList<>();
         Matcher m = PERIOD_LINE.matcher(out);
@@ -94,6 +122,12 @@ class MonitorByPeriodTest {
             labels.add(m.group(1));
         }
         return labels;
+    }
+
+    private static List<String> names(JsonNode stability) {
+        List<String> names = new ArrayList<>();
+        stability.get("characteristics").forEach(c -> names.add(c.get("name").asText()));
+        return names;
     }
 
     private static JsonNode json(String byColumn) throws IOException {

@@ -97,6 +97,7 @@ public final class MonitorCommand implements Callable<Integer> {
             r.performance().ifPresent(p -> stdout.printf(Locale.ROOT,
                     "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)%n",
                     p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()));
+            r.periodNote().ifPresent(n -> stdout.println("note: " + n));
             for (Period p : r.periods()) {
                 stdout.println(periodLine(p));
             }

@@ -123,13 +123,20 @@ public final class MonitorWorkflow {
         Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
                 request.maxRejectShare(), "scored");
+        // A --by column that is a characteristic puts each period in its own bins of it, so its CSI per
+        // period would alert every time while saying nothing about drift: it is left out there.
+        Optional<String> byCharacteristic = request.by()
+                .filter(b -> model.characteristics().stream().anyMatch(c -> c.name().equals(b)));
         List<Period> byPeriod = new ArrayList<>();
         for (String label : PeriodOrder.sort(periods.keySet())) {
             ScoredSample s = periods.get(label);
-            byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()), performance(s, model)));
+            StabilityReport stability = StabilityReport.of(s, request.thresholds());
+            byPeriod.add(new Period(label, s.size(), byCharacteristic.map(stability::without).orElse(stability),
+                    performance(s, model)));
         }
         MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejects.size(),
-                StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byPeriod);
+                StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byCharacteristic,
+                byPeriod);
         List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir());
         return new Outcome(result, model, written, rejectsFile);
     }

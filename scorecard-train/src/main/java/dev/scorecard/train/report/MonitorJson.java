@@ -54,6 +54,7 @@ public final class MonitorJson {
             StabilityJson.write(j, "stability", result.overall(), model.baseline());
             performance(j, result.performance());
             j.string("byColumn", result.byColumn());
+            j.string("leftOutOfPeriodCsi", result.byCharacteristic());
             j.startArray("periods");
             for (Period p : result.periods()) {
                 j.startObject();

@@ -84,7 +84,8 @@ public final class MonitorReport {
         kv.add(new KeyValue("thresholds", StabilityBlocks.thresholds(s.thresholds())));
         r.performance().ifPresent(p -> kv.add(new KeyValue("AUC now / at training", Figures.metric(p.auc()) + " / "
                 + Figures.metric(p.trainingAuc()))));
-        r.byColumn().ifPresent(c -> kv.add(new KeyValue("periods", r.periods().size() + " values of " + c)));
+        r.byColumn().ifPresent(c -> kv.add(new KeyValue("periods", r.periods().size() + " values of " + c
+                + r.byCharacteristic().map(b -> " (" + b + " left out of their CSI)").orElse(""))));
         blocks.add(new KeyValueList(kv));
         return new Section(ids.fixed("summary"), "Summary", "", blocks);
     }
@@ -236,7 +237,8 @@ public final class MonitorReport {
                 List.of(ValueSeries.of("score PSI", psi), ValueSeries.of("highest CSI", csi)), Axis.auto(""), List.of(),
                 List.of(Marker.horizontal(o.thresholds().warn(), "warn"), Marker.horizontal(o.thresholds().alert(), "alert")));
         return new Section(ids.fixed("periods"), "Periods", "Drift of each value of " + r.byColumn().orElse("the period column")
-                + " against the training baseline.", List.of(chart, new Table("Per period", columns, rows)));
+                + " against the training baseline." + r.periodNote().map(n -> " Note: " + n + ".").orElse(""),
+                List.of(chart, new Table("Per period", columns, rows)));
     }
 
     private Section modelSection() {
