@@ -105,9 +105,9 @@ public final class MonitorCommand implements Callable<Integer> {
             r.performance().ifPresent(p -> stdout.printf(Locale.ROOT,
                     "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)%n",
                     p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()));
+            r.periodNote().ifPresent(n -> stdout.println("note: " + n));
             for (Period p : r.periods()) {
-                stdout.printf(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s)%n", p.label(), p.rows(),
-                        p.stability().scorePsi().value(), level(p.stability().worstLevel()));
+                stdout.println(periodLine(p));
             }
             o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
             stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
@@ -117,6 +117,18 @@ public final class MonitorCommand implements Callable<Integer> {
             throw new DriftAlertException(alertMessage(r, thresholds, out));
         }
         return 0;
+    }
+
+    /**
+     * @return e.g. {@code "  may: 2291 rows, score PSI 0.0213 (stable); worst CSI 0.3100 euribor3m (alert)"}:
+     *     each measure with its own level, so a stable score is never shown beside a CSI's alert
+     */
+    static String periodLine(Period p) {
+        StabilityReport s = p.stability();
+        String line = String.format(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s)", p.label(), p.rows(),
+                s.scorePsi().value(), level(s.scoreLevel()));
+        return line + s.worstCharacteristic().map(c -> String.format(Locale.ROOT, "; worst CSI %.4f %s (%s)",
+                c.csi().value(), c.name(), level(c.level()))).orElse("");
     }
 
     private static String level(DriftLevel l) {
@@ -135,8 +147,16 @@ public final class MonitorCommand implements Callable<Integer> {
             }
         }
         for (Period p : r.periods()) {
-            if (p.stability().worstLevel() == DriftLevel.ALERT) {
-                what.add("period " + p.label());
+            StabilityReport ps = p.stability();
+            if (ps.worstLevel() == DriftLevel.ALERT) {
+                // Name the measures that alerted, as the period line does, not just the period.
+                List<String> measures = new ArrayList<>();
+                if (ps.scoreLevel() == DriftLevel.ALERT) {
+                    measures.add(String.format(Locale.ROOT, "score PSI %.4f", ps.scorePsi().value()));
+                }
+                ps.worstCharacteristic().filter(c -> c.level() == DriftLevel.ALERT).ifPresent(c -> measures.add(
+                        String.format(Locale.ROOT, "worst CSI %.4f %s", c.csi().value(), c.name())));
+                what.add("period " + p.label() + " (" + String.join(", ", measures) + ")");
             }
         }
         return String.format(Locale.ROOT, "drift alert (at or above %s): %s; see %s", dev.scorecard.core.internal.DoubleFormat

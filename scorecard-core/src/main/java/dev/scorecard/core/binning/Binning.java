@@ -31,10 +31,15 @@ public final class Binning {
     private final double iv;
     private final long events;
     private final long nonEvents;
+    private final Separation separation;
 
+    /**
+     * @param valuesSeparate whether every group of training rows that the binner could tell apart holds
+     *     one class (see {@link Separation#VALUES}); the binner knows the values, this class only the bins
+     */
     Binning(String variable, VariableType type, BinningMethod method, List<Bin> bins, double[] cuts,
             Map<String, Integer> levelBins, int elseBin, double[] specialValues, int[] specialBins, int missingBin,
-            double modeShare) {
+            double modeShare, boolean valuesSeparate) {
         this.variable = Objects.requireNonNull(variable, "variable");
         this.type = Objects.requireNonNull(type, "type");
         this.method = Objects.requireNonNull(method, "method");
@@ -64,6 +69,22 @@ public final class Binning {
         this.iv = total;
         this.events = e;
         this.nonEvents = ne;
+        this.separation = separation(this.bins, e, ne, valuesSeparate);
+    }
+
+    private static Separation separation(List<Bin> bins, long events, long nonEvents, boolean valuesSeparate) {
+        // With one class there is nothing to separate (and selection refuses such a target anyway).
+        if (events == 0 || nonEvents == 0) {
+            return Separation.NONE;
+        }
+        boolean everyBinPure = true;
+        for (Bin b : bins) {
+            everyBinPure &= b.events() == 0 || b.nonEvents() == 0;
+        }
+        if (everyBinPure) {
+            return Separation.BINS;
+        }
+        return valuesSeparate ? Separation.VALUES : Separation.NONE;
     }
 
     /** @return the characteristic's name */
@@ -94,6 +115,14 @@ public final class Binning {
     /** @return the total information value */
     public double iv() {
         return iv;
+    }
+
+    /**
+     * @return whether the variable separates events from non-events perfectly in training: in every
+     *     bin, or in its values where the bin constraints merged pure bins away (then the IV is no guide)
+     */
+    public Separation separation() {
+        return separation;
     }
 
     /** @return the shape the event rate of the regular bins actually follows */

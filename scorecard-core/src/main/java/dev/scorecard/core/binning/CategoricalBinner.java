@@ -188,7 +188,8 @@ public final class CategoricalBinner {
             mode = Math.max(mode, c.events[code] + c.nonEvents[code]);
         }
         return new Binning(name, VariableType.CATEGORICAL, method, r.bins(), new double[0], levelBins, elseBin,
-                new double[0], new int[0], r.missingBin(), column.size() == 0 ? 0 : (double) mode / column.size());
+                new double[0], new int[0], r.missingBin(), column.size() == 0 ? 0 : (double) mode / column.size(),
+                c.separatesClasses());
     }
 
     private static String label(List<String> members) {
@@ -243,6 +244,19 @@ public final class CategoricalBinner {
                 }
             }
             return c;
+        }
+
+        /** True when each level, and the missing rows, hold one class: the level alone tells the class. */
+        boolean separatesClasses() {
+            if (missingEvents > 0 && missingNonEvents > 0) {
+                return false;
+            }
+            for (int code = 0; code < events.length; code++) {
+                if (events[code] > 0 && nonEvents[code] > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -203,7 +203,7 @@ public final class NumericBinner {
         }
         return new Binning(name, VariableType.NUMERIC, method, r.bins(), cuts, Map.of(), -1,
                 sv.stream().mapToDouble(Double::doubleValue).toArray(), sb.stream().mapToInt(Integer::intValue).toArray(),
-                r.missingBin(), s.modeShare());
+                r.missingBin(), s.modeShare(), s.separatesClasses());
     }
 
     static String rangeLabel(double lower, double upper) {
@@ -288,6 +288,35 @@ public final class NumericBinner {
         Specials specials;
         double totalEvents;
         double totalNonEvents;
+
+        /**
+         * True when the missing rows, each special group and the regular values on either side of one cut
+         * point each hold one class. One cut, not any number of them: continuous values are nearly all
+         * distinct, so each would be "pure" on its own without telling anything about the target.
+         */
+        boolean separatesClasses() {
+            if (missingEvents > 0 && missingNonEvents > 0) {
+                return false;
+            }
+            for (int g = 0; g < specialEvents.length; g++) {
+                if (specialEvents[g] > 0 && specialNonEvents[g] > 0) {
+                    return false;
+                }
+            }
+            int changes = 0;
+            boolean previousEvent = false;
+            for (int i = 0; i < values.length; i++) {
+                if (events[i] > 0 && nonEvents[i] > 0) {
+                    return false;
+                }
+                boolean event = events[i] > 0;
+                if (i > 0 && event != previousEvent) {
+                    changes++;
+                }
+                previousEvent = event;
+            }
+            return changes <= 1;
+        }
 
         /** The most frequent regular value's (or special group's) share of all rows. */
         double modeShare() {

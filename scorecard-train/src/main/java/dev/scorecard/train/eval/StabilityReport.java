@@ -85,6 +85,27 @@ public record StabilityReport(PsiResult scorePsi, DriftLevel scoreLevel, List<Ch
         return new StabilityReport(score, thresholds.level(score.value()), out, thresholds);
     }
 
+    /**
+     * @param characteristic the name of a characteristic to leave out
+     * @return a copy without it (the same report when it has no such characteristic)
+     */
+    public StabilityReport without(String characteristic) {
+        Objects.requireNonNull(characteristic, "characteristic");
+        return new StabilityReport(scorePsi, scoreLevel,
+                characteristics.stream().filter(c -> !c.name().equals(characteristic)).toList(), thresholds);
+    }
+
+    /** @return the characteristic with the highest CSI (the first of equals), empty when there are none */
+    public Optional<CharacteristicDrift> worstCharacteristic() {
+        CharacteristicDrift worst = null;
+        for (CharacteristicDrift c : characteristics) {
+            if (worst == null || c.csi().value() > worst.csi().value()) {
+                worst = c;
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
     /** @return the worst level of the score and every characteristic */
     public DriftLevel worstLevel() {
         DriftLevel worst = scoreLevel;

@@ -14,15 +14,16 @@ import dev.scorecard.train.load.RejectedRow;
 import dev.scorecard.train.monitor.MonitorResult;
 import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
+import dev.scorecard.train.monitor.PeriodOrder;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
@@ -92,7 +93,7 @@ public final class MonitorWorkflow {
         Optional<TargetText> target = request.target().map(t -> new TargetText(t, model.event(), model.missingValues()));
         int bySlot = request.target().isPresent() ? 1 : 0;
         ScoredSample all = new ScoredSample(model);
-        Map<String, ScoredSample> periods = new TreeMap<>();
+        Map<String, ScoredSample> periods = new HashMap<>();
         List<RejectedRow> rejects;
         List<String> header;
         long rows;
@@ -110,7 +111,7 @@ public final class MonitorWorkflow {
                 all.add(pass.result(), event);
                 if (request.by().isPresent()) {
                     String label = pass.text(bySlot);
-                    periods.computeIfAbsent(label.isBlank() ? "(missing)" : label, k -> new ScoredSample(model))
+                    periods.computeIfAbsent(label.isBlank() ? PeriodOrder.MISSING : label, k -> new ScoredSample(model))
                             .add(pass.result(), event);
                 }
             }
@@ -122,11 +123,20 @@ public final class MonitorWorkflow {
         Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
                 request.maxRejectShare(), "scored");
+        // A --by column that is a characteristic puts each period in its own bins of it, so its CSI per
+        // period would alert every time while saying nothing about drift: it is left out there.
+        Optional<String> byCharacteristic = request.by()
+                .filter(b -> model.characteristics().stream().anyMatch(c -> c.name().equals(b)));
         List<Period> byPeriod = new ArrayList<>();
-        periods.forEach((label, s) -> byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()),
-                performance(s, model))));
+        for (String label : PeriodOrder.sort(periods.keySet())) {
+            ScoredSample s = periods.get(label);
+            StabilityReport stability = StabilityReport.of(s, request.thresholds());
+            byPeriod.add(new Period(label, s.size(), byCharacteristic.map(stability::without).orElse(stability),
+                    performance(s, model)));
+        }
         MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejects.size(),
-                StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byPeriod);
+                StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byCharacteristic,
+                byPeriod);
         List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir());
         return new Outcome(result, model, written, rejectsFile);
     }

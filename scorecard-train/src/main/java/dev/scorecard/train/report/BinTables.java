@@ -6,6 +6,7 @@ import dev.scorecard.core.binning.Bin;
 import dev.scorecard.core.binning.BinKind;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinningOptions;
+import dev.scorecard.core.binning.Separation;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.train.binning.VariableResult;
 import java.io.IOException;
@@ -79,7 +80,10 @@ public final class BinTables {
         return sorted;
     }
 
-    /** Writes {@code iv.csv}: one row per candidate variable, by IV. */
+    /**
+     * Writes {@code iv.csv}: one row per candidate variable, by IV; a binned variable that separates the
+     * classes perfectly has its {@link Separation} note as the reason.
+     */
     public static void writeIv(List<VariableResult> results, Writer out) throws IOException {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
         csv.writeRecord(IV_HEADER);
@@ -89,7 +93,7 @@ public final class BinTables {
                 Binning b = r.binning().get();
                 csv.writeRecord(r.variable(), type, num(b.iv()), Integer.toString(b.bins().size()),
                         b.trend().configName(), num(r.missingShare()), r.userBins() ? "bins file" : b.method().configName(),
-                        "binned", "");
+                        "binned", b.separation().note());
             } else {
                 csv.writeRecord(r.variable(), type, "", "", "", num(r.missingShare()), "", "dropped",
                         r.dropReason().orElse(""));
@@ -113,12 +117,20 @@ public final class BinTables {
             if (r.binning().isPresent()) {
                 Binning b = r.binning().get();
                 sb.append(String.format(Locale.ROOT, fmt, name, String.format(Locale.ROOT, "%.4f", b.iv()),
-                        b.bins().size(), b.trend().configName(), strength(b.iv())));
+                        b.bins().size(), b.trend().configName(), strength(b)));
             } else {
                 sb.append(String.format(Locale.ROOT, fmt, name, "-", "-", "-", "dropped: " + r.dropReason().orElse("")));
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * @return the separation note of a variable that splits the classes perfectly (its IV, 0 or huge,
+     *     says nothing then), else {@link #strength(double)}
+     */
+    static String strength(Binning b) {
+        return b.separation() == Separation.NONE ? strength(b.iv()) : b.separation().note();
     }
 
     /** Siddiqi's rule of thumb for IV, as analysts read it. */

@@ -326,8 +326,7 @@ public final class EvaluationReport {
     }
 
     static String worstCsi(StabilityReport s) {
-        return s.characteristics().stream().max((a, b) -> Double.compare(a.csi().value(), b.csi().value()))
-                .map(c -> c.name() + " " + Figures.metric(c.csi().value())).orElse(Figures.NONE);
+        return s.worstCharacteristic().map(c -> c.name() + " " + Figures.metric(c.csi().value())).orElse(Figures.NONE);
     }
 
     private Section provenance() {

@@ -7,7 +7,6 @@ import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,6 +54,7 @@ public final class MonitorJson {
             StabilityJson.write(j, "stability", result.overall(), model.baseline());
             performance(j, result.performance());
             j.string("byColumn", result.byColumn());
+            j.string("leftOutOfPeriodCsi", result.byCharacteristic());
             j.startArray("periods");
             for (Period p : result.periods()) {
                 j.startObject();
@@ -62,10 +62,11 @@ public final class MonitorJson {
                 j.number("rows", p.rows());
                 j.number("scorePsi", p.stability().scorePsi().value());
                 j.string("level", Figures.level(p.stability().worstLevel()));
-                Optional<CharacteristicDrift> worst = p.stability().characteristics().stream()
-                        .max(Comparator.comparingDouble(c -> c.csi().value()));
+                j.string("scoreLevel", Figures.level(p.stability().scoreLevel()));
+                Optional<CharacteristicDrift> worst = p.stability().worstCharacteristic();
                 j.string("highestCsiCharacteristic", worst.map(CharacteristicDrift::name));
                 j.number("highestCsi", worst.map(c -> c.csi().value()).orElse(Double.NaN));
+                j.string("highestCsiLevel", worst.map(c -> Figures.level(c.level())));
                 performance(j, p.performance());
                 StabilityJson.write(j, "stability", p.stability(), model.baseline());
                 j.endObject();

@@ -84,7 +84,8 @@ public final class MonitorReport {
         kv.add(new KeyValue("thresholds", StabilityBlocks.thresholds(s.thresholds())));
         r.performance().ifPresent(p -> kv.add(new KeyValue("AUC now / at training", Figures.metric(p.auc()) + " / "
                 + Figures.metric(p.trainingAuc()))));
-        r.byColumn().ifPresent(c -> kv.add(new KeyValue("periods", r.periods().size() + " values of " + c)));
+        r.byColumn().ifPresent(c -> kv.add(new KeyValue("periods", r.periods().size() + " values of " + c
+                + r.byCharacteristic().map(b -> " (" + b + " left out of their CSI)").orElse(""))));
         blocks.add(new KeyValueList(kv));
         return new Section(ids.fixed("summary"), "Summary", "", blocks);
     }
@@ -105,9 +106,7 @@ public final class MonitorReport {
         for (Period p : r.periods()) {
             DriftLevel pl = p.stability().worstLevel();
             if (pl != DriftLevel.STABLE && pl.compareTo(s.worstLevel()) > 0) {
-                lines.add(pl.name() + " in period " + p.label() + ": score PSI "
-                        + Figures.metric(p.stability().scorePsi().value()) + ", highest CSI "
-                        + EvaluationReport.worstCsi(p.stability()));
+                lines.add(pl.name() + " in period " + p.label() + ": " + measures(p.stability()));
             }
         }
         return switch (worst) {
@@ -118,6 +117,16 @@ public final class MonitorReport {
             case ALERT -> new Verdict(Verdict.Outcome.FAIL, "Drift alert: " + names(DriftLevel.ALERT)
                     + " at or above " + Figures.fixed(s.thresholds().alert(), 2), lines);
         };
+    }
+
+    /**
+     * @return e.g. "score PSI 0.0213 (stable), highest CSI euribor3m 0.3100 (alert)": each measure with
+     *     its own level, so that the period's level is not read as the score's
+     */
+    static String measures(StabilityReport s) {
+        return "score PSI " + Figures.metric(s.scorePsi().value()) + " (" + StabilityBlocks.levelCell(s.scoreLevel())
+                + "), highest CSI " + EvaluationReport.worstCsi(s) + s.worstCharacteristic()
+                        .map(c -> " (" + StabilityBlocks.levelCell(c.level()) + ")").orElse("");
     }
 
     /** @return what reached the level overall (or, failing that, in some period), e.g. "score, duration" */
@@ -203,17 +212,20 @@ public final class MonitorReport {
             StabilityReport s = p.stability();
             labels.add(p.label());
             psi[i] = s.scorePsi().value();
-            csi[i] = s.characteristics().stream().mapToDouble(c -> c.csi().value()).max().orElse(0);
+            csi[i] = s.worstCharacteristic().map(c -> c.csi().value()).orElse(0.0);
+            // One level per measure: a single "level" column beside the score PSI read as the score's level
+            // when it was a characteristic's.
             List<String> cells = new ArrayList<>(List.of(p.label(), Figures.count(p.rows()), Figures.metric(psi[i]),
-                    EvaluationReport.worstCsi(s), StabilityBlocks.levelCell(s.worstLevel())));
+                    StabilityBlocks.levelCell(s.scoreLevel()), EvaluationReport.worstCsi(s),
+                    s.worstCharacteristic().map(c -> StabilityBlocks.levelCell(c.level())).orElse(Figures.NONE)));
             if (auc) {
                 cells.add(p.performance().map(Performance::auc).map(Figures::metric).orElse(Figures.NONE));
             }
             rows.add(new Table.Row(cells, StabilityBlocks.status(s.worstLevel())));
         }
         List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.left(r.byColumn().orElse("period")),
-                Table.Column.right("rows"), Table.Column.right("score PSI"), Table.Column.left("highest CSI"),
-                Table.Column.left("level")));
+                Table.Column.right("rows"), Table.Column.right("score PSI"), Table.Column.left("score level"),
+                Table.Column.left("highest CSI"), Table.Column.left("CSI level")));
         if (auc) {
             columns.add(Table.Column.right("AUC"));
         }
@@ -225,7 +237,8 @@ public final class MonitorReport {
                 List.of(ValueSeries.of("score PSI", psi), ValueSeries.of("highest CSI", csi)), Axis.auto(""), List.of(),
                 List.of(Marker.horizontal(o.thresholds().warn(), "warn"), Marker.horizontal(o.thresholds().alert(), "alert")));
         return new Section(ids.fixed("periods"), "Periods", "Drift of each value of " + r.byColumn().orElse("the period column")
-                + " against the training baseline.", List.of(chart, new Table("Per period", columns, rows)));
+                + " against the training baseline." + r.periodNote().map(n -> " Note: " + n + ".").orElse(""),
+                List.of(chart, new Table("Per period", columns, rows)));
     }
 
     private Section modelSection() {

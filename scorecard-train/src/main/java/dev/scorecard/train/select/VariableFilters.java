@@ -1,5 +1,7 @@
 package dev.scorecard.train.select;
 
+import dev.scorecard.core.binning.Binning;
+import dev.scorecard.core.binning.Separation;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.train.binning.VariableResult;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.function.Function;
  * The filters that run before any regression, in SPEC §4's order: dropped at binning, missing
  * share, single-value share, IV (with the suspicious-IV flag), pairwise WOE correlation (the higher IV
  * stays) and VIF (the highest goes first, one at a time). Deterministic: candidates are taken by IV,
- * highest first, ties by name.
+ * highest first, ties by name. A variable that separates the classes perfectly
+ * ({@link Separation}) is decided like any other, but its reason starts with the note saying so.
  */
 public final class VariableFilters {
     private VariableFilters() {
@@ -58,10 +61,11 @@ public final class VariableFilters {
                 reason = "IV " + iv(r.iv()) + " < minIv " + num(o.minIv());
             } else if (r.iv() > o.maxIv() && o.dropSuspicious()) {
                 step = "iv";
-                reason = "IV " + iv(r.iv()) + " > maxIv " + num(o.maxIv()) + " (suspicious: check for leakage)";
+                reason = "IV " + iv(r.iv()) + " > maxIv " + num(o.maxIv())
+                        + (pure(r) ? "" : " (suspicious: check for leakage)");
             }
             if (step != null) {
-                removed.add(new SelectionRow(r.variable(), r.iv(), false, step, reason));
+                removed.add(new SelectionRow(r.variable(), r.iv(), false, step, withPurity(r, reason)));
             } else {
                 alive.add(r);
             }
@@ -80,7 +84,7 @@ public final class VariableFilters {
                 }
             }
             if (reason != null) {
-                removed.add(new SelectionRow(r.variable(), r.iv(), false, "correlation", reason));
+                removed.add(new SelectionRow(r.variable(), r.iv(), false, "correlation", withPurity(r, reason)));
             } else {
                 uncorrelated.add(r);
                 keptWoe.add(w);
@@ -101,20 +105,36 @@ public final class VariableFilters {
             }
             VariableResult r = uncorrelated.remove(worst);
             keptWoe.remove(worst);
-            removed.add(new SelectionRow(r.variable(), r.iv(), false, "vif", "VIF "
+            removed.add(new SelectionRow(r.variable(), r.iv(), false, "vif", withPurity(r, "VIF "
                     + (Double.isInfinite(vif[worst]) ? "infinite (a linear combination of others)"
-                            : String.format(Locale.ROOT, "%.2f", vif[worst])) + " > " + num(o.maxVif())));
+                            : String.format(Locale.ROOT, "%.2f", vif[worst])) + " > " + num(o.maxVif()))));
         }
         List<SelectionRow> rows = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (VariableResult r : uncorrelated) {
             kept.add(r.variable());
             String flag = r.iv() > o.maxIv() ? "IV " + iv(r.iv()) + " > maxIv " + num(o.maxIv())
-                    + ": suspicious, check for leakage" : "";
-            rows.add(new SelectionRow(r.variable(), r.iv(), true, "", flag));
+                    + (pure(r) ? "" : ": suspicious, check for leakage") : "";
+            rows.add(new SelectionRow(r.variable(), r.iv(), true, "", withPurity(r, flag)));
         }
         rows.addAll(removed);
         return new Filtered(kept, rows);
+    }
+
+    private static boolean pure(VariableResult r) {
+        return r.binning().map(Binning::separation).orElse(Separation.NONE) != Separation.NONE;
+    }
+
+    /**
+     * @return the reason with the note of a variable that separates the classes perfectly in front: that
+     *     explains the IV the reason quotes (0 when the bin constraints merged its pure bins, huge otherwise)
+     */
+    private static String withPurity(VariableResult r, String reason) {
+        String note = r.binning().map(b -> b.separation().note()).orElse("");
+        if (note.isEmpty()) {
+            return reason;
+        }
+        return reason.isEmpty() ? note : note + "; " + reason;
     }
 
     /** Pearson correlation; 0 when either column is constant. */

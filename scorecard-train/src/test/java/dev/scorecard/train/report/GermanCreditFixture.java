@@ -137,6 +137,6 @@ public final class GermanCreditFixture {
                 new Period("2026-10", test.rowCount(), testEvaluation.stability(), Optional.of(stablePerformance)),
                 new Period("2026-11", shifted.rowCount(), overall, Optional.of(performance)));
         return new MonitorResult("leads_2026_11.csv", shifted.rowCount() + 3, 3, overall, Optional.of(performance),
-                Optional.of("month"), periods);
+                Optional.of("month"), Optional.empty(), periods);
     }
 }

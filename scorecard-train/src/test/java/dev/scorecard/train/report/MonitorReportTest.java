@@ -1,12 +1,15 @@
 package dev.scorecard.train.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.StabilityReport;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.report.html.Document;
 import dev.scorecard.train.report.html.HtmlRenderer;
 import dev.scorecard.train.report.html.Section;
@@ -51,7 +54,7 @@ class MonitorReportTest {
     @Test
     void aStablePopulationPasses() {
         MonitorResult stable = new MonitorResult("train.csv", F.train.rowCount(), 0, F.trainEvaluation.stability(),
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         assertThat(stable.worstLevel()).isEqualTo(DriftLevel.STABLE); // the training rows are the baseline
 
         Document doc = MonitorReport.build(stable, F.model);
@@ -85,6 +88,68 @@ class MonitorReportTest {
         JsonNode c0 = root.get("stability").get("characteristics").get(0);
         assertThat(c0.get("bins")).hasSize(F.model.characteristics().get(0).bins().size());
         assertThat(c0.get("bins").get(0).get("currentWoe").isNumber()).isTrue();
+    }
+
+    /** Issue 10, task 1a: a period alerting on a CSI shows its score PSI as stable, beside the CSI's alert. */
+    @Test
+    void aPeriodNamesTheMeasureThatRaisedItsLevel() throws IOException {
+        StabilityReport stable = F.trainEvaluation.stability();
+        StabilityReport csiAlert = new StabilityReport(stable.scorePsi(), stable.scoreLevel(),
+                F.shiftedMonitor().overall().characteristics(), stable.thresholds());
+        CharacteristicDrift worst = csiAlert.worstCharacteristic().orElseThrow();
+        assertThat(csiAlert.scoreLevel()).isEqualTo(DriftLevel.STABLE);
+        assertThat(worst.level()).isEqualTo(DriftLevel.ALERT);
+        MonitorResult r = new MonitorResult("leads.csv", 1300, 0, stable, Optional.empty(), Optional.of("month"),
+                Optional.empty(), List.of(new Period("2026-12", 300, csiAlert, Optional.empty())));
+
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+
+        String psi = four(stable.scorePsi().value());
+        String csi = worst.name() + " " + four(worst.csi().value());
+        assertThat(html).contains("<li>ALERT in period 2026-12: score PSI " + psi + " (stable), highest CSI " + csi
+                + " (ALERT)</li>", "<th scope=\"col\" class=\"l\">score level</th>",
+                "<th scope=\"col\" class=\"l\">CSI level</th>", "<tr class=\"st-fail\"><td class=\"l\">2026-12</td>"
+                        + "<td class=\"r\">300</td><td class=\"r\">" + psi + "</td><td class=\"l\">stable</td><td class=\"l\">"
+                        + csi + "</td><td class=\"l\">ALERT</td></tr>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorJson.write(r, F.model, out);
+        JsonNode p = new ObjectMapper().readTree(out.toByteArray()).get("periods").get(0);
+        assertThat(p.get("level").asText()).isEqualTo("alert");
+        assertThat(p.get("scoreLevel").asText()).isEqualTo("stable");
+        assertThat(p.get("highestCsiCharacteristic").asText()).isEqualTo(worst.name());
+        assertThat(p.get("highestCsiLevel").asText()).isEqualTo("alert");
+    }
+
+    /** Issue 10, task 1b: a --by column that is a characteristic is named as left out of the period CSI. */
+    @Test
+    void aByCharacteristicLeftOutOfThePeriodsIsSaidInTheReportAndItsJson() throws IOException {
+        String by = F.model.characteristics().get(0).name();
+        StabilityReport stable = F.trainEvaluation.stability();
+        MonitorResult r = new MonitorResult("leads.csv", 1300, 0, stable, Optional.empty(), Optional.of(by),
+                Optional.of(by), List.of(new Period("a", 300, stable.without(by), Optional.empty()),
+                        new Period("b", 1000, stable.without(by), Optional.empty())));
+
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+
+        assertThat(html).contains("2 values of " + by + " (" + by + " left out of their CSI)", "Note: " + by
+                + " is a characteristic of the model, so it is left out of the CSI per period: each period holds only its"
+                + " own values of it, which would make every period drift.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorJson.write(r, F.model, out);
+        JsonNode root = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(root.get("leftOutOfPeriodCsi").asText()).isEqualTo(by);
+        assertThat(root.get("periods").get(0).get("stability").get("characteristics"))
+                .hasSize(F.model.characteristics().size() - 1);
+        assertThat(root.get("stability").get("characteristics")).hasSize(F.model.characteristics().size());
+    }
+
+    @Test
+    void onlyTheByColumnCanBeLeftOut() {
+        StabilityReport stable = F.trainEvaluation.stability();
+        assertThatThrownBy(() -> new MonitorResult("leads.csv", 1, 0, stable, Optional.empty(), Optional.of("month"),
+                Optional.of("age"), List.of())).isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "only the --by column can be left out of the period CSI, but it is month and the characteristic "
+                                + "left out is age");
     }
 
     private static String four(double v) {

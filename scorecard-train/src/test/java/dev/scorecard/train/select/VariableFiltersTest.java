@@ -3,7 +3,11 @@ package dev.scorecard.train.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.scorecard.core.binning.Binning;
+import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.BinsSpec;
+import dev.scorecard.core.binning.NumericBinner;
+import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.binning.WoeEncoder;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.Column;
@@ -15,7 +19,9 @@ import dev.scorecard.train.binning.VariableResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class VariableFiltersTest {
@@ -63,6 +69,50 @@ class VariableFiltersTest {
         assertThat(rows.get("spike").step()).isEqualTo("single-value");
         assertThat(f.rows()).hasSize(6);
         assertThat(f.rows().subList(0, 2)).allMatch(SelectionRow::selected);
+    }
+
+    /**
+     * Issue 10, task 2: 20 rows, events from row 10 on, x = the row number. Merged into one bin by the
+     * defaults (IV 0) or kept as two pure bins (each IV term (0.5/10 − 10/10)·ln(0.05) = 2.8460, total
+     * 5.6919 with the 0.5 rule), the variable separates the classes, and its reason says so first.
+     */
+    @Test
+    void aPureVariableIsCalledPureWhateverItsIv() {
+        double[] x = new double[20];
+        byte[] y = new byte[20];
+        for (int i = 0; i < 20; i++) {
+            x[i] = i;
+            y[i] = (byte) (i >= 10 ? 1 : 0);
+        }
+        NumericColumn col = NumericColumn.of("x", x);
+        BinaryTarget target = BinaryTarget.of("y", "1", y);
+        Binning merged = new NumericBinner(BinningOptions.defaults()).fit(col, target, List.of());
+        Binning apart = new NumericBinner(BinningOptions.defaults().withMinBinShare(0).withMinBinEvents(0)
+                .withMinBinNonEvents(0)).fit(col, target, List.of());
+        assertThat(apart.iv()).isCloseTo(2 * 0.95 * -Math.log(0.05), within(1e-12));
+        List<VariableResult> candidates = List.of(
+                new VariableResult("merged", VariableType.NUMERIC, Optional.of(merged), Optional.empty(), false, 0),
+                new VariableResult("apart", VariableType.NUMERIC, Optional.of(apart), Optional.empty(), false, 0));
+        Function<String, double[]> woe = v -> WoeEncoder.woe(v.equals("merged") ? merged : apart, col);
+
+        Map<String, SelectionRow> kept = rows(VariableFilters.apply(candidates, woe, SelectionOptions.defaults()));
+        assertThat(kept.get("merged").reason()).isEqualTo("pure: check for leakage (the values split events from "
+                + "non-events completely; the bin constraints merged the pure bins); IV 0.0000 < minIv 0.02");
+        assertThat(kept.get("apart").selected()).isTrue();
+        assertThat(kept.get("apart").reason()).isEqualTo("pure: check for leakage (every bin holds only events or only "
+                + "non-events); IV 5.6919 > maxIv 0.8");
+
+        Map<String, SelectionRow> dropped = rows(VariableFilters.apply(candidates, woe,
+                SelectionOptions.defaults().withDropSuspicious(true)));
+        assertThat(dropped.get("apart").selected()).isFalse();
+        assertThat(dropped.get("apart").reason()).isEqualTo("pure: check for leakage (every bin holds only events or "
+                + "only non-events); IV 5.6919 > maxIv 0.8");
+    }
+
+    private static Map<String, SelectionRow> rows(VariableFilters.Filtered f) {
+        Map<String, SelectionRow> rows = new java.util.HashMap<>();
+        f.rows().forEach(r -> rows.put(r.variable(), r));
+        return rows;
     }
 
     @Test
