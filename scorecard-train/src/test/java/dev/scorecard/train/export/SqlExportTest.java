@@ -301,6 +301,20 @@ class SqlExportTest {
                     "-23 duration: [20.5, inf)");
             assertThatThrownBy(() -> Scorecard.of(model).score(java.util.Map.of("duration", "twelve",
                     "Loan \"purpose\"", "business", "Âge", 1.0))).isInstanceOf(InputDataException.class);
+
+            // With 12 a missing token, the REAL 12.0 is still a number, as the scorer reads the number 12.0.
+            ScorecardModel twelve = new ScorecardModel(model.name(), model.createdWith(), model.target(), model.event(),
+                    model.scaling(), model.basePoints(), model.intercept(), List.of("", "NA", "12"), model.unseen(),
+                    model.characteristics(), model.coefficients(), model.grades(), model.score10(), model.baseline(),
+                    model.metrics(), model.provenance(), model.verification());
+            try (ResultSet r = s.executeQuery("SELECT \"points_duration\" FROM ("
+                    + SqlParity.sql(twelve, new SqlOptions("t", List.of(), SqlDialect.SQLITE)).replace(";\n", "")
+                    + ") WHERE \"points_duration\" = 9")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.next()).as("one row, the one of '12'").isFalse();
+            }
+            assertThat(Scorecard.of(twelve).score(java.util.Map.of("duration", 12.0, "Loan \"purpose\"", "business",
+                    "Âge", 1.0)).points().get(0)).isEqualTo(9.0);
         }
     }
 
