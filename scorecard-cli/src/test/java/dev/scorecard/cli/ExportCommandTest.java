@@ -85,7 +85,21 @@ class ExportCommandTest {
         CliRun bad = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--dialect",
                 "oracle", "--out", tmp.resolve("bad.sql").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("'oracle' is not one of ansi, postgres, duckdb, h2");
+        assertThat(bad.err()).isEqualTo("error: dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite\n");
+    }
+
+    /** {@code --dialect sqlite} reaches the export: SQLite's spellings (SqlExportParityTest runs them on SQLite). */
+    @Test
+    void sqlInTheSqliteDialect() throws IOException {
+        Path out = tmp.resolve("score-sqlite.sql");
+        CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--dialect",
+                "sqlite", "--id", "lead_id", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).contains("dialect sqlite", "\"leads\".\"lead_id\" AS \"lead_id\"", "LTRIM(")
+                .doesNotContain("TRIM(LEADING", "CAST('NaN'");
+        CliRun help = CliRun.of("export", "--help");
+        // Picocli wraps the option's description: compare with the line breaks folded.
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("or sqlite (SQLite 3.35+ with its math functions).");
     }
 
     /** The PMML's parity with the scorer is proven in scorecard-train (PmmlParityTest); here, the command writes it. */

@@ -68,7 +68,8 @@ public final class ExportCommand implements Callable<Integer> {
     List<String> id = List.of();
 
     @Option(names = "--dialect", paramLabel = "D", defaultValue = "ansi",
-            description = "SQL: ansi (default), postgres, duckdb or h2; they differ only in how a stored NaN is read.")
+            description = "SQL: ansi (default; runs on PostgreSQL, DuckDB and H2), postgres, duckdb or h2 (ansi that also "
+                    + "reads a stored NaN as missing), or sqlite (SQLite 3.35+ with its math functions).")
     String dialect;
 
     @Option(names = "--reasons", paramLabel = "N", defaultValue = "4",

@@ -24,7 +24,9 @@ import java.util.Objects;
  *
  * <p>The table's characteristic columns are assumed typed {@code DOUBLE PRECISION} (numeric
  * characteristics; any type that converts exactly to it works) and {@code VARCHAR} holding the raw
- * text (categorical ones); column names must be the model's characteristic names exactly.
+ * text (categorical ones); column names must be the model's characteristic names exactly. In the
+ * {@link SqlDialect#SQLITE sqlite} dialect a numeric column may also hold a missing token as text,
+ * as SQLite's {@code .import} leaves an empty cell in a REAL column.
  *
  * <p>The query is a chain of CTEs so that each rule is written once: {@code sc_bins} finds the bin of
  * every characteristic with one {@code CASE} (missing, then special values, then the regular bins
@@ -140,32 +142,47 @@ public final class SqlExport {
                     .append(options.dialect().configName()).append(".\n");
             sql.append("-- Reads ").append(SqlText.comment(SqlText.table(options.table())))
                     .append(": numeric characteristics as DOUBLE PRECISION, categorical ones as VARCHAR with the raw text.\n");
-            sql.append("-- Missing: NULL").append(options.dialect().nanIsMissing() ? " and NaN" : "")
-                    .append("; in text columns also the model's missing tokens. See docs/export-sql.md.\n");
+            if (options.dialect().numbersMayBeText()) {
+                sql.append("-- Missing: NULL (SQLite stores NaN as NULL); the model's missing tokens in text columns, and stored as")
+                        .append(" text in numeric ones. See docs/export-sql.md.\n");
+            } else {
+                sql.append("-- Missing: NULL").append(options.dialect().nanIsMissing() ? " and NaN" : "")
+                        .append("; in text columns also the model's missing tokens. See docs/export-sql.md.\n");
+            }
         }
 
         // ---- sc_bins: one CASE per characteristic gives the bin index ----
 
         private void binsStage() {
-            List<String> cols = new ArrayList<>(idColumns());
+            List<String> cols = new ArrayList<>();
+            for (String i : names.ids) {
+                String column = input(i);
+                // A qualified column's name in a CTE is left to the engine unless it is given.
+                cols.add(column.equals(id(i)) ? column : column + " AS " + id(i));
+            }
             for (int k = 0; k < cs.size(); k++) {
                 Characteristic c = cs.get(k);
                 cols.add((c.type() == VariableType.NUMERIC ? numericCase(c) : categoricalCase(c)) + " AS " + id(names.bin(k)));
                 if (canBeUnseen(c)) {
-                    cols.add(id(c.name()) + " AS " + id(names.level(k)));
+                    cols.add(input(c.name()) + " AS " + id(names.level(k)));
                 }
             }
             select(cols, SqlText.table(options.table()));
         }
 
         private String numericCase(Characteristic c) {
-            String x = id(c.name());
+            String x = input(c.name());
             List<ModelBin> bins = c.bins();
             int missing = missingBin(c);
             StringBuilder e = new StringBuilder("CASE\n");
             String isMissing = x + " IS NULL";
             if (options.dialect().nanIsMissing()) {
                 isMissing += " OR " + x + " = CAST('NaN' AS DOUBLE PRECISION)";
+            }
+            if (options.dialect().numbersMayBeText() && !model.missingValues().isEmpty()) {
+                // The scorer reads a missing token given as text as missing, and a number as a number even
+                // when it equals a token (-999): typeof keeps numbers out of the token test.
+                isMissing += " OR (typeof(" + x + ") = 'text' AND " + x + " IN (" + String.join(", ", tokens()) + "))";
             }
             when(e, isMissing, missing);
             for (int b = 0; b < bins.size(); b++) {
@@ -197,13 +214,10 @@ public final class SqlExport {
         }
 
         private String categoricalCase(Characteristic c) {
-            String x = id(c.name());
+            String x = input(c.name());
             List<ModelBin> bins = c.bins();
             StringBuilder e = new StringBuilder("CASE\n");
-            List<String> tokens = new ArrayList<>();
-            for (String t : model.missingValues()) {
-                tokens.add(SqlText.string(t));
-            }
+            List<String> tokens = tokens();
             when(e, x + " IS NULL" + (tokens.isEmpty() ? "" : " OR " + x + " IN (" + String.join(", ", tokens) + ")"),
                     missingBin(c));
             int orElse = ScoreBuffer.NEUTRAL_UNSEEN;
@@ -221,6 +235,15 @@ public final class SqlExport {
                 }
             }
             return e.append(I3).append("ELSE ").append(orElse).append('\n').append(I2).append("END").toString();
+        }
+
+        /** @return the model's missing tokens as string literals */
+        private List<String> tokens() {
+            List<String> tokens = new ArrayList<>();
+            for (String t : model.missingValues()) {
+                tokens.add(SqlText.string(t));
+            }
+            return tokens;
         }
 
         private static void when(StringBuilder e, String condition, int bin) {
@@ -296,7 +319,7 @@ public final class SqlExport {
                 return "CAST(NULL AS VARCHAR(1))";
             }
             // Every piece starts with ';' and the next character is never one: trimming drops exactly the first.
-            return "NULLIF(TRIM(LEADING ';' FROM\n" + I3 + String.join("\n" + I3 + "|| ", pieces) + "), '')";
+            return "NULLIF(" + options.dialect().trimLeading("\n" + I3 + String.join("\n" + I3 + "|| ", pieces), "';'") + ", '')";
         }
 
         private String points(double v) {
@@ -463,6 +486,11 @@ public final class SqlExport {
         /** @return true for a categorical characteristic with no else bin: an unseen level scores neutrally */
         private static boolean canBeUnseen(Characteristic c) {
             return c.type() != VariableType.NUMERIC && c.bins().stream().noneMatch(b -> b.kind() == BinKind.ELSE);
+        }
+
+        /** @return a column of the input table, as the dialect names it in the first stage */
+        private String input(String column) {
+            return options.dialect().inputColumn(SqlText.table(options.table()), id(column));
         }
 
         private static String id(String name) {

@@ -3,6 +3,7 @@ package dev.scorecard.train.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.binning.VariableType;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,18 +58,24 @@ class SqlExportTest {
                 .as("the same model and options give the same text").isEqualTo(sql);
     }
 
-    /** The golden file is itself valid SQL that scores like the scorer (the table renamed to crm.leads). */
+    /**
+     * The golden file is itself valid SQL that scores like the scorer (the table renamed to crm.leads)
+     * on H2 and DuckDB; its sqlite version does the same on SQLite, where the schema is an attached
+     * database.
+     */
     @Test
-    void goldenTextRunsOnBothEngines() throws SQLException {
+    void goldenTextRunsOnEveryEngine() throws SQLException {
         ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : List.of(Engine.H2, Engine.DUCKDB, Engine.SQLITE)) {
+            boolean sqlite = engine.dialect == SqlDialect.SQLITE;
             try (Connection c = engine.connect(); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA \"crm\"");
+                s.execute(sqlite ? "ATTACH DATABASE ':memory:' AS \"crm\"" : "CREATE SCHEMA \"crm\"");
                 s.execute("CREATE TABLE \"crm\".\"leads\" (\"lead id\" INTEGER, \"duration\" DOUBLE PRECISION, "
                         + "\"Loan \"\"purpose\"\"\" VARCHAR, \"Âge\" DOUBLE PRECISION)");
                 s.execute("INSERT INTO \"crm\".\"leads\" VALUES (1, 12, 'O''Brien''s \"shop\"', -0.0), "
                         + "(2, NULL, 'NA', NULL), (3, -1, 'Pune', 30)");
-                try (ResultSet r = s.executeQuery(SqlParity.sql(model, GOLDEN_OPTIONS))) {
+                try (ResultSet r = s.executeQuery(SqlParity.sql(model, GOLDEN_OPTIONS.withDialect(sqlite ? SqlDialect.SQLITE
+                        : SqlDialect.ANSI)))) {
                     List<String> rows = new ArrayList<>();
                     while (r.next()) {
                         rows.add(r.getInt(1) + " " + r.getInt(2) + " " + r.getString(4) + " " + r.getInt(5) + " "
@@ -199,9 +207,13 @@ class SqlExportTest {
                 .hasMessage("the SQL export has no literal for nan");
     }
 
-    /** PostgreSQL, DuckDB and H2 get the same text; ANSI lacks only the NaN tests. */
+    /**
+     * PostgreSQL, DuckDB and H2 get the same text; ANSI lacks only the NaN tests; SQLite differs from
+     * ANSI only in its qualified input columns, the missing tokens stored as text in numeric columns
+     * and LTRIM.
+     */
     @Test
-    void dialectsDifferOnlyInTheNanTest() {
+    void dialectsDifferOnlyWhereTheEnginesDo() {
         ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
         String ansi = SqlParity.sql(model, SqlParity.options(SqlDialect.ANSI));
         String postgres = SqlParity.sql(model, SqlParity.options(SqlDialect.POSTGRES));
@@ -214,6 +226,120 @@ class SqlExportTest {
         assertThat(postgres.replace("dialect postgres", "dialect ansi").replace(nan, "")
                 .replace(" OR \"Âge\" = CAST('NaN' AS DOUBLE PRECISION)", "").replace("Missing: NULL and NaN", "Missing: NULL"))
                 .isEqualTo(ansi);
+
+        // Without an else bin, so that the level column and the unseen warning are read from the table too.
+        ScorecardModel noElse = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, false);
+        String sqlite = SqlParity.sql(noElse, SqlParity.options(SqlDialect.SQLITE));
+        String x = "\"scored input\".\"duration\"";
+        String textToken = " OR (typeof(" + x + ") = 'text' AND " + x + " IN ('', 'NA'))";
+        assertThat(sqlite).contains("    \"scored input\".\"row id\" AS \"row id\",\n",
+                "WHEN " + x + " IS NULL" + textToken + " THEN 5\n",
+                "    \"scored input\".\"Loan \"\"purpose\"\"\" AS \"level_loan_purpose\",\n",
+                "NULLIF(LTRIM(\n", ", ';'), '') AS \"warnings\"").doesNotContain("NaN'", "TRIM(LEADING");
+        assertThat(sqlite.replace("dialect sqlite", "dialect ansi")
+                .replace("Missing: NULL (SQLite stores NaN as NULL); the model's missing tokens in text columns, and stored as text "
+                        + "in numeric ones.", "Missing: NULL; in text columns also the model's missing tokens.")
+                .replace(textToken, "").replace(textToken.replace("duration", "Âge"), "")
+                .replace("\"scored input\".\"row id\" AS \"row id\"", "\"row id\"").replace("\"scored input\".", "")
+                .replace("NULLIF(LTRIM(", "NULLIF(TRIM(LEADING ';' FROM").replace(", ';'), '')", "), '')"))
+                .isEqualTo(SqlParity.sql(noElse, SqlParity.options(SqlDialect.ANSI)));
+    }
+
+    /**
+     * SQLite cannot hold NaN: a bound NaN is stored as NULL, which the sqlite dialect scores as missing
+     * like the scorer; and {@code CAST('NaN' AS DOUBLE PRECISION)} is 0.0 there, which is why that
+     * dialect has no NaN test (it would make every 0 missing).
+     */
+    @Test
+    void sqliteStoresNanAsNullAndScoresItMissing() throws SQLException {
+        ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
+        try (Connection c = Engine.SQLITE.connect(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT CAST('NaN' AS DOUBLE PRECISION)")) {
+                r.next();
+                assertThat(r.getDouble(1)).isZero();
+            }
+            sqliteTable(s);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO \"t\" VALUES (?, 'business', 1)")) {
+                p.setDouble(1, Double.NaN);
+                p.executeUpdate();
+            }
+            try (ResultSet r = s.executeQuery("SELECT typeof(\"duration\") FROM \"t\"")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("null");
+            }
+            try (ResultSet r = s.executeQuery(SqlParity.sql(model, new SqlOptions("t", List.of(), SqlDialect.SQLITE)))) {
+                r.next();
+                assertThat(r.getInt("points_duration")).as("the missing bin, as the scorer gives NaN").isEqualTo(-17);
+                assertThat(Scorecard.of(model).score(java.util.Map.of("duration", Double.NaN, "Loan \"purpose\"", "business",
+                        "Âge", 1.0)).points().get(0)).isEqualTo(-17.0);
+            }
+        }
+    }
+
+    /**
+     * A REAL column in SQLite keeps text that is not a number, as {@code .import} leaves an empty
+     * cell: a missing token there is missing, as the scorer reads it; other text sorts above every
+     * number and lands in the top bin, where the scorer refuses the row (docs/export-sql.md: check
+     * {@code typeof} before scoring).
+     */
+    @Test
+    void sqliteReadsMissingTokensStoredAsTextInANumericColumn() throws SQLException {
+        ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
+        try (Connection c = Engine.SQLITE.connect(); Statement s = c.createStatement()) {
+            sqliteTable(s);
+            s.execute("INSERT INTO \"t\" VALUES ('', 'business', 1), ('NA', 'business', 1), ('12', 'business', 1), "
+                    + "('twelve', 'business', 1)");
+            List<String> got = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT \"points_duration\", \"reason1\" FROM ("
+                    + SqlParity.sql(model, new SqlOptions("t", List.of(), SqlDialect.SQLITE)).replace(";\n", "") + ")")) {
+                while (r.next()) {
+                    got.add(r.getInt(1) + " " + r.getString(2));
+                }
+            }
+            // Missing -17, missing -17, [8.5, 20.5) 9 (the text '12' became REAL 12.0), top bin -23.
+            assertThat(got).containsExactlyInAnyOrder("-17 duration: Missing", "-17 duration: Missing", "9 duration: [8.5, 20.5)",
+                    "-23 duration: [20.5, inf)");
+            assertThatThrownBy(() -> Scorecard.of(model).score(java.util.Map.of("duration", "twelve",
+                    "Loan \"purpose\"", "business", "Âge", 1.0))).isInstanceOf(InputDataException.class);
+
+            // With 12 a missing token, the REAL 12.0 is still a number, as the scorer reads the number 12.0.
+            ScorecardModel twelve = new ScorecardModel(model.name(), model.createdWith(), model.target(), model.event(),
+                    model.scaling(), model.basePoints(), model.intercept(), List.of("", "NA", "12"), model.unseen(),
+                    model.characteristics(), model.coefficients(), model.grades(), model.score10(), model.baseline(),
+                    model.metrics(), model.provenance(), model.verification());
+            try (ResultSet r = s.executeQuery("SELECT \"points_duration\" FROM ("
+                    + SqlParity.sql(twelve, new SqlOptions("t", List.of(), SqlDialect.SQLITE)).replace(";\n", "")
+                    + ") WHERE \"points_duration\" = 9")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.next()).as("one row, the one of '12'").isFalse();
+            }
+            assertThat(Scorecard.of(twelve).score(java.util.Map.of("duration", 12.0, "Loan \"purpose\"", "business",
+                    "Âge", 1.0)).points().get(0)).isEqualTo(9.0);
+        }
+    }
+
+    /**
+     * SQLite reads an unknown double-quoted name as a string literal; the sqlite dialect qualifies the
+     * table's columns, so a characteristic missing from the table is an error, as in the scorer.
+     */
+    @Test
+    void sqliteRefusesATableWithoutACharacteristicColumn() throws SQLException {
+        ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
+        try (Connection c = Engine.SQLITE.connect(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT \"no such column\"")) {
+                r.next();
+                assertThat(r.getString(1)).as("the misfeature the qualification guards against").isEqualTo("no such column");
+            }
+            s.execute("CREATE TABLE \"t\" (\"duration\" DOUBLE PRECISION, \"Loan \"\"purpose\"\"\" VARCHAR)");
+            String sql = SqlParity.sql(model, new SqlOptions("t", List.of(), SqlDialect.SQLITE));
+            assertThatThrownBy(() -> s.executeQuery(sql)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no such column: t.Âge");
+        }
+    }
+
+    private static void sqliteTable(Statement s) throws SQLException {
+        s.execute("CREATE TABLE \"t\" (\"duration\" DOUBLE PRECISION, \"Loan \"\"purpose\"\"\" VARCHAR, "
+                + "\"Âge\" DOUBLE PRECISION)");
     }
 
     /**
@@ -223,12 +349,12 @@ class SqlExportTest {
     @Test
     void nanIsMissingInTheEngineDialectsAndTheTopBinInAnsi() throws SQLException {
         ScorecardModel model = TinyModels.tiny(UnseenPolicy.ELSE_BIN_NEUTRAL, true);
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : Engine.ansi()) {
             try (Connection c = engine.connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE \"t\" (\"duration\" DOUBLE PRECISION, \"Loan \"\"purpose\"\"\" VARCHAR, "
                         + "\"Âge\" DOUBLE PRECISION)");
                 s.execute("INSERT INTO \"t\" VALUES (CAST('NaN' AS DOUBLE PRECISION), 'business', 1)");
-                for (SqlDialect d : List.of(SqlDialect.ANSI, engine.dialect)) {
+                for (SqlDialect d : engine.dialects()) {
                     try (ResultSet r = s.executeQuery(SqlParity.sql(model, new SqlOptions("t", List.of(), d)))) {
                         r.next();
                         // Missing bin -17 (as the scorer), or the top bin [20.5, inf) -23.
@@ -294,8 +420,9 @@ class SqlExportTest {
                 "reasons: 101 is out of range; expected 0 to 100");
         assertThat(SqlDialect.fromConfig(" DuckDB ")).isEqualTo(SqlDialect.DUCKDB);
         assertThat(SqlDialect.fromConfig("postgres")).isEqualTo(SqlDialect.POSTGRES);
+        assertThat(SqlDialect.fromConfig("SQLite")).isEqualTo(SqlDialect.SQLITE);
         assertThatThrownBy(() -> SqlDialect.fromConfig("oracle")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dialect: 'oracle' is not one of ansi, postgres, duckdb, h2");
+                .hasMessage("dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite");
         ScorecardModel empty = TinyModels.model(List.of(), 600, 0, UnseenPolicy.ELSE_BIN_NEUTRAL);
         assertThatThrownBy(() -> SqlParity.sql(empty, SqlOptions.defaults())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model 'tiny 'model'' has no characteristic: there is no score to export as SQL");
@@ -343,7 +470,7 @@ class SqlExportTest {
         for (Engine engine : Engine.values()) {
             try (Connection c = engine.connect()) {
                 SqlParity.load(c, engine, model, rows);
-                for (SqlDialect d : List.of(SqlDialect.ANSI, engine.dialect)) {
+                for (SqlDialect d : engine.dialects()) {
                     for (int n : reasons) {
                         outcomes.add(SqlParity.compare("tiny " + engine + " " + d.configName() + " reasons " + n, scorer,
                                 sqlModel, SqlParity.options(d).withReasons(n), c, rows));

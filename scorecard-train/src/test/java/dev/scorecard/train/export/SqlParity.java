@@ -36,14 +36,15 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The SQL parity harness (SPEC §7): rows loaded into an in-memory H2 or DuckDB table, the exported
- * SELECT run over them, every output row compared with {@link Scorecard#score(Map, int,
+ * The SQL parity harness (SPEC §7): rows loaded into an in-memory H2, DuckDB or SQLite table, the
+ * exported SELECT run over them, every output row compared with {@link Scorecard#score(Map, int,
  * dev.scorecard.core.ReasonBaseline)} on the same raw values, every conflict collected before one
  * failure (STYLE §11).
  *
  * <p>Table layout: {@value #ID} (INTEGER) then one column per characteristic, named as in the model:
  * DOUBLE PRECISION for numeric ones (NULL for a missing token), VARCHAR with the raw text for
- * categorical ones (so missing tokens such as {@code ''} or {@code NA} stay text).
+ * categorical ones (so missing tokens such as {@code ''} or {@code NA} stay text). The same DDL gives
+ * SQLite columns of REAL and TEXT affinity.
  */
 final class SqlParity {
     /** SPEC §7: probability parity to 1e-9 (the engines' EXP against StrictMath.exp differ by ulps). */
@@ -58,10 +59,19 @@ final class SqlParity {
     private SqlParity() {
     }
 
-    /** The SQL engines of the parity suite. */
+    /** The SQL engines of the parity suite, each with the way its table is filled. */
     enum Engine {
         H2("jdbc:h2:mem:", SqlDialect.H2),
-        DUCKDB("jdbc:duckdb:", SqlDialect.DUCKDB);
+        DUCKDB("jdbc:duckdb:", SqlDialect.DUCKDB),
+        /** SQLite, numbers bound as doubles (a NaN is stored as NULL). */
+        SQLITE("jdbc:sqlite::memory:", SqlDialect.SQLITE),
+        /**
+         * SQLite filled as its shell's {@code .import} fills a table created beforehand: every cell of
+         * the file bound as its text, so the REAL affinity turns numbers into doubles and leaves
+         * missing tokens ({@code ''}, {@code NA}) as text. Values that edge rows give as doubles stay
+         * doubles.
+         */
+        SQLITE_TEXT("jdbc:sqlite::memory:", SqlDialect.SQLITE);
 
         final String url;
         final SqlDialect dialect;
@@ -73,6 +83,16 @@ final class SqlParity {
 
         Connection connect() throws SQLException {
             return DriverManager.getConnection(url);
+        }
+
+        /** @return the dialects run on this engine: ANSI and its own, or only its own where ANSI does not parse (SQLite) */
+        List<SqlDialect> dialects() {
+            return dialect == SqlDialect.SQLITE ? List.of(dialect) : List.of(SqlDialect.ANSI, dialect);
+        }
+
+        /** @return the engines that run the ANSI text */
+        static List<Engine> ansi() {
+            return java.util.Arrays.stream(values()).filter(e -> e.dialects().contains(SqlDialect.ANSI)).toList();
         }
     }
 
@@ -204,7 +224,7 @@ final class SqlParity {
         return input;
     }
 
-    /** Creates the test table on a connection and loads the rows (DuckDB through its appender). */
+    /** Creates the test table on a connection and loads the rows (DuckDB through its appender, SQLite in one transaction). */
     static void load(Connection c, Engine engine, ScorecardModel model, List<Row> rows) throws SQLException {
         List<Characteristic> cs = model.characteristics();
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqlText.identifier(TABLE) + " (" + SqlText.identifier(ID)
@@ -235,17 +255,22 @@ final class SqlParity {
         }
         StringBuilder insert = new StringBuilder("INSERT INTO " + SqlText.identifier(TABLE) + " VALUES (?");
         insert.append(", ?".repeat(cs.size())).append(')');
+        // SQLite commits every statement on its own unless told otherwise: 45,000 transactions.
+        boolean oneTransaction = engine.dialect == SqlDialect.SQLITE;
+        if (oneTransaction) {
+            c.setAutoCommit(false);
+        }
         try (PreparedStatement p = c.prepareStatement(insert.toString())) {
             int batch = 0;
             for (Row r : rows) {
                 p.setInt(1, r.id());
                 for (int k = 0; k < cs.size(); k++) {
-                    Object v = r.sql()[k];
                     boolean numeric = cs.get(k).type() == VariableType.NUMERIC;
+                    Object v = engine == Engine.SQLITE_TEXT && r.java()[k] instanceof String text ? text : r.sql()[k];
                     if (v == null) {
                         p.setNull(k + 2, numeric ? Types.DOUBLE : Types.VARCHAR);
-                    } else if (numeric) {
-                        p.setDouble(k + 2, (Double) v);
+                    } else if (v instanceof Double d) {
+                        p.setDouble(k + 2, d);
                     } else {
                         p.setString(k + 2, (String) v);
                     }
@@ -257,6 +282,27 @@ final class SqlParity {
             }
             p.executeBatch();
         }
+        if (oneTransaction) {
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** @return how many cells of the test table's numeric columns SQLite holds as text */
+    static long textInNumericColumns(Connection c, ScorecardModel model) throws SQLException {
+        long n = 0;
+        try (Statement s = c.createStatement()) {
+            for (Characteristic ch : model.characteristics()) {
+                if (ch.type() == VariableType.NUMERIC) {
+                    try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + SqlText.identifier(TABLE) + " WHERE typeof("
+                            + SqlText.identifier(ch.name()) + ") = 'text'")) {
+                        r.next();
+                        n += r.getLong(1);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** @return the export of a model over the test table, with {@value #ID} as the id column */
