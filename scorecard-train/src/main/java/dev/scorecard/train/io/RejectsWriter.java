@@ -4,16 +4,40 @@ import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes rejected rows as CSV, atomically: a header {@code line,reason,<the input's header names>},
  * then one record per row with the line it started on, why it was rejected and its original fields.
  * Comma-delimited whatever the input's delimiter, LF line ends, UTF-8; a field is quoted (quotes
  * doubled) when it holds a comma, a quote or a line break.
+ *
+ * <p>When the input itself has a column named {@code line} or {@code reason}, both of the rejects
+ * file's own columns are prefixed with {@value #PREFIX} (again, until neither name is an input
+ * column), so that every name in the header says one thing; a file without such a column keeps the
+ * plain {@code line,reason} header.
  */
 public final class RejectsWriter {
+    /** What the rejects file's own column names get in front when the input has one of them. */
+    static final String PREFIX = "reject_";
+
     private RejectsWriter() {
+    }
+
+    /**
+     * @param header the input's header names
+     * @return the names of the rejects file's line and reason columns: {@code line} and {@code reason},
+     *     or, when either is an input column, both prefixed with {@value #PREFIX} until neither is
+     */
+    public static List<String> ownColumns(List<String> header) {
+        Set<String> names = new HashSet<>(header);
+        String prefix = "";
+        while (names.contains(prefix + "line") || names.contains(prefix + "reason")) {
+            prefix = PREFIX + prefix;
+        }
+        return List.of(prefix + "line", prefix + "reason");
     }
 
     /**
@@ -28,7 +52,10 @@ public final class RejectsWriter {
 
     /** Writes the CSV text to {@code out}. */
     static void write(Writer out, List<String> header, List<RejectedRow> rejects) throws IOException {
-        out.write("line,reason");
+        List<String> own = ownColumns(header);
+        out.write(quote(own.get(0)));
+        out.write(',');
+        out.write(quote(own.get(1)));
         for (String h : header) {
             out.write(',');
             out.write(quote(h));

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.function.LongConsumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -35,7 +34,6 @@ import java.util.zip.ZipException;
  * Can be opened more than once, for the rare second pass.
  */
 final class InputFile {
-    private static final int GZIP_BUFFER = 1 << 16;
     /** A gzip header (10 bytes) and trailer (8 bytes). */
     private static final int GZIP_MIN_BYTES = 18;
 
@@ -121,7 +119,7 @@ final class InputFile {
         InputStream in = null;
         try {
             in = new ProgressInputStream(Files.newInputStream(path), progress);
-            return gzip ? new ReadAheadInputStream(new GZIPInputStream(in, GZIP_BUFFER)) : in;
+            return gzip ? new ReadAheadInputStream(new GzipMembers(in)) : in;
         } catch (IOException e) {
             closeQuietly(in, e);
             throw translate(e, 0);
@@ -210,6 +208,9 @@ final class InputFile {
                         "not valid UTF-8 (byte 0x%02X); save the file as UTF-8", at[1]));
             }
             return new InputDataException(name, line, null, "not valid UTF-8; save the file as UTF-8");
+        }
+        if (e instanceof GzipMembers.Damaged) {
+            return new InputDataException(name, 0, null, e.getMessage());
         }
         if (gzip && (e instanceof ZipException || e instanceof EOFException)) {
             return new InputDataException(name, 0, null, "the file is named .gz but is not a valid, complete gzip file ("

@@ -24,6 +24,8 @@
  *       to hold text later, and when rows are rejected (to give their text without keeping every
  *       row's text in memory); the input must therefore be a regular file. Gzip is decompressed on
  *       a second thread.
+ *   <li>A gzip file may hold several members one after the other; all are read, and anything after
+ *       the last member that is not a valid member is an error ({@code GzipMembers}).
  * </ul>
  *
  * <p>Everything but the public types is package-private: the strict number parser, the delimiter

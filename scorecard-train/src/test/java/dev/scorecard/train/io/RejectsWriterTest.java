@@ -37,6 +37,22 @@ class RejectsWriterTest {
                         + "5,target 'y' has unexpected value 'maybe' (expected 'bad' or 'good'),3,\"q,\"\"r\"\"\nnext\",maybe\n");
     }
 
+    /** An input column named line or reason would make the header ambiguous: both own columns get a prefix. */
+    @Test
+    void ownColumnsAreRenamedWhenTheInputHasThem() throws IOException {
+        StringWriter out = new StringWriter();
+        RejectsWriter.write(out, List.of("id", "reason", "y"), List.of(
+                new RejectedRow(3, "target 'y' is missing", List.of("7", "moved house", ""))));
+        assertThat(out.toString()).isEqualTo("reject_line,reject_reason,id,reason,y\n"
+                + "3,target 'y' is missing,7,moved house,\n");
+
+        assertThat(RejectsWriter.ownColumns(List.of("a", "y"))).containsExactly("line", "reason");
+        assertThat(RejectsWriter.ownColumns(List.of("line"))).containsExactly("reject_line", "reject_reason");
+        assertThat(RejectsWriter.ownColumns(List.of("line", "reject_reason")))
+                .containsExactly("reject_reject_line", "reject_reject_reason");
+        assertThat(RejectsWriter.ownColumns(List.of("Line", "REASON", "reject_line"))).containsExactly("line", "reason");
+    }
+
     @Test
     void writesTheFileAtomically(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("out.rejects.csv");

@@ -237,6 +237,45 @@ class CsvLoaderTest {
                 .hasMessageStartingWith(truncated + ": the file is named .gz but is not a valid, complete gzip file (");
     }
 
+    /** Every member of a concatenated gzip file is read; damage after the first is an error, not a shorter file. */
+    @Test
+    void gzipMembers() throws IOException {
+        byte[] first = gzipped("x,y\n1,yes\n2,no\n");
+        byte[] second = gzipped("3,yes\n4,no\n");
+        Path joined = dir.resolve("joined.csv.gz");
+        Files.write(joined, concat(first, second));
+        assertThat(CsvLoader.load(joined, target("y")).dataset().rowCount()).isEqualTo(4);
+
+        Path damaged = dir.resolve("damaged.csv.gz");
+        second[1] = 0; // the second member's magic number
+        Files.write(damaged, concat(first, second));
+        assertThatThrownBy(() -> CsvLoader.load(damaged, target("y")))
+                .isInstanceOf(InputDataException.class)
+                .hasMessage(damaged + ": damaged gzip data after member 1: the bytes from offset " + first.length
+                        + " on are not a gzip member (trailing garbage, or a damaged member header)");
+
+        Path trailing = dir.resolve("trailing.csv.gz");
+        Files.write(trailing, concat(first, "\n\n".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> CsvLoader.load(trailing, target("y")))
+                .isInstanceOf(InputDataException.class)
+                .hasMessage(trailing + ": damaged gzip data after member 1: the bytes from offset " + first.length
+                        + " on are not a gzip member (trailing garbage, or a damaged member header)");
+    }
+
+    private static byte[] gzipped(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void reportAndDatasetOrder() throws IOException {
         Path file = write("order.csv", "b,id,y,skip,a\n1,k1,1,s,x\n2,k2,0,t,NA\n3,k3,0,u,x\n");
