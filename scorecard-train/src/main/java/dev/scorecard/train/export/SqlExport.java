@@ -8,6 +8,7 @@ import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.ScoringRules;
 import dev.scorecard.core.model.UnseenPolicy;
 import java.io.IOException;
 import java.io.Writer;
@@ -263,7 +264,7 @@ public final class SqlExport {
                     ModelBin bin = c.bins().get(b);
                     points.add(b + " THEN " + points(bin.points()));
                     woe.add(b + " THEN " + SqlText.doubleLiteral(bin.woe()));
-                    reason.add(b + " THEN " + SqlText.string(c.name() + ": " + bin.label()));
+                    reason.add(b + " THEN " + SqlText.string(ScoringRules.reason(c.name(), bin.label())));
                 }
                 String bin = id(names.bin(k));
                 cols.add(simpleCase(bin, points, points(c.neutralPoints())) + " AS " + id(names.points(k)));
@@ -271,10 +272,10 @@ public final class SqlExport {
                 if (!names.reasons.isEmpty()) {
                     // Texts of neutral points, as the scorer writes them.
                     if (missingBin(c) < 0) {
-                        reason.add(ScoreBuffer.NEUTRAL_MISSING + " THEN " + SqlText.string(c.name() + ": Missing"));
+                        reason.add(ScoreBuffer.NEUTRAL_MISSING + " THEN " + SqlText.string(ScoringRules.missingReason(c.name())));
                     }
                     if (canBeUnseen(c)) {
-                        reason.add(ScoreBuffer.NEUTRAL_UNSEEN + " THEN " + SqlText.string(c.name() + ": unseen"));
+                        reason.add(ScoreBuffer.NEUTRAL_UNSEEN + " THEN " + SqlText.string(ScoringRules.unseenReason(c.name())));
                     }
                     cols.add(simpleCase(bin, reason, null) + " AS " + id(names.reason(k)));
                 }
@@ -307,11 +308,11 @@ public final class SqlExport {
                 String bin = id(names.bin(k));
                 if (missing) {
                     p.append(" WHEN ").append(bin).append(" = ").append(ScoreBuffer.NEUTRAL_MISSING).append(" THEN ")
-                            .append(SqlText.string(";missing:" + c.name()));
+                            .append(SqlText.string(ScoringRules.WARNING_SEPARATOR + ScoringRules.missingWarning(c.name())));
                 }
                 if (unseen) {
                     p.append(" WHEN ").append(bin).append(" = ").append(ScoreBuffer.NEUTRAL_UNSEEN).append(" THEN ")
-                            .append(SqlText.string(";unseen:" + c.name() + "=")).append(" || ").append(id(names.level(k)));
+                            .append(SqlText.string(ScoringRules.WARNING_SEPARATOR + ScoringRules.unseenWarningPrefix(c.name()))).append(" || ").append(id(names.level(k)));
                 }
                 pieces.add(p.append(" ELSE '' END").toString());
             }
