@@ -4,6 +4,7 @@ import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.ScorecardConfig;
+import java.nio.charset.Charset;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ final class ConfigSupport {
         if (in.delimiter != null) {
             delimiter = Optional.of(RowOptions.parseDelimiter(in.delimiter));
         }
+        Optional<Charset> encoding = in.encoding != null ? Optional.of(RowOptions.parseEncoding(in.encoding)) : c.encoding();
         Set<String> exclude = new LinkedHashSet<>(c.exclude());
         if (in.exclude != null) {
             exclude.addAll(in.exclude);
@@ -30,6 +32,7 @@ final class ConfigSupport {
             id.addAll(in.id);
         }
         return c.withTarget(target, positive).withLoading(delimiter,
-                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id);
+                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id)
+                .withEncoding(encoding);
     }
 }

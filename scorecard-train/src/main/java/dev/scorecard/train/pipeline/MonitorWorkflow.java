@@ -16,6 +16,7 @@ import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,15 @@ public final class MonitorWorkflow {
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
+     * @param encoding the input's encoding when it has no byte order mark
      */
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
-            Optional<Character> delimiter) {
+            Optional<Character> delimiter, Charset encoding) {
         /** Checks nothing is null. */
         public Request {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(by, "by");
@@ -96,7 +99,9 @@ public final class MonitorWorkflow {
         List<RejectedRow> rejects;
         List<String> header;
         long rows;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), texts, 0,
+        String advice;
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(),
+                texts, 0,
                 ReasonBaseline.MAX, progress)) {
             header = pass.header();
             while (pass.next()) {
@@ -116,12 +121,13 @@ public final class MonitorWorkflow {
             }
             rows = pass.rows();
             rejects = pass.rejects();
+            advice = pass.encodingAdvice();
         } catch (IOException e) {
             throw new InputDataException(request.current().toString(), 0, null, "cannot read: " + e.getMessage());
         }
         Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
-                request.maxRejectShare(), "scored");
+                request.maxRejectShare(), "scored", advice);
         List<Period> byPeriod = new ArrayList<>();
         periods.forEach((label, s) -> byPeriod.add(new Period(label, s.size(), StabilityReport.of(s, request.thresholds()),
                 performance(s, model))));
