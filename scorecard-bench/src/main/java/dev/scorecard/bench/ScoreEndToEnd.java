@@ -4,6 +4,7 @@ import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.pipeline.ScoreWorkflow;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ScoreEndToEnd {
             long t0 = System.nanoTime();
             long rows = 0;
             long chars = 0;
-            try (CsvRows r = CsvRows.open(data, Optional.empty())) {
+            try (CsvRows r = CsvRows.open(data, Optional.empty(), StandardCharsets.UTF_8)) {
                 while (r.next()) {
                     rows++;
                     for (int i = 0; i < r.fieldCount(); i++) {
@@ -40,7 +41,8 @@ public final class ScoreEndToEnd {
             }
             long t1 = System.nanoTime();
             ScoreWorkflow.Outcome o = ScoreWorkflow.run(new ScoreWorkflow.Request(model, data, out, List.of(), List.of(), 4,
-                    ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(), 0.01, false, Optional.empty()), n -> { });
+                    ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(), 0.01, false, Optional.empty(),
+                    StandardCharsets.UTF_8), n -> { });
             long t2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "run %d: parse %d rows (%d chars) %.2f s; score %d rows %.2f s; ratio %.2f%n", run,
                     rows, chars, (t1 - t0) / 1e9, o.scored(), (t2 - t1) / 1e9, (double) (t2 - t1) / (t1 - t0));

@@ -6,6 +6,7 @@ import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.train.load.CsvRows;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,8 @@ class CliParityTest {
         Scorecard sc = Scorecard.load(model.resolve("model.json"));
         List<String> mismatches = new ArrayList<>();
         int rows = 0;
-        try (CsvRows in = CsvRows.open(data, Optional.empty()); CsvRows out = CsvRows.open(scored, Optional.of(','))) {
+        try (CsvRows in = CsvRows.open(data, Optional.empty(), StandardCharsets.UTF_8);
+                CsvRows out = CsvRows.open(scored, Optional.of(','), StandardCharsets.UTF_8)) {
             List<String> names = in.header();
             List<String> outNames = out.header();
             assertThat(outNames.subList(0, 8)).containsExactly("score", "probability", "score10", "grade", "reason1",

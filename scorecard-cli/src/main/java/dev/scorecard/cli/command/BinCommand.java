@@ -10,6 +10,7 @@ import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.report.BinTables;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,12 +76,14 @@ public final class BinCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return the load summary: rows, delimiter, rejects, and per column what each missing token matched */
+    /** @return the load summary: rows, delimiter, encoding, rejects, and per column what each missing token matched */
     static String describe(LoadReport report) {
         StringBuilder sb = new StringBuilder();
         String delimiter = report.delimiter() == '\t' ? "tab" : "'" + report.delimiter() + "'";
-        sb.append(String.format(Locale.ROOT, "%s: %d rows, delimiter %s, %d rejected%n", report.file(),
-                report.rowsRead(), delimiter, report.rowsRejected()));
+        // The encoding is shown when it is not the default, also when a byte order mark chose it.
+        String encoding = report.encoding().equals(StandardCharsets.UTF_8) ? "" : ", encoding " + report.encoding().name();
+        sb.append(String.format(Locale.ROOT, "%s: %d rows, delimiter %s%s, %d rejected%n", report.file(),
+                report.rowsRead(), delimiter, encoding, report.rowsRejected()));
         for (ColumnReport c : report.columns()) {
             if (c.missingTokenCounts().isEmpty()) {
                 continue;

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,7 @@ final class ConfigSupport {
         if (in.delimiter != null) {
             delimiter = Optional.of(RowOptions.parseDelimiter(in.delimiter));
         }
+        Optional<Charset> encoding = in.encoding != null ? Optional.of(RowOptions.parseEncoding(in.encoding)) : c.encoding();
         Set<String> exclude = new LinkedHashSet<>(c.exclude());
         if (in.exclude != null) {
             exclude.addAll(in.exclude);
@@ -40,14 +43,15 @@ final class ConfigSupport {
         }
         if (!c.variables().isEmpty() || !c.specialValues().isEmpty()) {
             // Before the load, so a misspelt column fails in a moment rather than after the whole file.
-            ConfigColumns.check(c, header(in.data, delimiter), in.data.toString(), in.config);
+            ConfigColumns.check(c, header(in.data, delimiter, encoding), in.data.toString(), in.config);
         }
         return c.withTarget(target, positive).withLoading(delimiter,
-                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id);
+                in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id)
+                .withEncoding(encoding);
     }
 
-    private static List<String> header(Path data, Optional<Character> delimiter) {
-        try (CsvRows rows = CsvRows.open(data, delimiter)) {
+    private static List<String> header(Path data, Optional<Character> delimiter, Optional<Charset> encoding) {
+        try (CsvRows rows = CsvRows.open(data, delimiter, encoding.orElse(StandardCharsets.UTF_8))) {
             return rows.header();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing a file only read from

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +70,11 @@ public final class DemoCommand implements Callable<Integer> {
         Path evaluation = out.resolve("evaluation");
         EvaluateWorkflow.Outcome e = EvaluateWorkflow.run(new EvaluateWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, Optional.empty(), evaluation, EvaluationConfig.defaults(), Optional.empty(), 0.01, false,
-                Optional.empty()), rows -> { });
+                Optional.empty(), StandardCharsets.UTF_8), rows -> { });
         Path scored = out.resolve("scored-applications.csv");
         ScoreWorkflow.Outcome s = ScoreWorkflow.run(new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(),
-                0.01, false, Optional.empty()), rows -> { });
+                0.01, false, Optional.empty(), StandardCharsets.UTF_8), rows -> { });
         if (!output.quiet) {
             stdout.printf(Locale.ROOT, "German credit: 1000 applicants, %d for training, %d set aside as new applications%n%n",
                     trained.model().provenance().rowsRead(), s.rows());

@@ -71,7 +71,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .folder("--out", out, written).output("--rejects", rows.rejects).check();
         EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
         EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
-                Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
+                Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter(),
+                rows.encoding());
         EvaluateWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

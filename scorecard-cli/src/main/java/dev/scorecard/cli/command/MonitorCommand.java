@@ -85,7 +85,8 @@ public final class MonitorCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warn/--alert: " + e.getMessage());
         }
         MonitorWorkflow.Request request = new MonitorWorkflow.Request(modelOptions.model, current, Optional.ofNullable(target),
-                Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
+                Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
+                rows.delimiter(), rows.encoding());
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

@@ -74,7 +74,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         paths.check();
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
-                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter());
+                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
+                rows.delimiter(), rows.encoding());
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

@@ -28,6 +28,11 @@ public final class InputOptions {
     @Option(names = "--delimiter", paramLabel = "CHAR", description = "Field delimiter (',', ';', '\\t' or '|'). Default: detected.")
     public String delimiter;
 
+    /** The input's encoding, overriding the config. */
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Encoding of the data when it has no byte order mark, e.g. GB18030, windows-1252 (default UTF-8).")
+    public String encoding;
+
     /** Missing tokens. */
     @Option(names = "--missing-values", split = ",", paramLabel = "TOKEN",
             description = "Cell texts that mean missing, replacing the defaults (empty, NA, N/A, null, NULL, NaN, nan).")

@@ -24,7 +24,10 @@ import dev.scorecard.train.select.SelectionOptions;
 import dev.scorecard.train.select.StepCriterion;
 import dev.scorecard.train.select.Stepwise;
 import dev.scorecard.train.load.ColumnType;
+import dev.scorecard.train.load.Encodings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +47,7 @@ import java.util.function.Supplier;
  * so a typo never turns into a silent default.
  */
 public final class ConfigReader {
-    private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "missingValues", "types",
+    private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "encoding", "missingValues", "types",
             "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
             "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift");
     private static final List<String> GATES_KEYS = List.of("minAuc", "minKs", "maxPsi", "maxCsi", "minPrecisionAtGrade",
@@ -102,6 +105,13 @@ public final class ConfigReader {
                 throw f.error("delimiter", e.getMessage());
             }
         });
+        Optional<Charset> encoding = f.optionalText(top, "encoding").map(e -> {
+            try {
+                return Encodings.parse(e);
+            } catch (IllegalArgumentException ex) {
+                throw f.error("encoding", ex.getMessage());
+            }
+        });
         Optional<List<String>> missing = top.has("missingValues")
                 ? Optional.of(f.textList(top.get("missingValues"), "missingValues")) : Optional.empty();
         Map<String, ColumnType> types = new LinkedHashMap<>();
@@ -130,7 +140,7 @@ public final class ConfigReader {
                 variables.put(e.getKey(), binningOptions(f, f.object(e.getValue(), key), key, binning));
             });
         }
-        return new ScorecardConfig(target, positive, delimiter, missing, types, exclude, id, special, binning, variables,
+        return new ScorecardConfig(target, positive, delimiter, encoding, missing, types, exclude, id, special, binning, variables,
                 training(f, top), evaluation(f, top));
     }
 

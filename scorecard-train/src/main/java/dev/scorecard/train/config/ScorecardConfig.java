@@ -3,6 +3,7 @@ package dev.scorecard.train.config;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.train.binning.VariableOptions;
 import dev.scorecard.train.load.ColumnType;
+import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param target the target column
  * @param positive the event value
  * @param delimiter the field delimiter
+ * @param encoding the encoding of data files without a byte order mark (default UTF-8)
  * @param missingValues the missing tokens, replacing the defaults when present
  * @param types forced column types
  * @param exclude columns that are never features
@@ -32,6 +34,7 @@ public record ScorecardConfig(
         Optional<String> target,
         Optional<String> positive,
         Optional<Character> delimiter,
+        Optional<Charset> encoding,
         Optional<List<String>> missingValues,
         Map<String, ColumnType> types,
         Set<String> exclude,
@@ -58,40 +61,47 @@ public record ScorecardConfig(
 
     /** @return a config that says nothing: every default applies */
     public static ScorecardConfig empty() {
-        return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+        return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(),
                 Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of(), TrainingConfig.defaults(),
                 EvaluationConfig.defaults());
     }
 
     /** @return a copy with the target (and, when given, the event value) replaced */
     public ScorecardConfig withTarget(Optional<String> target, Optional<String> positive) {
-        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training, evaluation);
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
     }
 
     /** @return a copy with the loading options replaced */
     public ScorecardConfig withLoading(Optional<Character> delimiter, Optional<List<String>> missingValues,
             Set<String> exclude, Set<String> id) {
-        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training, evaluation);
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
+    }
+
+    /** @return a copy with this encoding for data files without a byte order mark, or UTF-8 when empty */
+    public ScorecardConfig withEncoding(Optional<Charset> encoding) {
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
     }
 
     /** @return a copy with the global and per-variable binning options replaced */
     public ScorecardConfig withBinning(BinningOptions binning, Map<String, BinningOptions> variables) {
-        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training, evaluation);
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
     }
 
     /** @return a copy with the training options replaced */
     public ScorecardConfig withTraining(TrainingConfig training) {
-        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training, evaluation);
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
     }
 
     /** @return a copy with the evaluation options replaced */
     public ScorecardConfig withEvaluation(EvaluationConfig evaluation) {
-        return new ScorecardConfig(target, positive, delimiter, missingValues, types, exclude, id, specialValues, binning,
-                variables, training, evaluation);
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation);
     }
 
     /** @return the binning options for one variable */

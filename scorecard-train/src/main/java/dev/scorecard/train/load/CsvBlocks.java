@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.Reader;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,6 +18,11 @@ import java.util.concurrent.BlockingQueue;
  * columns). Either every field is kept (slot {@code i} is field {@code i}) or only chosen columns,
  * each in its slot. A parse or read error reaches the caller after every row before it. At most
  * {@value #BLOCKS} blocks exist, so memory stays bounded. Not thread-safe: one caller.
+ *
+ * <p>A row holding bytes that are not text in the file's encoding is still a row, with its escaped
+ * cells ({@link DecodingReader}) and {@link #undecodable()} saying where; every field of every
+ * record, the skipped header and unwanted columns included, is checked while the reader has
+ * escapes pending, so each is claimed by the row it is in.
  */
 final class CsvBlocks implements Closeable {
     /** Rows per block. */
@@ -40,6 +45,7 @@ final class CsvBlocks implements Closeable {
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
     private final Thread parser;
+    private final Producer producer;
     private Block block;
     private int row = -1;
     private boolean finished;
@@ -53,11 +59,11 @@ final class CsvBlocks implements Closeable {
      * @param skipHeader true to leave out the first record
      * @param failures how the parser's failures become the caller's
      */
-    CsvBlocks(Reader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
+    CsvBlocks(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
         for (int i = 0; i < BLOCKS; i++) {
             free.add(new Block());
         }
-        Producer producer = new Producer(in, delimiter, slotOf, sameAs, slots, skipHeader, failures);
+        producer = new Producer(in, delimiter, slotOf, sameAs, slots, skipHeader, failures);
         parser = new Thread(producer, "scorecard-csv-parser");
         parser.setDaemon(true);
         parser.start();
@@ -102,6 +108,24 @@ final class CsvBlocks implements Closeable {
         return block.fields[row];
     }
 
+    /**
+     * @return for a row with bytes that are not text in the file's encoding, what and where (e.g.
+     *     {@code bytes that are not UTF-8 at byte 57 (0xE9)}); null for every other row
+     */
+    String undecodable() {
+        return block.undecodable[row];
+    }
+
+    /** @return the 0-based field that {@link #undecodable()} is about */
+    int undecodableField() {
+        return block.undecodableField[row];
+    }
+
+    /** @return the encoding the file is read in (the one asked for, or its byte order mark's), once a row was read */
+    Charset charset() {
+        return producer.in.charset(); // set on the parser thread before it handed over the first block
+    }
+
     /** @return the characters the cells point into */
     char[] chars() {
         return block.chars;
@@ -141,6 +165,8 @@ final class CsvBlocks implements Closeable {
         final int[] widths = new int[BLOCK_ROWS];
         final int[] fields = new int[BLOCK_ROWS];
         final long[] lines = new long[BLOCK_ROWS];
+        final String[] undecodable = new String[BLOCK_ROWS];
+        final int[] undecodableField = new int[BLOCK_ROWS];
         int rows;
         boolean last;
         RuntimeException error;
@@ -157,6 +183,7 @@ final class CsvBlocks implements Closeable {
             int r = rows;
             lines[r] = line;
             fields[r] = 0;
+            undecodable[r] = null;
             bases[r] = entries;
             widths[r] = width;
             room(width);
@@ -205,7 +232,7 @@ final class CsvBlocks implements Closeable {
 
     /** Runs the parser on its own thread, filling blocks and handing them over in order. */
     private final class Producer extends AbstractBaseCsvCallbackHandler<Producer> implements Runnable {
-        private final Reader in;
+        private final DecodingReader in;
         private final char delimiter;
         private final int[] slotOf;
         private final int[][] sameAs;
@@ -215,7 +242,7 @@ final class CsvBlocks implements Closeable {
         private long line;
         private boolean skipping;
 
-        Producer(Reader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
+        Producer(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
             this.in = in;
             this.delimiter = delimiter;
             this.slotOf = slotOf;
@@ -296,6 +323,9 @@ final class CsvBlocks implements Closeable {
 
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            if (in.pending() > 0) {
+                noteUndecodable(fieldIdx, buf, offset, len);
+            }
             if (skipping) {
                 return;
             }
@@ -315,6 +345,14 @@ final class CsvBlocks implements Closeable {
                         }
                     }
                 }
+            }
+        }
+
+        private void noteUndecodable(int fieldIdx, char[] buf, int offset, int len) {
+            String bad = in.claim(buf, offset, len);
+            if (bad != null && !skipping && current.undecodable[current.rows] == null) {
+                current.undecodable[current.rows] = bad;
+                current.undecodableField[current.rows] = fieldIdx;
             }
         }
 

@@ -5,6 +5,7 @@ import dev.scorecard.core.internal.StrictNumberParser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,10 @@ import java.util.List;
  * next block is being parsed. A parse error reaches the caller after every row before it, at the
  * same point a single-threaded reader would throw it. At most {@value #BLOCKS} blocks of
  * {@value #BLOCK_ROWS} rows exist, so memory stays constant. Not thread-safe: one caller.
+ *
+ * <p>A row with bytes that are not text in the file's encoding is still returned, with
+ * {@link #undecodable()} saying what and where; its cells hold escapes instead of those bytes and
+ * must not be used (the caller rejects the row).
  */
 public final class CsvCells implements Closeable {
     /** Rows per block handed from the parsing thread to the caller. */
@@ -93,6 +98,7 @@ public final class CsvCells implements Closeable {
     /**
      * @param file the CSV file (its header is skipped)
      * @param delimiter the delimiter
+     * @param encoding the encoding of a file without a byte order mark
      * @param width the header's number of fields
      * @param numberColumns column indices to parse as numbers, in slot order
      * @param textColumns column indices to keep as text, in slot order (a column may be asked for in
@@ -103,9 +109,9 @@ public final class CsvCells implements Closeable {
      * @param missingTokens cell texts that mean missing, for the number columns
      * @return the open reader, before the first data row
      */
-    public static CsvCells open(Path file, char delimiter, int width, int[] numberColumns, int[] textColumns,
-            int repeatedTexts, List<String> missingTokens) {
-        return new CsvCells(InputFile.of(file), delimiter, width, numberColumns, textColumns, repeatedTexts, missingTokens);
+    public static CsvCells open(Path file, char delimiter, Charset encoding, int width, int[] numberColumns,
+            int[] textColumns, int repeatedTexts, List<String> missingTokens) {
+        return new CsvCells(InputFile.of(file, encoding), delimiter, width, numberColumns, textColumns, repeatedTexts, missingTokens);
     }
 
     /** @return true when a next data row was read */
@@ -172,6 +178,25 @@ public final class CsvCells implements Closeable {
         return blocks.fieldCount();
     }
 
+    /**
+     * @return for a row with bytes that are not text in the file's encoding, what and where (e.g.
+     *     {@code bytes that are not UTF-8 at byte 57 (0xE9)}), null for every other row; such a
+     *     row's cells are not to be used
+     */
+    public String undecodable() {
+        return blocks.undecodable();
+    }
+
+    /** @return the 0-based field (column) that {@link #undecodable()} is about */
+    public int undecodableField() {
+        return blocks.undecodableField();
+    }
+
+    /** @return the encoding the file is read in (asked for, or its byte order mark's), once a row was read */
+    public Charset charset() {
+        return blocks.charset();
+    }
+
     /** @return number slot {@code slot}: NaN when missing or not a number (see {@link #badNumber}) */
     public double number(int slot) {
         return numbers[slot];
@@ -192,12 +217,13 @@ public final class CsvCells implements Closeable {
      *
      * @param file the file
      * @param delimiter the delimiter
+     * @param encoding the encoding of a file without a byte order mark
      * @param dataRows 0-based data rows, strictly increasing
-     * @return each row's fields, in the same order
+     * @return each row's fields, in the same order, with U+FFFD for each byte that is not text
      */
-    public static List<List<String>> fetch(Path file, char delimiter, int[] dataRows) {
+    public static List<List<String>> fetch(Path file, char delimiter, Charset encoding, int[] dataRows) {
         List<List<String>> out = new ArrayList<>();
-        for (RowFetcher.Row r : RowFetcher.fetch(InputFile.of(file), delimiter, dataRows)) {
+        for (RowFetcher.Row r : RowFetcher.fetch(InputFile.of(file, encoding), delimiter, dataRows)) {
             out.add(r.fields());
         }
         return out;

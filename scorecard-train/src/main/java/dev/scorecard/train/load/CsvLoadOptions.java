@@ -1,5 +1,7 @@
 package dev.scorecard.train.load;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +17,8 @@ import java.util.Set;
  * header; names that are not in the header are reported when the file is loaded.
  *
  * @param delimiter the field delimiter; empty to detect it among {@code , ; TAB |}
+ * @param encoding the encoding of a file without a byte order mark (one with a UTF-8 or UTF-16 mark is
+ *     read in the mark's encoding); bytes that are not text in it reject their row
  * @param missingValues cell texts that mean "no value", matched exactly (case-sensitive) against the
  *     raw cell text, in this order; duplicates are dropped
  * @param types forced column types, by column name; every other feature column is inferred
@@ -25,6 +29,7 @@ import java.util.Set;
  */
 public record CsvLoadOptions(
         Optional<Character> delimiter,
+        Charset encoding,
         List<String> missingValues,
         Map<String, ColumnType> types,
         String target,
@@ -47,6 +52,7 @@ public record CsvLoadOptions(
                         + " is not allowed: it must not be a quote or a line break");
             }
         });
+        Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(missingValues, "missingValues");
         for (String m : missingValues) {
             Objects.requireNonNull(m, "missingValues must not contain null");
@@ -90,17 +96,17 @@ public record CsvLoadOptions(
 
     /**
      * @param target the name of the binary target column
-     * @return options with the delimiter detected, the default missing tokens, inferred types, the
-     *     event inferred, nothing excluded and no id columns
+     * @return options with the delimiter detected, UTF-8, the default missing tokens, inferred types,
+     *     the event inferred, nothing excluded and no id columns
      */
     public static CsvLoadOptions defaults(String target) {
-        return new CsvLoadOptions(Optional.empty(), DEFAULT_MISSING_VALUES, Map.of(), target,
+        return new CsvLoadOptions(Optional.empty(), StandardCharsets.UTF_8, DEFAULT_MISSING_VALUES, Map.of(), target,
                 Optional.empty(), Set.of(), Set.of());
     }
 
     /** @return a copy with this delimiter, or with detection when empty */
     public CsvLoadOptions withDelimiter(Optional<Character> newDelimiter) {
-        return new CsvLoadOptions(newDelimiter, missingValues, types, target, positive, exclude, id);
+        return new CsvLoadOptions(newDelimiter, encoding, missingValues, types, target, positive, exclude, id);
     }
 
     /** @return a copy with this delimiter */
@@ -108,14 +114,19 @@ public record CsvLoadOptions(
         return withDelimiter(Optional.of(newDelimiter));
     }
 
+    /** @return a copy with this encoding for files without a byte order mark */
+    public CsvLoadOptions withEncoding(Charset newEncoding) {
+        return new CsvLoadOptions(delimiter, newEncoding, missingValues, types, target, positive, exclude, id);
+    }
+
     /** @return a copy with these missing tokens (they replace the current ones) */
     public CsvLoadOptions withMissingValues(List<String> newMissingValues) {
-        return new CsvLoadOptions(delimiter, newMissingValues, types, target, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, newMissingValues, types, target, positive, exclude, id);
     }
 
     /** @return a copy with these forced types (they replace the current ones) */
     public CsvLoadOptions withTypes(Map<String, ColumnType> newTypes) {
-        return new CsvLoadOptions(delimiter, missingValues, newTypes, target, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, newTypes, target, positive, exclude, id);
     }
 
     /** @return a copy with {@code column} forced to {@code type}, the other forced types kept */
@@ -127,12 +138,12 @@ public record CsvLoadOptions(
 
     /** @return a copy with this target column */
     public CsvLoadOptions withTarget(String newTarget) {
-        return new CsvLoadOptions(delimiter, missingValues, types, newTarget, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, newTarget, positive, exclude, id);
     }
 
     /** @return a copy with this event value, or with the event inferred when empty */
     public CsvLoadOptions withPositive(Optional<String> newPositive) {
-        return new CsvLoadOptions(delimiter, missingValues, types, target, newPositive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, newPositive, exclude, id);
     }
 
     /** @return a copy with this event value */
@@ -142,12 +153,12 @@ public record CsvLoadOptions(
 
     /** @return a copy with these excluded columns (they replace the current ones) */
     public CsvLoadOptions withExclude(Set<String> newExclude) {
-        return new CsvLoadOptions(delimiter, missingValues, types, target, positive, newExclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, newExclude, id);
     }
 
     /** @return a copy with these id columns (they replace the current ones) */
     public CsvLoadOptions withId(Set<String> newId) {
-        return new CsvLoadOptions(delimiter, missingValues, types, target, positive, exclude, newId);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, exclude, newId);
     }
 
     private static Set<String> copyNames(Set<String> names, String what) {

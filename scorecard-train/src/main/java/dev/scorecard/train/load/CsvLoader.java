@@ -25,8 +25,9 @@ import java.util.function.LongConsumer;
  * <ul>
  *   <li>RFC 4180 with a required header; the delimiter is given or detected among
  *       {@code , ; TAB |} (see {@link CsvLoadOptions#delimiter()}); quoted fields may hold
- *       delimiters, doubled quotes and line breaks; UTF-8 with or without a byte order mark; CRLF or
- *       LF; a name ending in {@code .gz} is read through gzip.
+ *       delimiters, doubled quotes and line breaks; UTF-8 with or without a byte order mark, or the
+ *       encoding of {@link CsvLoadOptions#encoding()} (a UTF-16 byte order mark is followed whatever
+ *       it says); CRLF or LF; a name ending in {@code .gz} is read through gzip (every member).
  *   <li>Every row must have as many fields as the header. An unclosed quote is reported at the line
  *       of the record it opens in. Blank lines are skipped (also in a one-column file). An empty
  *       header name becomes {@code unnamed_<position>}; duplicate names are an error.
@@ -37,7 +38,9 @@ import java.util.function.LongConsumer;
  *       when a column inferred numeric turns out to hold text, the file is read a second time.
  *   <li>Rows whose target is missing, or a value other than the event and non-event, are left out
  *       and returned as {@link RejectedRow}s; reading their text takes one more pass over the file,
- *       done only when there are rejects.
+ *       done only when there are rejects. So are rows holding bytes that are not text in the
+ *       encoding (their reason names the column and the byte offset); such bytes in the header, or
+ *       in every data row, are an error that suggests {@code --encoding}.
  * </ul>
  *
  * <p>Categorical levels are in order of first appearance among the rows kept. Row data is never held
@@ -72,7 +75,7 @@ public final class CsvLoader {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        InputFile source = InputFile.of(file, progress);
+        InputFile source = InputFile.of(file, options.encoding(), progress);
         char delimiter = options.delimiter().orElseGet(() -> detectDelimiter(source));
         LoadPass.Outcome pass = LoadPass.inferring(source, delimiter, options);
         List<String> flipped = pass.columns().flippedColumns();
@@ -110,7 +113,8 @@ public final class CsvLoader {
         int[] targetCodes = columns.peekCodes(t);
         List<String> targetLevels = List.copyOf(columns.levels(t));
         long[] counts = new long[targetLevels.size()];
-        int rejectedCount = 0;
+        List<LoadPass.Undecodable> undecodable = pass.undecodable();
+        int rejectedCount = undecodable.size();
         for (int r = 0; r < rows; r++) {
             int c = targetCodes[r];
             if (c >= 0) {
@@ -126,8 +130,8 @@ public final class CsvLoader {
                 rejectedCount += (int) counts[c];
             }
         }
-        int[] rejected = new int[rejectedCount];
-        byte[] events = new byte[rows - rejectedCount];
+        int[] rejected = new int[rejectedCount - undecodable.size()];
+        byte[] events = new byte[rows - rejected.length];
         for (int r = 0, k = 0, w = 0; r < rows; r++) {
             int c = targetCodes[r];
             if (resolution.accepts(c)) {
@@ -137,7 +141,7 @@ public final class CsvLoader {
             }
         }
         List<RejectedRow> rejects = rejects(source, delimiter, targetSpec.name(), targetLevels, targetCodes,
-                resolution, rejected);
+                resolution, rejected, undecodable);
         BinaryTarget target = BinaryTarget.of(targetSpec.name(), resolution.eventLabel(), events);
         if (target.eventCount() == 0 || target.nonEventCount() == 0) {
             throw new InputDataException(source.name(), 0, targetSpec.name(), "no " + (target.eventCount() == 0
@@ -164,22 +168,42 @@ public final class CsvLoader {
             (s.role() == ColumnSpec.Role.ID ? ids : features).add(column);
         }
         Dataset dataset = new Dataset(features, ids, target);
-        LoadReport report = new LoadReport(source.name(), delimiter, pass.rowsRead(), rejectedCount, reports,
-                pass.header());
+        LoadReport report = new LoadReport(source.name(), delimiter, pass.encoding(), pass.rowsRead(), rejectedCount,
+                undecodable.size(), reports, pass.header());
         return new LoadResult(dataset, report, rejects);
     }
 
+    /**
+     * The rejected rows in file order: those left out for their target ({@code rejected}, indices
+     * among the rows the pass kept) and those set aside for their bytes (indices in the file).
+     */
     private static List<RejectedRow> rejects(InputFile source, char delimiter, String target, List<String> levels,
-            int[] codes, TargetResolver.Resolution resolution, int[] rejected) {
-        List<RejectedRow> out = new ArrayList<>(rejected.length);
-        List<RowFetcher.Row> rows = RowFetcher.fetch(source, delimiter, rejected);
-        for (int k = 0; k < rejected.length; k++) {
+            int[] codes, TargetResolver.Resolution resolution, int[] rejected, List<LoadPass.Undecodable> undecodable) {
+        int n = rejected.length + undecodable.size();
+        int[] dataRows = new int[n];
+        String[] reasons = new String[n];
+        int u = 0; // set-aside rows before the current one: a kept row's file index is its index plus these
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int keptInFile = k < rejected.length ? rejected[k] + u : Integer.MAX_VALUE;
+            if (u < undecodable.size() && undecodable.get(u).dataRow() <= keptInFile) {
+                dataRows[i] = undecodable.get(u).dataRow();
+                reasons[i] = undecodable.get(u).reason();
+                u++;
+                continue;
+            }
             int c = codes[rejected[k]];
-            String reason = c < 0 ? "target '" + target + "' is missing"
+            dataRows[i] = keptInFile;
+            reasons[i] = c < 0 ? "target '" + target + "' is missing"
                     : "target '" + target + "' has unexpected value '" + levels.get(c) + "' (expected '"
                             + resolution.eventLabel() + "' or '" + resolution.nonEventLabel() + "')";
-            RowFetcher.Row row = rows.get(k);
-            out.add(new RejectedRow(row.line(), reason, row.fields()));
+            k++;
+        }
+        List<RejectedRow> out = new ArrayList<>(n);
+        List<RowFetcher.Row> rows = RowFetcher.fetch(source, delimiter, dataRows);
+        for (int i = 0; i < n; i++) {
+            RowFetcher.Row row = rows.get(i);
+            out.add(new RejectedRow(row.line(), reasons[i], row.fields()));
         }
         return out;
     }

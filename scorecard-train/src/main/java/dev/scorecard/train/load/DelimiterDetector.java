@@ -2,7 +2,6 @@ package dev.scorecard.train.load;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,17 +29,14 @@ final class DelimiterDetector {
         char[] buf = new char[PREFIX_CHARS];
         int n = 0;
         boolean complete = false;
-        try {
-            while (n < buf.length) {
-                int r = reader.read(buf, n, buf.length - n);
-                if (r < 0) {
-                    complete = true;
-                    break;
-                }
-                n += r;
+        // Bytes that are not text come through as escapes (DecodingReader), which are never delimiters.
+        while (n < buf.length) {
+            int r = reader.read(buf, n, buf.length - n);
+            if (r < 0) {
+                complete = true;
+                break;
             }
-        } catch (CharacterCodingException e) {
-            // detect from what decoded; the loading pass reports the bad bytes with a line number
+            n += r;
         }
         return detect(new String(buf, 0, n), complete);
     }

@@ -11,6 +11,7 @@ import dev.scorecard.core.ScorecardException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ import java.util.regex.Pattern;
  * arrays. When the types are known (a second pass after a late type flip), rows stream from the
  * start. Every row's field count is checked against the header. Blank lines are skipped everywhere,
  * also in a one-column file, where they would otherwise be rows with a missing value.
+ *
+ * <p>A data row holding bytes that are not text in the file's encoding is set aside before anything
+ * looks at its cells (it must not sway type inference or add levels), and returned as
+ * {@link Undecodable} for the rejects; such bytes in the header are an error, since no column could
+ * then be named for sure.
  */
 final class LoadPass {
     static final int SAMPLE_ROWS = 1000;
@@ -42,7 +48,18 @@ final class LoadPass {
      * @param columns the assembled columns
      * @param rowsRead the data rows read
      */
-    record Outcome(List<String> header, List<ColumnSpec> specs, ColumnAssembler columns, long rowsRead) {
+    record Outcome(List<String> header, List<ColumnSpec> specs, ColumnAssembler columns, long rowsRead,
+            Charset encoding, List<Undecodable> undecodable) {
+    }
+
+    /**
+     * A data row set aside for bytes that are not text in the encoding.
+     *
+     * @param dataRow the 0-based data row in the file (as {@link RowFetcher} counts)
+     * @param line the line it starts on
+     * @param reason what and where, e.g. {@code column 'city': bytes that are not UTF-8 at byte 57 (0xE9)}
+     */
+    record Undecodable(int dataRow, long line, String reason) {
     }
 
     private final InputFile source;
@@ -60,6 +77,8 @@ final class LoadPass {
     private List<Long> sampleLines = new ArrayList<>();
     private long sampleChars;
     private long rowsRead;
+    private final List<Undecodable> undecodable = new ArrayList<>();
+    private Charset encoding;
 
     private LoadPass(InputFile source, char delimiter, CsvLoadOptions options, Map<String, ColumnType> decidedTypes,
             int knownRows) {
@@ -108,6 +127,10 @@ final class LoadPass {
             return e;
         })) {
             while (rows.next()) {
+                if (rows.undecodable() != null) {
+                    setAside(rows);
+                    continue;
+                }
                 Handler record = handler;
                 record.begin(rows.line());
                 char[] chars = rows.chars();
@@ -130,6 +153,7 @@ final class LoadPass {
                     keepSampleRow(record);
                 }
             }
+            encoding = rows.charset();
         } catch (IOException e) {
             throw source.translate(e, handler.line);
         }
@@ -139,10 +163,29 @@ final class LoadPass {
         if (rowsRead == 0) {
             throw new InputDataException(source.name(), 0, null, "the file has a header but no data rows");
         }
+        if (undecodable.size() == rowsRead) {
+            Undecodable first = undecodable.get(0);
+            throw new InputDataException(source.name(), 0, null, "every data row (" + rowsRead + ") holds bytes that are not "
+                    + encoding.name() + "; the first, on line " + first.line() + ": " + first.reason()
+                    + Encodings.advice(encoding));
+        }
         if (assembler == null) {
             startStreaming();
         }
-        return new Outcome(header, specs, assembler, rowsRead);
+        return new Outcome(header, specs, assembler, rowsRead, encoding, List.copyOf(undecodable));
+    }
+
+    /** Sets aside a row with bytes that are not text; in the header they are an error. */
+    private void setAside(CsvBlocks rows) {
+        String bad = rows.undecodable();
+        int field = rows.undecodableField();
+        if (header == null) {
+            throw new InputDataException(source.name(), rows.line(), null, "the header has " + bad
+                    + Encodings.advice(rows.charset()));
+        }
+        String reason = field < header.size() ? "column '" + header.get(field) + "': " + bad : bad;
+        undecodable.add(new Undecodable((int) rowsRead, rows.line(), reason));
+        rowsRead++;
     }
 
     private void readHeader(List<String> names, long line) {
@@ -311,7 +354,7 @@ final class LoadPass {
      * an under-estimate a grow), capped so that the first arrays take at most a quarter of the heap.
      */
     private int initialCapacity() {
-        if (rowsRead < SAMPLE_ROWS) {
+        if (sample.size() < SAMPLE_ROWS) {
             return sample.size();
         }
         long bytes = source.uncompressedSizeHint();

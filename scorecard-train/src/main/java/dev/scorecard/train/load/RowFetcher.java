@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import dev.scorecard.core.InputDataException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.List;
 /**
  * Reads the file again and returns chosen data rows as Strings, with the line each starts on. Used
  * for the rejects file, so that the loading pass itself never keeps row text. Data rows are counted
- * as in {@link LoadPass}: the header and blank lines are not rows.
+ * as in {@link LoadPass}: the header and blank lines are not rows. Each byte that is not text in the
+ * file's encoding comes back as U+FFFD, so the rejects file stays valid UTF-8.
  */
 final class RowFetcher {
     /**
@@ -35,8 +35,9 @@ final class RowFetcher {
         if (rows.length == 0) {
             return out;
         }
-        Handler handler = new Handler(rows);
-        try (Reader reader = source.open(); CsvReader<Handler> csv = LoadPass.csvReader(delimiter, handler, reader)) {
+        DecodingReader reader = source.open();
+        Handler handler = new Handler(rows, reader);
+        try (reader; CsvReader<Handler> csv = LoadPass.csvReader(delimiter, handler, reader)) {
             for (Handler h : csv) {
                 if (h.wanted) {
                     out.add(new Row(h.line, List.copyOf(h.fields)));
@@ -63,14 +64,16 @@ final class RowFetcher {
     /** Materialises fields only for the wanted rows. */
     private static final class Handler extends AbstractBaseCsvCallbackHandler<Handler> {
         private final int[] rows;
+        private final DecodingReader reader;
         private final List<String> fields = new ArrayList<>();
         private long records; // records returned so far, header included
         private int next;
         private boolean wanted;
         private long line;
 
-        Handler(int[] rows) {
+        Handler(int[] rows, DecodingReader reader) {
             this.rows = rows;
+            this.reader = reader;
         }
 
         @Override
@@ -82,8 +85,11 @@ final class RowFetcher {
 
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            if (reader.pending() > 0) {
+                reader.claim(buf, offset, len); // every row's, so that the reader's list stays short
+            }
             if (wanted) {
-                fields.add(new String(buf, offset, len));
+                fields.add(DecodingReader.readable(buf, offset, len));
             }
         }
 

@@ -24,6 +24,10 @@
  *       to hold text later, and when rows are rejected (to give their text without keeping every
  *       row's text in memory); the input must therefore be a regular file. Gzip is decompressed on
  *       a second thread.
+ *   <li>Files are UTF-8 unless {@code CsvLoadOptions.encoding()} says otherwise; a UTF-8 or UTF-16
+ *       byte order mark wins over it. A data row holding bytes that are not text in the encoding
+ *       (in any column) is rejected with the column and the byte offset in the (gunzipped) file;
+ *       in the rejects file each such byte is U+FFFD ({@code DecodingReader}).
  *   <li>A gzip file may hold several members one after the other; all are read, and anything after
  *       the last member that is not a valid member is an error ({@code GzipMembers}).
  * </ul>

@@ -120,6 +120,9 @@ public final class BinWorkflow {
         if (c.delimiter().isPresent()) {
             o = o.withDelimiter(c.delimiter());
         }
+        if (c.encoding().isPresent()) {
+            o = o.withEncoding(c.encoding().get());
+        }
         if (c.missingValues().isPresent()) {
             o = o.withMissingValues(c.missingValues().get());
         }

@@ -3,6 +3,7 @@ package dev.scorecard.train.pipeline;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.CsvLoader;
+import dev.scorecard.train.load.Encodings;
 import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.load.LoadResult;
 import java.io.IOException;
@@ -42,8 +43,9 @@ final class DataLoading {
             double share = (double) report.rowsRejected() / report.rowsRead();
             if (share > maxRejectShare) {
                 throw new InputDataException(data.toString(), 0, null, String.format(Locale.ROOT,
-                        "%d of %d rows (%.2f %%) were rejected, over --max-reject-share %s; see %s",
-                        report.rowsRejected(), report.rowsRead(), 100 * share, maxRejectShare, file));
+                        "%d of %d rows (%.2f %%) were rejected, over --max-reject-share %s; see %s%s",
+                        report.rowsRejected(), report.rowsRead(), 100 * share, maxRejectShare, file,
+                        Encodings.adviceFor(report.rowsUndecodable(), report.rowsRejected(), report.encoding())));
             }
         }
         return new Loaded(loaded, rejects);

@@ -14,6 +14,7 @@ import dev.scorecard.train.load.RejectedRow;
 import dev.scorecard.train.report.ReportInput;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,15 @@ public final class EvaluateWorkflow {
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
+     * @param encoding the input's encoding when it has no byte order mark
      */
     public record Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
-            Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter) {
+            Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
+            Charset encoding) {
         /** Checks nothing is null. */
         public Request {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(outDir, "outDir");
@@ -91,7 +95,8 @@ public final class EvaluateWorkflow {
         List<RejectedRow> rejects;
         List<String> header;
         long rows;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(),
+        String advice;
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(),
                 List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress)) {
             header = pass.header();
             while (pass.next()) {
@@ -104,12 +109,13 @@ public final class EvaluateWorkflow {
             }
             rows = pass.rows();
             rejects = pass.rejects();
+            advice = pass.encodingAdvice();
         } catch (IOException e) {
             throw new InputDataException(request.data().toString(), 0, null, "cannot read: " + e.getMessage());
         }
         Optional<Path> rejectsFile = RejectsCheck.settle(request.data(),
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, sample.size(),
-                request.maxRejectShare(), "evaluated");
+                request.maxRejectShare(), "evaluated", advice);
         String name = request.data().getFileName().toString();
         Evaluation evaluation;
         try {

@@ -17,6 +17,7 @@ import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.monitor.PeriodOrder;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,13 +49,15 @@ public final class MonitorWorkflow {
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
+     * @param encoding the input's encoding when it has no byte order mark
      */
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
-            Optional<Character> delimiter) {
+            Optional<Character> delimiter, Charset encoding) {
         /** Checks nothing is null. */
         public Request {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(by, "by");
@@ -97,7 +100,9 @@ public final class MonitorWorkflow {
         List<RejectedRow> rejects;
         List<String> header;
         long rows;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), texts, 0,
+        String advice;
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(),
+                texts, 0,
                 ReasonBaseline.MAX, progress)) {
             header = pass.header();
             while (pass.next()) {
@@ -117,12 +122,13 @@ public final class MonitorWorkflow {
             }
             rows = pass.rows();
             rejects = pass.rejects();
+            advice = pass.encodingAdvice();
         } catch (IOException e) {
             throw new InputDataException(request.current().toString(), 0, null, "cannot read: " + e.getMessage());
         }
         Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
                 request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
-                request.maxRejectShare(), "scored");
+                request.maxRejectShare(), "scored", advice);
         // A --by column that is a characteristic puts each period in its own bins of it, so its CSI per
         // period would alert every time while saying nothing about drift: it is left out there.
         Optional<String> byCharacteristic = request.by()

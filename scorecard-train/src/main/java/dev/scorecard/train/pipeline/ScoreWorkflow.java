@@ -17,6 +17,7 @@ import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -74,13 +75,16 @@ public final class ScoreWorkflow {
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
+     * @param encoding the input's encoding when it has no byte order mark
      */
     public record Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons,
             ReasonBaseline reasonBaseline, Format format,
-            Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter) {
+            Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
+            Charset encoding) {
         /** Validates the request. */
         public Request {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(reasonBaseline, "reasonBaseline");
@@ -120,8 +124,9 @@ public final class ScoreWorkflow {
         List<RejectedRow> rejects = new ArrayList<>();
         List<String> header;
         long[] counts = new long[3];
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), texts, request.reasons(),
-                request.reasonBaseline(), progress)) {
+        String[] advice = {""};
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), texts,
+                request.reasons(), request.reasonBaseline(), progress)) {
             header = pass.header();
             try {
                 AtomicOutput.write(request.out(), file -> {
@@ -134,15 +139,16 @@ public final class ScoreWorkflow {
                     counts[2] = pass.rejected();
                     rejects.addAll(pass.rejects());
                     if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
+                        advice[0] = pass.encodingAdvice();
                         throw new TooManyRejects();
                     }
                 });
             } catch (TooManyRejects e) {
                 Path file = Outputs.writeRejects(rejectsPath(request), header, rejects);
                 throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
-                        "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s",
+                        "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s%s",
                         counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
-                        request.out(), file));
+                        request.out(), file, advice[0]));
             }
         } catch (IOException e) {
             throw new InputDataException(request.out().toString(), 0, null, "cannot write: " + e.getMessage());

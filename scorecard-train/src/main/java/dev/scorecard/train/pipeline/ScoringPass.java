@@ -8,10 +8,12 @@ import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.train.load.CsvCells;
 import dev.scorecard.train.load.CsvRows;
+import dev.scorecard.train.load.Encodings;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ final class ScoringPass implements Closeable {
 
     private final Scorecard scorecard;
     private final Path data;
+    private final Charset encoding;
     private final List<String> header;
     private final char delimiter;
     private final CsvCells cells;
@@ -65,17 +68,19 @@ final class ScoringPass implements Closeable {
     private final List<String> rejectReasons = new ArrayList<>();
     private long rows;
     private long scored;
+    private long undecodable;
 
-    private ScoringPass(Scorecard scorecard, Path data, Optional<Character> delimiter, List<TextColumn> textColumns,
-            int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
+    private ScoringPass(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
+            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
         this.scorecard = scorecard;
         this.data = data;
+        this.encoding = encoding;
         this.reasons = reasons;
         this.reasonBaseline = reasonBaseline;
         this.progress = progress;
         this.characteristics = scorecard.model().characteristics();
         long headerLine;
-        try (CsvRows head = CsvRows.open(data, delimiter)) {
+        try (CsvRows head = CsvRows.open(data, delimiter, encoding)) {
             this.header = head.header();
             this.delimiter = head.delimiter();
             headerLine = head.headerLine();
@@ -126,7 +131,7 @@ final class ScoringPass implements Closeable {
         levels = new String[k];
         texts = new String[textColumns.size()];
         buffer = new ScoreBuffer(k, reasons);
-        cells = CsvCells.open(data, this.delimiter, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
+        cells = CsvCells.open(data, this.delimiter, encoding, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
                 textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount, scorecard.model().missingValues());
     }
 
@@ -163,6 +168,7 @@ final class ScoringPass implements Closeable {
      * @param scorecard the model
      * @param data the CSV file
      * @param delimiter the delimiter, or empty to detect it
+     * @param encoding the encoding of a file without a byte order mark
      * @param textColumns columns the caller reads with {@link #text}, in that order
      * @param reasons reason codes per row
      * @param reasonBaseline what points lost are measured from
@@ -170,9 +176,9 @@ final class ScoringPass implements Closeable {
      * @return the pass, before the first row
      * @throws InputDataException when the file cannot be read or its header lacks a needed column
      */
-    static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, List<TextColumn> textColumns,
-            int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
-        return new ScoringPass(scorecard, data, delimiter, textColumns, reasons, reasonBaseline, progress);
+    static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
+            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
+        return new ScoringPass(scorecard, data, delimiter, encoding, textColumns, reasons, reasonBaseline, progress);
     }
 
     /** @return the header's column names */
@@ -242,13 +248,22 @@ final class ScoringPass implements Closeable {
         return rejectRows.size();
     }
 
+    /**
+     * @return what to add to an error about too many rejects: the {@code --encoding} advice when most
+     *     of them held bytes that are not text in the encoding, otherwise nothing
+     */
+    String encodingAdvice() {
+        Charset used = rows > 0 ? cells.charset() : encoding;
+        return Encodings.adviceFor(undecodable, rejected(), used);
+    }
+
     /** @return the rejected rows with their fields, read again from the file (only when there are some) */
     List<RejectedRow> rejects() {
         if (rejectRows.isEmpty()) {
             return List.of();
         }
         int[] dataRows = rejectRows.stream().mapToInt(Long::intValue).toArray();
-        List<List<String>> fields = CsvCells.fetch(data, delimiter, dataRows);
+        List<List<String>> fields = CsvCells.fetch(data, delimiter, encoding, dataRows);
         List<RejectedRow> out = new ArrayList<>(dataRows.length);
         for (int i = 0; i < dataRows.length; i++) {
             out.add(new RejectedRow(rejectLines.get(i), rejectReasons.get(i), fields.get(i)));
@@ -263,6 +278,12 @@ final class ScoringPass implements Closeable {
 
     /** @return null when the row scored, otherwise why not */
     private String scoreRow() {
+        String bytes = cells.undecodable();
+        if (bytes != null) {
+            undecodable++;
+            int f = cells.undecodableField();
+            return f < width ? "column '" + header.get(f) + "': " + bytes : bytes;
+        }
         if (cells.fieldCount() != width) {
             return "expected " + width + " fields as in the header, found " + cells.fieldCount();
         }

@@ -7,6 +7,7 @@ import dev.scorecard.core.binning.BinningMethod;
 import dev.scorecard.core.binning.Monotonic;
 import dev.scorecard.train.load.ColumnType;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,7 @@ class ConfigReaderTest {
                 target: y
                 positive: "yes"
                 delimiter: "\\\\t"
+                encoding: GB18030
                 missingValues: ["", unknown]
                 types: {zip: categorical}
                 exclude: [duration]
@@ -44,6 +46,7 @@ class ConfigReaderTest {
         assertThat(c.target()).contains("y");
         assertThat(c.positive()).contains("yes");
         assertThat(c.delimiter()).contains('\t');
+        assertThat(c.encoding()).contains(Charset.forName("GB18030"));
         assertThat(c.missingValues()).contains(List.of("", "unknown"));
         assertThat(c.types()).isEqualTo(Map.of("zip", ColumnType.CATEGORICAL));
         assertThat(c.exclude()).containsExactly("duration");
@@ -77,6 +80,9 @@ class ConfigReaderTest {
         Path j = yaml("target: [a\n");
         assertThatThrownBy(() -> ConfigReader.read(j)).hasMessageStartingWith(j + ", line 1: not valid YAML: ");
         assertThatThrownBy(() -> ConfigReader.read(tmp.resolve("none.yaml"))).hasMessage(tmp.resolve("none.yaml") + ": config file not found");
+        Path k = yaml("encoding: latin-9000\n");
+        assertThatThrownBy(() -> ConfigReader.read(k)).hasMessage(k + ", line 1: key 'encoding': unknown encoding 'latin-9000'; use a name "
+                + "Java knows, such as UTF-8, GB18030, GBK, windows-1252, ISO-8859-1 or UTF-16LE");
     }
 
     /** As data errors name the CSV line, config errors name the YAML line of the key, in block and flow style. */

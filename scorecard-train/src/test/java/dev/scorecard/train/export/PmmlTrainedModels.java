@@ -91,8 +91,8 @@ final class PmmlTrainedModels {
         Map<String, List<List<Double>>> specials = new LinkedHashMap<>();
         specials.put("pdays", List.of(List.of(-1.0)));
         specials.put("balance", List.of(List.of(0.0)));
-        return new ScorecardConfig(c.target(), c.positive(), c.delimiter(), c.missingValues(), c.types(), c.exclude(),
-                c.id(), specials, c.binning(), c.variables(), c.training(), c.evaluation());
+        return new ScorecardConfig(c.target(), c.positive(), c.delimiter(), c.encoding(), c.missingValues(), c.types(),
+                c.exclude(), c.id(), specials, c.binning(), c.variables(), c.training(), c.evaluation());
     }
 
     /** @return the case trained (once per test run) */

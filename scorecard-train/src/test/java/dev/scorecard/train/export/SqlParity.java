@@ -14,6 +14,7 @@ import dev.scorecard.train.load.CsvRows;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -123,7 +124,7 @@ final class SqlParity {
         List<Characteristic> cs = model.characteristics();
         Set<String> missing = new HashSet<>(model.missingValues());
         List<Row> rows = new ArrayList<>();
-        try (CsvRows csv = CsvRows.open(file, Optional.empty())) {
+        try (CsvRows csv = CsvRows.open(file, Optional.empty(), StandardCharsets.UTF_8)) {
             int[] at = new int[cs.size()];
             for (int k = 0; k < cs.size(); k++) {
                 at[k] = csv.header().indexOf(cs.get(k).name());

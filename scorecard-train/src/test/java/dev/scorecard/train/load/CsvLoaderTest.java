@@ -181,16 +181,6 @@ class CsvLoaderTest {
     }
 
     @Test
-    void invalidUtf8IsReportedAtItsLine() throws IOException {
-        Path file = dir.resolve("latin1.csv");
-        Files.write(file, "city,y\nBerlin,1\nK\u00f6ln,0\n".getBytes(StandardCharsets.ISO_8859_1));
-
-        assertThatThrownBy(() -> CsvLoader.load(file, target("y")))
-                .isInstanceOf(InputDataException.class)
-                .hasMessage(file + ", line 3: not valid UTF-8 (byte 0xF6); save the file as UTF-8");
-    }
-
-    @Test
     void unclosedQuoteInABigFileIsReportedWhereItOpens() throws IOException {
         Path file = dir.resolve("unclosed.csv");
         try (Writer w = Files.newBufferedWriter(file)) {

@@ -6,7 +6,9 @@ import dev.scorecard.core.InputDataException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * header, then {@link CsvCells} for the rows, every column asked for as text and the first also as a
  * number), against {@link ReferenceCsv}, an independent reader for the RFC 4180 subset:
  * <ul>
- *   <li>valid UTF-8 that the reference reads: the same header, the same rows with the same fields,
- *       field counts and starting lines, and numbers exactly as the strict grammar says;
+ *   <li>CSV that the reference reads: the same header, the same rows with the same fields, field
+ *       counts and starting lines, and numbers exactly as the strict grammar says; bytes that are
+ *       not UTF-8 read as one U+FFFD each (the reference decodes them so), and exactly the rows
+ *       holding some are marked {@link CsvCells#undecodable()};
+ *   <li>such bytes in the header: an {@link InputDataException} at the header's line;
  *   <li>an unclosed quote: the rows before it, then an {@link InputDataException} at the line its
  *       record starts on;
- *   <li>anything else the reference refuses (text after a closing quote, bytes that are not UTF-8): a
- *       prefix of the reference's rows, then an {@link InputDataException} that names a line;
+ *   <li>anything else the reference refuses (text after a closing quote): a prefix of the
+ *       reference's rows, then an {@link InputDataException} that names a line;
  * </ul>
  * never another exception type, and never a hang (each try has 10 s).
  *
@@ -77,7 +82,7 @@ class CsvReadingProperties {
         long firstSeed = Long.getLong("fuzz.seed", 20_260_601L);
         int tries = Integer.getInteger("fuzz.tries", 2000);
         System.out.println("CsvReadingProperties: seeds " + firstSeed + " to " + (firstSeed + tries - 1));
-        int[] outcomes = new int[3]; // read fully, refused with a line, not UTF-8
+        int[] outcomes = new int[3]; // read fully, refused with a line, not UTF-8 (read with marked rows or refused)
         for (int t = 0; t < tries; t++) {
             long seed = firstSeed + t;
             Future<Integer> f = runner.submit(() -> oneTry(seed));
@@ -116,16 +121,8 @@ class CsvReadingProperties {
                 + describe(bytes) + ")";
 
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer body = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        String text;
-        boolean utf8 = true;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(body).toString();
-        } catch (CharacterCodingException e) {
-            utf8 = false;
-            text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8); // for the rows before the bad bytes
-        }
+        String text = decode(bytes, start);
+        boolean utf8 = text.indexOf('\uFFFD') < 0; // the generator never writes U+FFFD itself
         List<ReferenceCsv.Row> expected;
         ReferenceCsv.Invalid invalid = null;
         try {
@@ -134,7 +131,8 @@ class CsvReadingProperties {
             invalid = e;
             expected = ReferenceCsv.parseUntilInvalid(text, delimiter);
         }
-        boolean fullyValid = utf8 && invalid == null;
+        boolean headerBad = !expected.isEmpty() && String.join("", expected.get(0).fields()).indexOf('\uFFFD') >= 0;
+        boolean readable = invalid == null && !headerBad;
         if (!expected.isEmpty()) { // CsvRows names empty header fields by position
             expected = new ArrayList<>(expected);
             List<String> h = new ArrayList<>(expected.get(0).fields());
@@ -147,19 +145,22 @@ class CsvReadingProperties {
         }
 
         List<ReferenceCsv.Row> read = new ArrayList<>();
+        List<Long> marked = new ArrayList<>();
         try {
-            readAll(file, delimiter, read);
+            readAll(file, delimiter, read, marked);
         } catch (InputDataException e) {
             assertThat(read).as(what + ": rows before the error").isEqualTo(expected.subList(0, Math.min(read.size(),
                     expected.size())));
             assertThat(read.size()).as(what + ": rows before the error").isLessThanOrEqualTo(expected.size());
-            if (fullyValid) {
-                assertThat(expected).as(what + ": a valid file refused: " + e.getMessage()).isEmpty();
+            if (readable) {
+                assertThat(expected).as(what + ": a readable file refused: " + e.getMessage()).isEmpty();
                 assertThat(e.getMessage()).as(what).endsWith(": file is empty (no header)");
-                return 1;
+                return utf8 ? 1 : 2;
             }
             assertThat(e.line()).as(what + ": the error names a line: " + e.getMessage()).isPositive();
-            if (!utf8) {
+            if (headerBad) {
+                assertThat(e.getMessage()).as(what).contains(": the header has bytes that are not UTF-8 at byte ");
+                assertThat(e.line()).as(what).isEqualTo(expected.get(0).line());
                 return 2;
             }
             if (invalid.unclosed) {
@@ -167,14 +168,52 @@ class CsvReadingProperties {
                 assertThat(e.line()).as(what + ": " + e.getMessage()).isEqualTo(invalid.line);
                 assertThat(read).as(what + ": every row before the unclosed quote").isEqualTo(expected);
             }
-            return 1;
+            return utf8 ? 1 : 2;
         } catch (RuntimeException e) {
             throw new AssertionError(what + " threw " + e, e);
         }
-        assertThat(fullyValid).as(what + ": read although the reference refuses it"
-                + (invalid != null ? " (" + invalid.getMessage() + ")" : " (not UTF-8)")).isTrue();
+        assertThat(readable).as(what + ": read although the reference refuses it"
+                + (invalid != null ? " (" + invalid.getMessage() + ")" : " (bytes that are not UTF-8 in the header)")).isTrue();
         assertThat(read).as(what).isEqualTo(expected);
-        return 0;
+        List<Long> withBadBytes = new ArrayList<>();
+        for (ReferenceCsv.Row r : expected.subList(1, expected.size())) {
+            if (String.join("", r.fields()).indexOf('\uFFFD') >= 0) {
+                withBadBytes.add(r.line());
+            }
+        }
+        assertThat(marked).as(what + ": the rows marked as holding bytes that are not UTF-8").isEqualTo(withBadBytes);
+        return utf8 ? 0 : 2;
+    }
+
+    /** The reference decoding: strict UTF-8, each byte of a sequence the decoder refuses becoming one U+FFFD. */
+    private static String decode(byte[] bytes, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (!r.isError()) {
+                break;
+            }
+            for (int i = 0; i < r.length(); i++) {
+                in.get();
+                out.put('\uFFFD');
+            }
+        }
+        return out.flip().toString();
+    }
+
+    /** @return the field with each escape (a lone low surrogate U+DC00..U+DCFF) as U+FFFD */
+    private static String unescaped(String field) {
+        StringBuilder sb = new StringBuilder(field);
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c >= '\uDC00' && c <= '\uDCFF' && (i == 0 || !Character.isHighSurrogate(field.charAt(i - 1)))) {
+                sb.setCharAt(i, '\uFFFD');
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -182,9 +221,9 @@ class CsvReadingProperties {
      * {@link CsvRows}, then each data row's fields from {@link CsvCells}, checking the number slot on
      * the way.
      */
-    private static void readAll(Path file, char delimiter, List<ReferenceCsv.Row> read) throws IOException {
+    private static void readAll(Path file, char delimiter, List<ReferenceCsv.Row> read, List<Long> marked) throws IOException {
         int width;
-        try (CsvRows head = CsvRows.open(file, Optional.of(delimiter))) {
+        try (CsvRows head = CsvRows.open(file, Optional.of(delimiter), StandardCharsets.UTF_8)) {
             List<String> h = head.header();
             read.add(new ReferenceCsv.Row(head.headerLine(), h));
             width = h.size();
@@ -194,16 +233,21 @@ class CsvReadingProperties {
         for (int i = 0; i < wide; i++) {
             all[i] = i;
         }
-        try (CsvCells cells = CsvCells.open(file, delimiter, width, new int[] {0}, all, 1, MISSING)) {
+        try (CsvCells cells = CsvCells.open(file, delimiter, StandardCharsets.UTF_8, width, new int[] {0}, all, 1, MISSING)) {
             while (cells.next()) {
                 int n = cells.fieldCount();
                 assertThat(n).isLessThanOrEqualTo(wide);
                 List<String> fields = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    fields.add(cells.text(i));
+                    fields.add(unescaped(cells.text(i)));
                 }
                 assertThat(n == wide || cells.text(n) == null).as("no text past the row's last field").isTrue();
-                checkNumber(fields.get(0), cells.number(0), cells.badNumber(0));
+                if (cells.undecodable() != null) {
+                    marked.add(cells.line());
+                    assertThat(fields.get(cells.undecodableField())).as("the field named").contains("\uFFFD");
+                } else {
+                    checkNumber(fields.get(0), cells.number(0), cells.badNumber(0));
+                }
                 read.add(new ReferenceCsv.Row(cells.line(), fields));
             }
         }
