@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +34,21 @@ class SqlExportPostgresParityTest {
     @TempDir
     Path tmp;
 
+    /** Asked once per class; the answer is held so that each test is skipped with the message. */
+    private static Optional<String> unavailable;
+
     @BeforeAll
-    static void server() {
-        Optional<String> why = PostgresServer.unavailable();
+    static void askTheServer() {
+        unavailable = PostgresServer.unavailable();
+    }
+
+    /**
+     * Per test, not in {@code @BeforeAll}: Surefire counts the tests of a class aborted in
+     * {@code @BeforeAll} as neither run nor skipped, so the skip would not show.
+     */
+    @BeforeEach
+    void server() {
+        Optional<String> why = unavailable;
         Assumptions.assumeTrue(why.isEmpty(), () -> "no PostgreSQL server usable at " + PostgresServer.URL + " as "
                 + PostgresServer.USER + " (" + why.orElse("") + "); scripts/install-postgres.sh starts one. Skipped.");
     }
