@@ -17,8 +17,6 @@ import dev.scorecard.train.config.TrainingConfig;
 import dev.scorecard.train.export.SqlParity.Engine;
 import dev.scorecard.train.export.SqlParity.Outcome;
 import dev.scorecard.train.export.SqlParity.Row;
-import dev.scorecard.train.pipeline.BinWorkflow;
-import dev.scorecard.train.pipeline.TrainWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reason codes and warnings identical, probability to 1e-9.
  */
 class SqlExportParityTest {
-    private static final Path DATA = Path.of("../datasets");
+    private static final Path DATA = ParityModels.DATA;
 
     @TempDir
     Path tmp;
@@ -135,7 +133,7 @@ class SqlExportParityTest {
         List<Row> rows = rows(file, model);
         List<Outcome> outcomes = new ArrayList<>();
         Scorecard scorer = Scorecard.of(model);
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : Engine.inMemory()) {
             try (Connection c = engine.connect()) {
                 SqlParity.load(c, engine, model, rows);
                 for (SqlDialect d : engine.dialects()) {
@@ -151,7 +149,7 @@ class SqlExportParityTest {
         assertThat(rows.stream().filter(r -> r.id() < SqlParity.FIRST_EDGE_ID)).hasSize(dataRows);
         Scorecard scorer = Scorecard.of(model);
         List<Outcome> outcomes = new ArrayList<>();
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : Engine.inMemory()) {
             try (Connection c = engine.connect()) {
                 SqlParity.load(c, engine, model, rows);
                 for (SqlDialect d : engine.dialects()) {
@@ -170,17 +168,14 @@ class SqlExportParityTest {
     }
 
     private static List<Row> rows(Path file, ScorecardModel model) {
-        List<Row> rows = new ArrayList<>(SqlParity.csvRows(file, model));
-        rows.addAll(SqlParity.edgeRows(model, rows.get(0)));
-        return rows;
+        return ParityModels.rows(file, model);
     }
 
     private static ScorecardConfig target(String column) {
-        return ScorecardConfig.empty().withTarget(Optional.of(column), Optional.empty());
+        return ParityModels.target(column);
     }
 
     private ScorecardModel train(Path file, ScorecardConfig config) {
-        return TrainWorkflow.run(new TrainWorkflow.Request(file, config, Optional.empty(), Optional.empty(), tmp,
-                Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { }).model();
+        return ParityModels.train(file, config, tmp);
     }
 }

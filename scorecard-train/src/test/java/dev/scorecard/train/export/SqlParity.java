@@ -72,7 +72,9 @@ final class SqlParity {
          * missing tokens ({@code ''}, {@code NA}) as text. Values that edge rows give as doubles stay
          * doubles.
          */
-        SQLITE_TEXT("jdbc:sqlite::memory:", SqlDialect.SQLITE);
+        SQLITE_TEXT("jdbc:sqlite::memory:", SqlDialect.SQLITE),
+        /** A PostgreSQL server on 127.0.0.1, not in memory: only {@link SqlExportPostgresParityTest} uses it. */
+        POSTGRES(PostgresServer.URL, SqlDialect.POSTGRES);
 
         final String url;
         final SqlDialect dialect;
@@ -83,7 +85,7 @@ final class SqlParity {
         }
 
         Connection connect() throws SQLException {
-            return DriverManager.getConnection(url);
+            return this == POSTGRES ? PostgresServer.connect() : DriverManager.getConnection(url);
         }
 
         /** @return the dialects run on this engine: ANSI and its own, or only its own where ANSI does not parse (SQLite) */
@@ -91,9 +93,14 @@ final class SqlParity {
             return dialect == SqlDialect.SQLITE ? List.of(dialect) : List.of(SqlDialect.ANSI, dialect);
         }
 
-        /** @return the engines that run the ANSI text */
+        /** @return the engines that run in this JVM, always there */
+        static List<Engine> inMemory() {
+            return java.util.Arrays.stream(values()).filter(e -> e != POSTGRES).toList();
+        }
+
+        /** @return the in-memory engines that run the ANSI text */
         static List<Engine> ansi() {
-            return java.util.Arrays.stream(values()).filter(e -> e.dialects().contains(SqlDialect.ANSI)).toList();
+            return inMemory().stream().filter(e -> e.dialects().contains(SqlDialect.ANSI)).toList();
         }
     }
 
@@ -228,7 +235,9 @@ final class SqlParity {
     /** Creates the test table on a connection and loads the rows (DuckDB through its appender, SQLite in one transaction). */
     static void load(Connection c, Engine engine, ScorecardModel model, List<Row> rows) throws SQLException {
         List<Characteristic> cs = model.characteristics();
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqlText.identifier(TABLE) + " (" + SqlText.identifier(ID)
+        // On the server a temporary table: gone with the connection, and no clash with another run.
+        StringBuilder ddl = new StringBuilder((engine == Engine.POSTGRES ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ")
+                + SqlText.identifier(TABLE) + " (" + SqlText.identifier(ID)
                 + " INTEGER");
         for (Characteristic ch : cs) {
             ddl.append(", ").append(SqlText.identifier(ch.name()))
@@ -256,8 +265,8 @@ final class SqlParity {
         }
         StringBuilder insert = new StringBuilder("INSERT INTO " + SqlText.identifier(TABLE) + " VALUES (?");
         insert.append(", ?".repeat(cs.size())).append(')');
-        // SQLite commits every statement on its own unless told otherwise: 45,000 transactions.
-        boolean oneTransaction = engine.dialect == SqlDialect.SQLITE;
+        // SQLite commits every statement on its own unless told otherwise: 45,000 transactions; PostgreSQL too.
+        boolean oneTransaction = engine.dialect == SqlDialect.SQLITE || engine == Engine.POSTGRES;
         if (oneTransaction) {
             c.setAutoCommit(false);
         }
