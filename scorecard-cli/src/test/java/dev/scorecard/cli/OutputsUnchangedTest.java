@@ -92,7 +92,7 @@ class OutputsUnchangedTest {
         run(name + "/monitor", monitor.toArray(String[]::new));
         run(name + "/export-pmml", "export", "--model", model, "--format", "pmml", "--out",
                 dir.resolve("model.pmml").toString());
-        for (String dialect : List.of("ansi", "postgres", "duckdb", "h2")) {
+        for (String dialect : List.of("ansi", "postgres", "duckdb", "h2", "sqlite")) {
             run(name + "/export-sql-" + dialect, "export", "--model", model, "--format", "sql", "--dialect", dialect,
                     "--out", dir.resolve("model-" + dialect + ".sql").toString());
         }
