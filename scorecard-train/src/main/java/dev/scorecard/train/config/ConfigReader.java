@@ -98,20 +98,8 @@ public final class ConfigReader {
         f.knownKeys(top, "", TOP_KEYS);
         Optional<String> target = f.optionalText(top, "target");
         Optional<String> positive = f.optionalText(top, "positive");
-        Optional<Character> delimiter = f.optionalText(top, "delimiter").map(d -> {
-            try {
-                return Delimiters.parse(d);
-            } catch (IllegalArgumentException e) {
-                throw f.error("delimiter", e.getMessage());
-            }
-        });
-        Optional<Charset> encoding = f.optionalText(top, "encoding").map(e -> {
-            try {
-                return Encodings.parse(e);
-            } catch (IllegalArgumentException ex) {
-                throw f.error("encoding", ex.getMessage());
-            }
-        });
+        Optional<Character> delimiter = f.optionalChoice(top, "delimiter", Delimiters::parse);
+        Optional<Charset> encoding = f.optionalChoice(top, "encoding", Encodings::parse);
         Optional<List<String>> missing = top.has("missingValues")
                 ? Optional.of(f.textList(top.get("missingValues"), "missingValues")) : Optional.empty();
         Map<String, ColumnType> types = new LinkedHashMap<>();
@@ -374,6 +362,11 @@ public final class ConfigReader {
 
         Optional<String> optionalText(ObjectNode node, String key) {
             return node.has(key) ? Optional.of(text(node.get(key), key)) : Optional.empty();
+        }
+
+        /** {@link #choice} of a key that may be absent. */
+        <T> Optional<T> optionalChoice(ObjectNode node, String key, Function<String, T> fromConfig) {
+            return node.has(key) ? Optional.of(choice(node.get(key), key, fromConfig)) : Optional.empty();
         }
 
         String text(JsonNode node, String key) {

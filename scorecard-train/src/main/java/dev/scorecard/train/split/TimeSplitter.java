@@ -110,7 +110,7 @@ public final class TimeSplitter {
     }
 
     private static boolean[] sides(NumericColumn column, String ootFrom) {
-        if (!NUMBER.matcher(ootFrom).matches() || !Double.isFinite(Double.parseDouble(ootFrom))) {
+        if (!isNumber(ootFrom)) {
             throw new IllegalArgumentException("ootFrom '" + ootFrom + "' is not a number, but time column '"
                     + column.name() + "' is numeric: give a number such as 2010 or 201001");
         }

@@ -240,7 +240,7 @@ public final class ScorecardTrainer {
 
         List<SplitMetrics> metrics = new ArrayList<>();
         metrics.add(TrainingScores.metrics("train", trainProb, train));
-        if (test.rowCount() > 0 && test.target().eventCount() > 0 && test.target().nonEventCount() > 0) {
+        if (TrainingScores.measurable(test)) {
             metrics.add(TrainingScores.metrics("test", testProb, test));
         }
         ScorecardModel scored = points0.withScoreDerived(TrainingScores.grades(t, trainScores),

@@ -35,6 +35,6 @@ public record TrainedScorecard(ScorecardModel model, Scorecard scorecard, List<V
 
     /** @return true when the held-out rows hold both classes, so they can be measured */
     public boolean testUsable() {
-        return test.rowCount() > 0 && test.target().eventCount() > 0 && test.target().nonEventCount() > 0;
+        return TrainingScores.measurable(test);
     }
 }

@@ -58,6 +58,11 @@ final class TrainingScores {
         return new Baseline(edgeList, shares, binShares);
     }
 
+    /** @return true when the rows hold both classes, so AUC and KS exist */
+    static boolean measurable(Dataset d) {
+        return d.rowCount() > 0 && d.target().eventCount() > 0 && d.target().nonEventCount() > 0;
+    }
+
     static SplitMetrics metrics(String split, double[] probabilities, Dataset d) {
         double auc = Metrics.auc(probabilities, d.target());
         double ks = Metrics.ks(probabilities, d.target()).ks();
