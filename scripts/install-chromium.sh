@@ -10,18 +10,8 @@ if [ -x /usr/bin/chromium ]; then
     exit 0
 fi
 
-fail() {
-    echo "install-chromium.sh: $1" >&2
-    exit 1
-}
-
-if [ "$(id -u)" -eq 0 ]; then
-    SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-    SUDO="sudo"
-else
-    fail "not root and sudo is not available; run as root: apt-get install -y chromium"
-fi
+. "$(dirname "$0")/root.sh"
+need_root "run as root: apt-get install -y chromium"
 command -v apt-get >/dev/null 2>&1 || fail "apt-get not found; install the 'chromium' package with this system's package manager"
 
 export DEBIAN_FRONTEND=noninteractive

@@ -16,18 +16,8 @@ PORT="${SCORECARD_PG_PORT:-5432}"
 DB_USER="${SCORECARD_PG_USER:-scorecard}"
 DB_PASSWORD="${SCORECARD_PG_PASSWORD:-scorecard}"
 
-fail() {
-    echo "install-postgres.sh: $1" >&2
-    exit 1
-}
-
-if [ "$(id -u)" -eq 0 ]; then
-    SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-    SUDO="sudo"
-else
-    fail "not root and sudo is not available; run as root"
-fi
+. "$(dirname "$0")/root.sh"
+need_root "run as root"
 
 if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
     command -v apt-get >/dev/null 2>&1 || fail "apt-get not found; install PostgreSQL with this system's package manager"
