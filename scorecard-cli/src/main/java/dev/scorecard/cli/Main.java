@@ -34,7 +34,33 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // The outputs were not committed: each open output set deleted its temporary files as the
+            // error unwound, and the previous outputs stand.
+            err.println(outOfMemory());
+            err.flush();
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** @return what to tell a user whose run ran out of heap: how big it was and how to give more */
+    static String outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        return "error: out of memory: the Java heap (" + mb + " MB) is too small for this run; nothing was written."
+                + " Give it more with SCORECARD_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g"
+                + " (bin/scorecard) or java -Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g -jar scorecard.jar;"
+                + " the README's section on memory says what a run needs per row and column";
+    }
+
+    private static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the configured command line */
@@ -47,6 +73,11 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose");
+            if (outOfMemory(ex)) {
+                e.println(outOfMemory());
+                e.flush();
+                return INTERNAL_ERROR;
+            }
             if (ex instanceof GateFailedException || ex instanceof DriftAlertException) {
                 e.println(ex.getMessage()); // a verdict, not an error in the run
             } else if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException) {

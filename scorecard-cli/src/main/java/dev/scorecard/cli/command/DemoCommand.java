@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.pipeline.EvaluateWorkflow;
 
 import dev.scorecard.cli.option.OutputOptions;
@@ -14,13 +15,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,17 +66,28 @@ public final class DemoCommand implements Callable<Integer> {
         ScorecardConfig config = ScorecardConfig.empty()
                 .withTarget(Optional.of("creditability"), Optional.of("bad"));
         Path modelDir = out.resolve("model");
-        TrainWorkflow.Outcome trained = TrainWorkflow.run(new TrainWorkflow.Request(train, config, Optional.empty(),
-                Optional.empty(), modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors()),
-                new BinWorkflow.Listener() { });
+        TrainWorkflow.Request trainRequest = new TrainWorkflow.Request(train, config, Optional.empty(), Optional.empty(),
+                modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors());
         Path evaluation = out.resolve("evaluation");
-        EvaluateWorkflow.Outcome e = EvaluateWorkflow.run(new EvaluateWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
+        EvaluateWorkflow.Request evaluateRequest = new EvaluateWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, Optional.empty(), evaluation, EvaluationConfig.defaults(), Optional.empty(), 0.01, false,
-                Optional.empty(), StandardCharsets.UTF_8), rows -> { });
+                Optional.empty(), StandardCharsets.UTF_8);
         Path scored = out.resolve("scored-applications.csv");
-        ScoreWorkflow.Outcome s = ScoreWorkflow.run(new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
-                applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(),
-                0.01, false, Optional.empty(), StandardCharsets.UTF_8), rows -> { });
+        ScoreWorkflow.Request scoreRequest = new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
+                applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV,
+                Optional.empty(), 0.01, false, Optional.empty(), StandardCharsets.UTF_8);
+        // Evaluating and scoring read the new model from its folder, so the model folder is put in place
+        // first, as a set of its own; the evaluation and the scores are then one set together.
+        TrainWorkflow.Outcome trained = TrainWorkflow.run(trainRequest, new BinWorkflow.Listener() { });
+        List<Path> members = new ArrayList<>(EvaluateWorkflow.members(evaluateRequest));
+        members.addAll(ScoreWorkflow.members(scoreRequest));
+        EvaluateWorkflow.Outcome e;
+        ScoreWorkflow.Outcome s;
+        try (OutputSet set = OutputSet.of(members)) {
+            e = EvaluateWorkflow.run(evaluateRequest, rows -> { }, set);
+            s = ScoreWorkflow.run(scoreRequest, rows -> { }, set);
+            set.commit();
+        }
         if (!output.quiet) {
             stdout.printf(Locale.ROOT, "German credit: 1000 applicants, %d for training, %d set aside as new applications%n%n",
                     trained.model().provenance().rowsRead(), s.rows());
@@ -110,17 +123,25 @@ public final class DemoCommand implements Callable<Integer> {
                 throw new IllegalStateException("the demo dataset " + DATASET + " is missing from the jar");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            try (Writer t = Files.newBufferedWriter(train); Writer a = Files.newBufferedWriter(applications)) {
-                String header = reader.readLine();
-                t.write(header + "\n");
-                a.write(header + "\n");
-                String line;
-                int row = 0;
-                while ((line = reader.readLine()) != null) {
-                    (row++ % 5 == 4 ? a : t).write(line + "\n");
-                }
+            try (OutputSet set = OutputSet.of(List.of(train, applications))) {
+                write(set, train, applications, reader);
+                set.commit();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            }
+        }
+    }
+
+    private static void write(OutputSet set, Path train, Path applications, BufferedReader reader) throws IOException {
+        try (Writer t = new OutputStreamWriter(set.open(train), StandardCharsets.UTF_8);
+                Writer a = new OutputStreamWriter(set.open(applications), StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            t.write(header + "\n");
+            a.write(header + "\n");
+            String line;
+            int row = 0;
+            while ((line = reader.readLine()) != null) {
+                (row++ % 5 == 4 ? a : t).write(line + "\n");
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.core.ReasonBaseline;
+import dev.scorecard.train.load.Dash;
 import dev.scorecard.train.pipeline.ScoreWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,16 +27,20 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  scorecard score --model out/model/model.json --data leads.csv --id lead_id --out scored.csv",
             "  scorecard score --model model.json --data leads.csv.gz --format jsonl --reasons 2 --out scored.jsonl",
+            "  zcat leads.csv.gz | scorecard score --model model.json --data - --out - --id lead_id > scored.csv",
+            "", "The scores and the rejects file are written as one set: both appear when the run finishes, a run",
+            "with no rejects removes an earlier rejects file, and a killed run leaves the previous files.",
             "", "Exit codes: 0 ok, 2 bad usage, bad input or a refused model, 1 internal error."},
         sortOptions = false)
 public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file to score (.csv or .csv.gz).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file to score (.csv or .csv.gz), or - for standard input (gzip detected).")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, or - for standard output (then rejects go to --rejects, default "
+                    + ScoreWorkflow.STDOUT_REJECTS + ").")
     Path out;
 
     @Option(names = "--id", split = ",", paramLabel = "COL", description = "Identifier columns copied first into the output.")
@@ -65,7 +70,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
+        // With the scores on standard output, what the run says goes to standard error.
+        PrintWriter stdout = Dash.is(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         PathCollisions paths = PathCollisions.of().input("--model", modelOptions.model).input("--data", data).output("--out", out);
         if (rows.rejects != null) {
             paths.output("--rejects", rows.rejects);
@@ -84,7 +90,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!output.quiet) {
             stdout.printf("%d rows: %d scored, %d rejected%n", o.rows(), o.scored(), o.rejected());
             o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + out);
+            stdout.println("wrote " + (Dash.is(out) ? "standard output" : out));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.scorecard.cli.option;
 
+import dev.scorecard.train.load.Dash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class PathCollisions {
      * @return this
      */
     public PathCollisions input(String option, Path path) {
-        if (path != null) {
+        if (path != null && !Dash.is(path)) { // standard input is no file to collide with
             inputs.add(new Entry(option, path, null, resolve(path)));
         }
         return this;
@@ -55,7 +56,7 @@ public final class PathCollisions {
      * @return this
      */
     public PathCollisions output(String option, Path path) {
-        if (path != null) {
+        if (path != null && !Dash.is(path)) {
             outputs.add(new Entry(option, path, null, resolve(path)));
         }
         return this;

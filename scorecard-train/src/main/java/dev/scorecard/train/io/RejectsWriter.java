@@ -50,8 +50,28 @@ public final class RejectsWriter {
         AtomicOutput.writeText(file, out -> write(out, header, rejects));
     }
 
+    /**
+     * @param set the run's outputs
+     * @param file the rejects file, a member of {@code set}
+     * @param header the input's header names
+     * @param rejects the rejected rows
+     * @return {@code file}
+     * @throws IOException when the file cannot be written
+     */
+    public static Path write(OutputSet set, Path file, List<String> header, List<RejectedRow> rejects) throws IOException {
+        return set.writeText(file, out -> write(out, header, rejects));
+    }
+
     /** Writes the CSV text to {@code out}. */
     static void write(Writer out, List<String> header, List<RejectedRow> rejects) throws IOException {
+        writeHeader(out, header);
+        for (RejectedRow row : rejects) {
+            writeRow(out, row.line(), row.reason(), row.fields());
+        }
+    }
+
+    /** Writes the header record: the own columns, then the input's names. */
+    static void writeHeader(Writer out, List<String> header) throws IOException {
         List<String> own = ownColumns(header);
         out.write(quote(own.get(0)));
         out.write(',');
@@ -61,16 +81,18 @@ public final class RejectsWriter {
             out.write(quote(h));
         }
         out.write('\n');
-        for (RejectedRow row : rejects) {
-            out.write(Long.toString(row.line()));
+    }
+
+    /** Writes one rejected row's record. */
+    static void writeRow(Writer out, long line, String reason, List<String> fields) throws IOException {
+        out.write(Long.toString(line));
+        out.write(',');
+        out.write(quote(reason));
+        for (String f : fields) {
             out.write(',');
-            out.write(quote(row.reason()));
-            for (String f : row.fields()) {
-                out.write(',');
-                out.write(quote(f));
-            }
-            out.write('\n');
+            out.write(quote(f));
         }
+        out.write('\n');
     }
 
     /** @return the field as it must appear in a CSV file: quoted when it holds , " CR or LF */

@@ -79,7 +79,10 @@ final class CsvBlocks implements Closeable {
             if (block != null) {
                 if (block.error != null) {
                     finished = true;
-                    throw block.error;
+                    if (block.error instanceof Error e) {
+                        throw e; // out of memory on the parser's thread: the caller's to report
+                    }
+                    throw (RuntimeException) block.error;
                 }
                 if (block.last) {
                     finished = true;
@@ -169,7 +172,7 @@ final class CsvBlocks implements Closeable {
         final int[] undecodableField = new int[BLOCK_ROWS];
         int rows;
         boolean last;
-        RuntimeException error;
+        Throwable error;
 
         Block reset() {
             used = 0;
@@ -288,7 +291,7 @@ final class CsvBlocks implements Closeable {
                 full.put(done);
             } catch (InterruptedException e) {
                 // close() stopped a caller that finished early; nobody waits for more blocks
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
                 try {
@@ -304,7 +307,7 @@ final class CsvBlocks implements Closeable {
         }
 
         /** Hands the caller the rows read so far, then the failure. */
-        private void fail(RuntimeException e) {
+        private void fail(Throwable e) {
             Block b = current != null ? current : free.poll();
             current = null;
             if (b != null) {

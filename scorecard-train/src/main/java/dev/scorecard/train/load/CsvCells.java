@@ -8,17 +8,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import dev.scorecard.core.InputDataException;
 
 /**
  * Streams chosen cells of a CSV file with no String for a number: the columns asked for as numbers
  * are parsed to doubles (NaN for a missing token), the columns asked for as text become Strings, and
- * every other column is skipped. This is the scoring path's reader; the rows it cannot use are
- * fetched again, as text, with {@link #fetch}. Same dialect rules and line numbers as {@link CsvRows}.
+ * every other column is only kept as characters, so that a row the caller rejects can be written
+ * to a rejects file as it was read ({@link #fields()}) without reading the file again. This is the
+ * scoring path's reader. Same dialect rules, header names and line numbers as {@link CsvRows}.
  *
- * <p>Two threads share the work: a background thread runs the CSV parser and copies the wanted
- * cells' characters into blocks of rows; the caller's thread takes the blocks in order, turns the
+ * <p>The file is opened once: the delimiter is detected from characters read ahead and then handed
+ * to the parser, and the header is the parser's first record. So standard input ({@code -}), a pipe
+ * or a file being replaced while it is read give the same rows as a plain file.
+ *
+ * <p>Two threads share the work: a background thread runs the CSV parser and copies each row's
+ * characters into blocks of rows; the caller's thread takes the blocks in order, turns the chosen
  * cells into numbers and Strings, and does its own work on each row (scoring, writing) while the
  * next block is being parsed. A parse error reaches the caller after every row before it, at the
  * same point a single-threaded reader would throw it. At most {@value #BLOCKS} blocks of
@@ -36,82 +42,135 @@ public final class CsvCells implements Closeable {
     /** Distinct values a repeated-text slot keeps before it goes back to a new String per cell. */
     private static final int MAX_DICTIONARY = 10_000;
 
-    private final int numberSlots;
-    private final int textSlots;
+    private final InputFile source;
     private final MissingTokens missing;
-    private final CharDictionary[] dictionaries;
     private final CsvBlocks blocks;
-    private final double[] numbers;
-    private final String[] bad;
-    private final String[] texts;
+    private final char delimiter;
+    private final List<String> header;
+    private final long headerLine;
+    private int[] numberColumns;
+    private int[] textColumns;
+    private CharDictionary[] dictionaries;
+    private double[] numbers;
+    private String[] bad;
+    private String[] texts;
     private long dataRow = -1;
 
-    private CsvCells(InputFile source, char delimiter, int width, int[] numberColumns, int[] textColumns,
-            int repeatedTexts, List<String> missingTokens) {
-        this.numberSlots = numberColumns.length;
-        this.textSlots = textColumns.length;
+    private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens) {
+        this.source = source;
         this.missing = new MissingTokens(missingTokens);
-        this.dictionaries = new CharDictionary[textColumns.length];
-        for (int t = 0; t < repeatedTexts; t++) {
-            dictionaries[t] = new CharDictionary();
+        DecodingReader in = source.open();
+        try {
+            this.delimiter = delimiter.isPresent() ? delimiter.get()
+                    : DelimiterDetector.detect(in.peek(DelimiterDetector.PREFIX_CHARS), in.peekedToEnd());
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw source.translate(e, 0);
         }
-        numbers = new double[numberSlots];
-        bad = new String[numberSlots];
-        texts = new String[textSlots];
-        int max = width;
-        for (int c : numberColumns) {
-            max = Math.max(max, c + 1);
-        }
-        for (int c : textColumns) {
-            max = Math.max(max, c + 1);
-        }
-        // One slot per wanted cell: numbers first, then texts. A column asked for more than once (a
-        // characteristic also copied with --keep, an --id also kept) is copied into its first slot,
-        // and its other slots point at that copy.
-        int[] slotOf = new int[max];
-        Arrays.fill(slotOf, -1);
-        int[][] sameAs = new int[max][];
-        for (int s = 0; s < numberSlots + textSlots; s++) {
-            int c = s < numberSlots ? numberColumns[s] : textColumns[s - numberSlots];
-            if (slotOf[c] < 0) {
-                slotOf[c] = s;
-            } else {
-                int[] more = sameAs[c] == null ? new int[0] : sameAs[c];
-                more = Arrays.copyOf(more, more.length + 1);
-                more[more.length - 1] = s;
-                sameAs[c] = more;
+        blocks = new CsvBlocks(in, this.delimiter, null, null, 0, false, (e, line, fetching) -> {
+            long at = fetching ? line + 1 : line;
+            if (e instanceof CsvParseException p) {
+                return LoadPass.translate(p, source, at);
             }
+            if (e instanceof UncheckedIOException u) {
+                return source.translate(u.getCause(), at);
+            }
+            return e;
+        });
+        try {
+            if (!blocks.next()) {
+                throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
+            }
+            headerLine = blocks.line();
+            if (blocks.undecodable() != null) {
+                throw new InputDataException(source.name(), headerLine, null, "the header has " + blocks.undecodable()
+                        + Encodings.advice(blocks.charset()));
+            }
+            header = CsvRows.headerNames(rowFields());
+        } catch (RuntimeException e) {
+            closeQuietly(this);
+            throw e;
         }
-        blocks = new CsvBlocks(source.open(), delimiter, slotOf, sameAs, numberSlots + textSlots, true,
-                (e, line, fetching) -> {
-                    long at = fetching ? line + 1 : line;
-                    if (e instanceof CsvParseException p) {
-                        return LoadPass.translate(p, source, at);
-                    }
-                    if (e instanceof UncheckedIOException u) {
-                        return source.translate(u.getCause(), at);
-                    }
-                    return e;
-                });
+        select(new int[0], new int[0], 0);
     }
 
     /**
+     * Opens the file and reads its header.
+     *
+     * @param file the CSV or .csv.gz file, or {@code -} for standard input
+     * @param delimiter the delimiter, or empty to detect it
+     * @param encoding the encoding of a file without a byte order mark
+     * @param missingTokens cell texts that mean missing, for the number columns
+     * @return the open reader, before the first data row; {@link #select} the cells wanted
+     * @throws InputDataException when the file cannot be read, is empty or has bytes that are not
+     *     text in its header
+     */
+    public static CsvCells open(Path file, Optional<Character> delimiter, Charset encoding, List<String> missingTokens) {
+        return new CsvCells(InputFile.of(file, encoding), delimiter, missingTokens);
+    }
+
+    /**
+     * Opens the file and chooses its cells at once.
+     *
      * @param file the CSV file (its header is skipped)
      * @param delimiter the delimiter
      * @param encoding the encoding of a file without a byte order mark
-     * @param width the header's number of fields
+     * @param numberColumns column indices to parse as numbers, in slot order
+     * @param textColumns column indices to keep as text, in slot order
+     * @param repeatedTexts how many of the first text slots hold few distinct values
+     * @param missingTokens cell texts that mean missing, for the number columns
+     * @return the open reader, before the first data row
+     */
+    public static CsvCells open(Path file, char delimiter, Charset encoding, int[] numberColumns, int[] textColumns,
+            int repeatedTexts, List<String> missingTokens) {
+        CsvCells c = open(file, Optional.of(delimiter), encoding, missingTokens);
+        c.select(numberColumns, textColumns, repeatedTexts);
+        return c;
+    }
+
+    /**
+     * Chooses the cells the caller reads, before the first data row.
+     *
      * @param numberColumns column indices to parse as numbers, in slot order
      * @param textColumns column indices to keep as text, in slot order (a column may be asked for in
      *     several slots, also as a number: each slot gets the cell)
      * @param repeatedTexts how many of the first text slots hold few distinct values (categorical
      *     levels): their Strings are made once per distinct value and then reused, so a row allocates
      *     none and a map lookup finds the hash already computed
-     * @param missingTokens cell texts that mean missing, for the number columns
-     * @return the open reader, before the first data row
      */
-    public static CsvCells open(Path file, char delimiter, Charset encoding, int width, int[] numberColumns,
-            int[] textColumns, int repeatedTexts, List<String> missingTokens) {
-        return new CsvCells(InputFile.of(file, encoding), delimiter, width, numberColumns, textColumns, repeatedTexts, missingTokens);
+    public void select(int[] numberColumns, int[] textColumns, int repeatedTexts) {
+        if (dataRow >= 0) {
+            throw new IllegalStateException("select before the first row");
+        }
+        this.numberColumns = numberColumns.clone();
+        this.textColumns = textColumns.clone();
+        dictionaries = new CharDictionary[textColumns.length];
+        for (int t = 0; t < repeatedTexts; t++) {
+            dictionaries[t] = new CharDictionary();
+        }
+        numbers = new double[numberColumns.length];
+        bad = new String[numberColumns.length];
+        texts = new String[textColumns.length];
+    }
+
+    /** @return the header's column names (empty names become {@code unnamed_<position>}) */
+    public List<String> header() {
+        return header;
+    }
+
+    /** @return the physical line the header starts on */
+    public long headerLine() {
+        return headerLine;
+    }
+
+    /** @return the delimiter given or detected */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** @return the file's name for messages ({@code standard input} for {@code -}) */
+    public String name() {
+        return source.name();
     }
 
     /** @return true when a next data row was read */
@@ -126,14 +185,14 @@ public final class CsvCells implements Closeable {
 
     private void readRow() {
         char[] chars = blocks.chars();
-        for (int n = 0; n < numberSlots; n++) {
-            int start = blocks.start(n);
+        for (int n = 0; n < numberColumns.length; n++) {
+            int start = blocks.start(numberColumns[n]);
             bad[n] = null;
             if (start < 0) {
                 numbers[n] = Double.NaN;
                 continue;
             }
-            int len = blocks.length(n);
+            int len = blocks.length(numberColumns[n]);
             if (missing.match(chars, start, len) >= 0) {
                 numbers[n] = Double.NaN;
                 continue;
@@ -144,13 +203,13 @@ public final class CsvCells implements Closeable {
             }
             numbers[n] = v;
         }
-        for (int t = 0; t < textSlots; t++) {
-            int start = blocks.start(numberSlots + t);
+        for (int t = 0; t < textColumns.length; t++) {
+            int start = blocks.start(textColumns[t]);
             if (start < 0) {
                 texts[t] = null;
                 continue;
             }
-            int len = blocks.length(numberSlots + t);
+            int len = blocks.length(textColumns[t]);
             CharDictionary d = dictionaries[t];
             if (d == null) {
                 texts[t] = new String(chars, start, len);
@@ -163,7 +222,28 @@ public final class CsvCells implements Closeable {
         }
     }
 
-    /** @return the 0-based data row (for {@link #fetch}) */
+    /**
+     * @return every field of the current row as read, for a rejects file; a byte that is not text
+     *     in the file's encoding reads as U+FFFD
+     */
+    public List<String> fields() {
+        return rowFields();
+    }
+
+    private List<String> rowFields() {
+        char[] chars = blocks.chars();
+        int n = blocks.fieldCount();
+        List<String> out = new ArrayList<>(n);
+        boolean escaped = blocks.undecodable() != null;
+        for (int i = 0; i < n; i++) {
+            int start = blocks.start(i);
+            int len = blocks.length(i);
+            out.add(escaped ? DecodingReader.readable(chars, start, len) : new String(chars, start, len));
+        }
+        return out;
+    }
+
+    /** @return the 0-based data row */
     public long dataRow() {
         return dataRow;
     }
@@ -227,6 +307,14 @@ public final class CsvCells implements Closeable {
             out.add(r.fields());
         }
         return out;
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already failing with a clearer message
+        }
     }
 
     /** Stops the parsing thread (when the caller stops early) and waits for it to close the file. */

@@ -63,7 +63,16 @@ public final class CsvRows implements Closeable {
             throw new InputDataException(source.name(), headerLine, null, "the header has " + undecodable
                     + Encodings.advice(in.charset()));
         }
-        List<String> names = new ArrayList<>(h.getFields());
+        this.header = headerNames(h.getFields());
+    }
+
+    /**
+     * @param fields the header record's fields
+     * @return the column names: a leading byte order mark character dropped, empty names as
+     *     {@code unnamed_<position>}
+     */
+    static List<String> headerNames(List<String> fields) {
+        List<String> names = new ArrayList<>(fields);
         if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1)); // a byte order mark decoded as a character (GB18030's)
         }
@@ -72,7 +81,7 @@ public final class CsvRows implements Closeable {
                 names.set(i, "unnamed_" + (i + 1));
             }
         }
-        this.header = List.copyOf(names);
+        return List.copyOf(names);
     }
 
     /**

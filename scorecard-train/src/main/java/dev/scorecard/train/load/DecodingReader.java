@@ -53,6 +53,10 @@ final class DecodingReader extends Reader {
     private long[] offsets = new long[64];
     private int head;
     private int count;
+    /** Characters {@link #peek} read ahead, served again by {@link #read} before any others. */
+    private char[] replay = new char[0];
+    private int replayed;
+    private boolean peekedToEnd;
 
     /**
      * @param in the file's bytes (after gunzip), closed with this reader
@@ -77,6 +81,12 @@ final class DecodingReader extends Reader {
         }
         if (len == 0) {
             return 0;
+        }
+        if (replayed < replay.length) {
+            int n = Math.min(len, replay.length - replayed);
+            System.arraycopy(replay, replayed, cbuf, off, n);
+            replayed += n;
+            return n;
         }
         if (carried >= 0) {
             cbuf[off] = (char) carried;
@@ -115,6 +125,38 @@ final class DecodingReader extends Reader {
         }
         int n = out.position() - off;
         return n == 0 && flushed ? -1 : n;
+    }
+
+    /**
+     * Reads ahead without consuming: the characters come back from {@link #read} as if never read,
+     * so that one open of a file (or of standard input, which cannot be opened twice) serves both the
+     * delimiter detection and the parser. Escapes decoded here stay pending, to be claimed by the
+     * parser as usual. Only before the first {@code read}.
+     *
+     * @param max the most characters to read ahead
+     * @return the characters read, fewer than {@code max} only at the end of the input
+     */
+    String peek(int max) throws IOException {
+        if (replay.length > 0 || replayed > 0) {
+            throw new IllegalStateException("peek only once, before reading");
+        }
+        char[] buf = new char[max];
+        int n = 0;
+        while (n < max) {
+            int r = read(buf, n, max - n);
+            if (r < 0) {
+                peekedToEnd = true;
+                break;
+            }
+            n += r;
+        }
+        replay = Arrays.copyOf(buf, n);
+        return new String(replay);
+    }
+
+    /** @return true when {@link #peek} reached the end of the input */
+    boolean peekedToEnd() {
+        return peekedToEnd;
     }
 
     /** Escapes the refused bytes, one character each, as far as {@code out} has room. */

@@ -1,6 +1,7 @@
 package dev.scorecard.train.load;
 
 import dev.scorecard.core.InputDataException;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,14 +36,19 @@ final class InputFile {
     private final Charset encoding;
     private final LongConsumer progress;
 
+    private final boolean stdin;
+    private boolean opened;
+
     private InputFile(Path path, Charset encoding, LongConsumer progress) {
         this.path = path;
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.progress = progress;
-        this.name = path.toString();
-        this.gzip = path.getFileName() != null
+        this.stdin = Dash.is(path);
+        this.name = stdin ? "standard input" : path.toString();
+        this.gzip = !stdin && path.getFileName() != null
                 && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
+
 
     /** @param encoding the encoding of a file without a byte order mark */
     static InputFile of(Path path, Charset encoding) {
@@ -72,6 +78,9 @@ final class InputFile {
      *     the trailer records (exact for a single-member file under 4 GiB; only a hint otherwise)
      */
     long uncompressedSizeHint() {
+        if (stdin) {
+            return -1;
+        }
         try {
             if (!gzip) {
                 return Files.size(path);
@@ -106,6 +115,9 @@ final class InputFile {
 
     /** @return the file's bytes, gunzipped when it is named .gz */
     private InputStream openBytes() {
+        if (stdin) {
+            return standardInput();
+        }
         if (Files.isDirectory(path)) {
             throw new InputDataException(name, 0, null, "is a directory, not a CSV file");
         }
@@ -115,6 +127,23 @@ final class InputFile {
             return gzip ? new ReadAheadInputStream(new GzipMembers(in)) : in;
         } catch (IOException e) {
             closeQuietly(in, e);
+            throw translate(e, 0);
+        }
+    }
+
+    /** Standard input, which can be read once: gunzipped when it starts with gzip's magic bytes. */
+    private InputStream standardInput() {
+        if (opened) {
+            throw new IllegalStateException("standard input can be read only once");
+        }
+        opened = true;
+        try {
+            BufferedInputStream in = new BufferedInputStream(new ProgressInputStream(System.in, progress), 1 << 16);
+            in.mark(2);
+            boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzipped ? new ReadAheadInputStream(new GzipMembers(in)) : in;
+        } catch (IOException e) {
             throw translate(e, 0);
         }
     }

@@ -10,6 +10,8 @@ import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.load.LoadResult;
+import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.report.ReportWriter;
 import dev.scorecard.train.report.BinTables;
 import dev.scorecard.train.report.BinsFile;
 import java.nio.file.Path;
@@ -87,11 +89,22 @@ public final class BinWorkflow {
      * @throws InputDataException for bad input, including too many rejected rows
      */
     public static Outcome run(Request request, Listener listener) {
+        Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+        List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), List.of(BINS_JSON, BINS_CSV, IV_CSV)));
+        members.add(rejectsPath);
+        try (OutputSet set = Outputs.open(members)) {
+            Outcome outcome = run(request, listener, set, rejectsPath);
+            Outputs.commit(set);
+            return outcome;
+        }
+    }
+
+    private static Outcome run(Request request, Listener listener, OutputSet set, Path rejectsPath) {
         ScorecardConfig c = request.config();
         CsvLoadOptions load = loadOptions(c);
         BinsSpec user = request.binsFile().map(BinsFile::read).orElse(new BinsSpec(Map.of()));
-        DataLoading.Loaded step = DataLoading.load(request.data(), load, request.outDir(), request.rejectsFile(),
-                REJECTS_CSV, request.maxRejectShare(), listener);
+        DataLoading.Loaded step = DataLoading.load(request.data(), load, request.outDir(), set, rejectsPath,
+                request.maxRejectShare(), listener);
         LoadResult loaded = step.result();
         Optional<Path> rejects = step.rejectsFile();
         listener.binningStarted(loaded.dataset().features().size());
@@ -102,9 +115,9 @@ public final class BinWorkflow {
         for (VariableResult r : results) {
             r.binning().ifPresent(b -> breaks.put(r.variable(), b.breaks()));
         }
-        written.add(Outputs.write(request.outDir().resolve(BINS_JSON), w -> BinsFile.write(breaks, w)));
-        written.add(Outputs.write(request.outDir().resolve(BINS_CSV), w -> BinTables.writeBins(results, c::binningFor, w)));
-        written.add(Outputs.write(request.outDir().resolve(IV_CSV), w -> BinTables.writeIv(results, w)));
+        written.add(Outputs.write(set, request.outDir().resolve(BINS_JSON), w -> BinsFile.write(breaks, w)));
+        written.add(Outputs.write(set, request.outDir().resolve(BINS_CSV), w -> BinTables.writeBins(results, c::binningFor, w)));
+        written.add(Outputs.write(set, request.outDir().resolve(IV_CSV), w -> BinTables.writeIv(results, w)));
         return new Outcome(loaded, results, written, rejects);
     }
 

@@ -1,6 +1,7 @@
 package dev.scorecard.train.pipeline;
 
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.CsvLoader;
 import dev.scorecard.train.load.Encodings;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The loading step every workflow shares: load with progress, create the output folder, write the
- * rejects file when rows were rejected, and fail when they exceed the allowed share.
+ * rejects file into the run's output set when rows were rejected, and fail when they exceed the
+ * allowed share.
  */
 final class DataLoading {
     /** What was loaded and where the rejects went. */
@@ -24,7 +26,11 @@ final class DataLoading {
     private DataLoading() {
     }
 
-    static Loaded load(Path data, CsvLoadOptions options, Path outDir, Optional<Path> rejectsFile, String rejectsName,
+    /**
+     * @param set the run's outputs, holding {@code rejectsPath}; committed when the rejects are over
+     *     the share, so that the folder then holds this run's rejects and nothing of an earlier run
+     */
+    static Loaded load(Path data, CsvLoadOptions options, Path outDir, OutputSet set, Path rejectsPath,
             double maxRejectShare, BinWorkflow.Listener listener) {
         long size = sizeOf(data);
         LoadResult loaded = CsvLoader.load(data, options, read -> listener.loadProgress(read, size));
@@ -37,11 +43,11 @@ final class DataLoading {
         Optional<Path> rejects = Optional.empty();
         LoadReport report = loaded.report();
         if (!loaded.rejects().isEmpty()) {
-            Path file = rejectsFile.orElse(outDir.resolve(rejectsName));
-            Outputs.writeRejects(file, loaded);
+            Path file = Outputs.writeRejects(set, rejectsPath, report.header(), loaded.rejects());
             rejects = Optional.of(file);
             double share = (double) report.rowsRejected() / report.rowsRead();
             if (share > maxRejectShare) {
+                Outputs.commit(set);
                 throw new InputDataException(data.toString(), 0, null, String.format(Locale.ROOT,
                         "%d of %d rows (%.2f %%) were rejected, over --max-reject-share %s; see %s%s",
                         report.rowsRejected(), report.rowsRead(), 100 * share, maxRejectShare, file,

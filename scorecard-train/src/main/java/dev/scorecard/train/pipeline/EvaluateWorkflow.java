@@ -10,7 +10,7 @@ import dev.scorecard.train.eval.Evaluator;
 import dev.scorecard.train.eval.GateResult;
 import dev.scorecard.train.eval.Gates;
 import dev.scorecard.train.eval.ScoredSample;
-import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.report.ReportInput;
 import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
@@ -88,17 +88,43 @@ public final class EvaluateWorkflow {
      * @return the evaluation and what was written
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
+        try (OutputSet set = Outputs.open(members(request))) {
+            Outcome outcome = run(request, progress, set);
+            Outputs.commit(set);
+            return outcome;
+        }
+    }
+
+    /** @return the files a run of {@code request} writes: the reports and the rejects file */
+    public static List<Path> members(Request request) {
+        List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), ReportWriter.evaluationFiles()));
+        members.add(rejectsPath(request));
+        return members;
+    }
+
+    private static Path rejectsPath(Request request) {
+        return request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+    }
+
+    /**
+     * Runs into a set the caller commits, with other outputs of its own (as {@code demo} does).
+     *
+     * @param set an open set holding {@link #members(Request)}
+     * @return what was found and written
+     */
+    public static Outcome run(Request request, LongConsumer progress, OutputSet set) {
+        Path rejectsPath = rejectsPath(request);
+        Scorecard scorecard = Scorecard.load(ModelFolder.tidied(request.model()), !request.ignoreChecksum());
         String targetColumn = request.target().orElse(scorecard.model().target());
         TargetText target = new TargetText(targetColumn, scorecard.model().event(), scorecard.model().missingValues());
         ScoredSample sample = new ScoredSample(scorecard.model());
-        List<RejectedRow> rejects;
-        List<String> header;
+        long rejected;
+        Optional<Path> rejectsFile;
         long rows;
         String advice;
         try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(),
-                List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress)) {
-            header = pass.header();
+                List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress, set,
+                rejectsPath)) {
             while (pass.next()) {
                 int event = target.read(pass.text(0));
                 if (event < 0) {
@@ -108,13 +134,13 @@ public final class EvaluateWorkflow {
                 }
             }
             rows = pass.rows();
-            rejects = pass.rejects();
+            rejected = pass.rejected();
+            rejectsFile = pass.rejectsFile();
             advice = pass.encodingAdvice();
         } catch (IOException e) {
             throw new InputDataException(request.data().toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        Optional<Path> rejectsFile = RejectsCheck.settle(request.data(),
-                request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, sample.size(),
+        RejectsCheck.settle(set, request.data().toString(), rejectsFile, rejected, rows, sample.size(),
                 request.maxRejectShare(), "evaluated", advice);
         String name = request.data().getFileName().toString();
         Evaluation evaluation;
@@ -124,9 +150,9 @@ public final class EvaluateWorkflow {
             throw new ScorecardException(e.getMessage()); // names the file and the target's counts
         }
         List<GateResult> gates = Gates.check(request.evaluation().gates(), evaluation);
-        ReportInput input = new ReportInput("evaluate", scorecard.model(), name, Optional.empty(), rows, rejects.size(),
+        ReportInput input = new ReportInput("evaluate", scorecard.model(), name, Optional.empty(), rows, rejected,
                 List.of(evaluation), List.of(), List.of(), Optional.empty(), gates);
-        List<Path> written = ReportWriter.writeEvaluation(input, request.outDir());
-        return new Outcome(evaluation, gates, rows, rejects.size(), written, rejectsFile);
+        List<Path> written = ReportWriter.writeEvaluation(input, request.outDir(), set);
+        return new Outcome(evaluation, gates, rows, rejected, written, rejectsFile);
     }
 }

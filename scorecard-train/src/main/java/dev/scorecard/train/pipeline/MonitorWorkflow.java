@@ -10,7 +10,7 @@ import dev.scorecard.train.eval.DriftThresholds;
 import dev.scorecard.train.eval.Metrics;
 import dev.scorecard.train.eval.ScoredSample;
 import dev.scorecard.train.eval.StabilityReport;
-import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.monitor.MonitorResult;
 import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
@@ -88,7 +88,33 @@ public final class MonitorWorkflow {
      * @return what was found and written
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
+        try (OutputSet set = Outputs.open(members(request))) {
+            Outcome outcome = run(request, progress, set);
+            Outputs.commit(set);
+            return outcome;
+        }
+    }
+
+    /** @return the files a run of {@code request} writes: the reports and the rejects file */
+    public static List<Path> members(Request request) {
+        List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), ReportWriter.monitorFiles()));
+        members.add(rejectsPath(request));
+        return members;
+    }
+
+    private static Path rejectsPath(Request request) {
+        return request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
+    }
+
+    /**
+     * Runs into a set the caller commits, with other outputs of its own (as {@code demo} does).
+     *
+     * @param set an open set holding {@link #members(Request)}
+     * @return what was found and written
+     */
+    public static Outcome run(Request request, LongConsumer progress, OutputSet set) {
+        Path rejectsPath = rejectsPath(request);
+        Scorecard scorecard = Scorecard.load(ModelFolder.tidied(request.model()), !request.ignoreChecksum());
         ScorecardModel model = scorecard.model();
         List<ScoringPass.TextColumn> texts = new ArrayList<>();
         request.target().ifPresent(t -> texts.add(new ScoringPass.TextColumn(t, "--target")));
@@ -97,14 +123,12 @@ public final class MonitorWorkflow {
         int bySlot = request.target().isPresent() ? 1 : 0;
         ScoredSample all = new ScoredSample(model);
         Map<String, ScoredSample> periods = new HashMap<>();
-        List<RejectedRow> rejects;
-        List<String> header;
+        long rejected;
+        Optional<Path> rejectsFile;
         long rows;
         String advice;
         try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(),
-                texts, 0,
-                ReasonBaseline.MAX, progress)) {
-            header = pass.header();
+                texts, 0, ReasonBaseline.MAX, progress, set, rejectsPath)) {
             while (pass.next()) {
                 // An unknown outcome does not stop a row counting for stability; it only leaves it out of
                 // the performance figures.
@@ -121,13 +145,13 @@ public final class MonitorWorkflow {
                 }
             }
             rows = pass.rows();
-            rejects = pass.rejects();
+            rejected = pass.rejected();
+            rejectsFile = pass.rejectsFile();
             advice = pass.encodingAdvice();
         } catch (IOException e) {
             throw new InputDataException(request.current().toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        Optional<Path> rejectsFile = RejectsCheck.settle(request.current(),
-                request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV)), header, rejects, rows, all.size(),
+        RejectsCheck.settle(set, request.current().toString(), rejectsFile, rejected, rows, all.size(),
                 request.maxRejectShare(), "scored", advice);
         // A --by column that is a characteristic puts each period in its own bins of it, so its CSI per
         // period would alert every time while saying nothing about drift: it is left out there.
@@ -140,10 +164,10 @@ public final class MonitorWorkflow {
             byPeriod.add(new Period(label, s.size(), byCharacteristic.map(stability::without).orElse(stability),
                     performance(s, model)));
         }
-        MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejects.size(),
+        MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejected,
                 StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byCharacteristic,
                 byPeriod);
-        List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir());
+        List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir(), set);
         return new Outcome(result, model, written, rejectsFile);
     }
 

@@ -2,52 +2,59 @@ package dev.scorecard.train.pipeline;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.io.RejectsWriter;
-import dev.scorecard.train.load.LoadResult;
 import dev.scorecard.train.load.RejectedRow;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
-/** Atomic writes of a workflow's files, with failures turned into one clear error naming the file. */
+/**
+ * A workflow's writes into its {@link OutputSet}, with failures turned into one clear error naming
+ * the file.
+ */
 final class Outputs {
     private Outputs() {
     }
 
-    static Path write(Path file, AtomicOutput.TextContent content) {
+    /** @return a new set over {@code members}, after tidying what killed runs left in their folders */
+    static OutputSet open(Collection<Path> members) {
+        return OutputSet.of(members);
+    }
+
+    static Path write(OutputSet set, Path file, AtomicOutput.TextContent content) {
         try {
-            AtomicOutput.writeText(file, content);
-            return file;
+            return set.writeText(file, content);
         } catch (IOException e) {
             throw new InputDataException(file.toString(), 0, null, "cannot write: " + e.getMessage());
         }
     }
 
-    static Path writeBytes(Path file, AtomicOutput.StreamContent content) {
+    static Path writeBytes(OutputSet set, Path file, AtomicOutput.StreamContent content) {
         try {
-            AtomicOutput.write(file, content);
-            return file;
+            return set.write(file, content);
         } catch (IOException e) {
             throw new InputDataException(file.toString(), 0, null, "cannot write: " + e.getMessage());
         }
     }
 
-    static void writeRejects(Path file, LoadResult loaded) {
-        writeRejects(file, loaded.report().header(), loaded.rejects());
-    }
-
-    /** Writes the rejects file (its folder created when absent), the error naming the file. */
-    static Path writeRejects(Path file, List<String> header, List<RejectedRow> rejects) {
+    /** Writes the rejects file into the set, the error naming the file. */
+    static Path writeRejects(OutputSet set, Path file, List<String> header, List<RejectedRow> rejects) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            RejectsWriter.write(file, header, rejects);
-            return file;
+            return RejectsWriter.write(set, file, header, rejects);
         } catch (IOException e) {
             throw new InputDataException(file.toString(), 0, null, "cannot write the rejects file: " + e.getMessage());
+        }
+    }
+
+    /** Puts the set in place, the error naming the first member. */
+    static void commit(OutputSet set) {
+        try {
+            set.commit();
+        } catch (IOException e) {
+            throw new InputDataException(set.members().get(0).getParent().toString(), 0, null,
+                    "cannot put the outputs in place: " + e.getMessage());
         }
     }
 }

@@ -11,10 +11,11 @@ import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.core.model.ScoringRules;
-import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.load.Dash;
 import dev.scorecard.train.io.BackgroundOutputStream;
 import dev.scorecard.train.io.CsvByteWriter;
-import dev.scorecard.train.load.RejectedRow;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -31,8 +32,11 @@ import java.util.function.LongConsumer;
 /**
  * What {@code scorecard score} does: stream a CSV through a model, row by row in constant memory,
  * keeping input order; rows that cannot be scored go to the rejects file with line and reason, and
- * input rows = scored rows + rejected rows. The output is written atomically, and nothing is written
- * under its name when the rejects exceed the allowed share.
+ * input rows = scored rows + rejected rows. The scores and the rejects file are one output set
+ * ({@link OutputSet}): they appear together or not at all, and a run without rejects removes an
+ * earlier run's rejects file. When the rejects exceed the allowed share the set holds the rejects
+ * alone. The input may be standard input ({@code -}), read once; the scores may go to standard
+ * output ({@code -}), streamed as they are made.
  */
 public final class ScoreWorkflow {
     /** Output formats. */
@@ -117,47 +121,75 @@ public final class ScoreWorkflow {
      * @return the counts
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        Scorecard scorecard = Scorecard.load(request.model(), !request.ignoreChecksum());
+        try (OutputSet set = Outputs.open(members(request))) {
+            Outcome outcome = run(request, progress, set);
+            Outputs.commit(set);
+            return outcome;
+        }
+    }
+
+    /** @return the files a run of {@code request} writes: the scores (unless on standard output) and the rejects file */
+    public static List<Path> members(Request request) {
+        return Dash.is(request.out()) ? List.of(rejectsPath(request)) : List.of(request.out(), rejectsPath(request));
+    }
+
+    /**
+     * Scores into a set the caller commits, with other outputs of its own (as {@code demo} does).
+     *
+     * @param set an open set holding {@link #members(Request)}
+     * @return the counts
+     */
+    public static Outcome run(Request request, LongConsumer progress, OutputSet set) {
+        Scorecard scorecard = Scorecard.load(ModelFolder.tidied(request.model()), !request.ignoreChecksum());
         List<ScoringPass.TextColumn> texts = new ArrayList<>();
         request.id().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--id")));
         request.keep().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--keep")));
-        List<RejectedRow> rejects = new ArrayList<>();
-        List<String> header;
-        long[] counts = new long[3];
-        String[] advice = {""};
+        boolean toStdout = Dash.is(request.out());
+        Path rejectsPath = rejectsPath(request);
+        long rows;
+        long scored;
+        long rejected;
+        Optional<Path> rejectsFile;
+        String advice;
         try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), texts,
-                request.reasons(), request.reasonBaseline(), progress)) {
-            header = pass.header();
-            try {
-                AtomicOutput.write(request.out(), file -> {
-                    // Copying the output into the operating system overlaps with scoring the next rows.
-                    try (BackgroundOutputStream stream = new BackgroundOutputStream(file)) {
-                        writeRows(pass, request, scorecard, stream);
-                    }
-                    counts[0] = pass.rows();
-                    counts[1] = pass.scored();
-                    counts[2] = pass.rejected();
-                    rejects.addAll(pass.rejects());
-                    if (counts[0] > 0 && (double) counts[2] / counts[0] > request.maxRejectShare()) {
-                        advice[0] = pass.encodingAdvice();
-                        throw new TooManyRejects();
-                    }
-                });
-            } catch (TooManyRejects e) {
-                Path file = Outputs.writeRejects(rejectsPath(request), header, rejects);
-                throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
-                        "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; nothing was written to %s; see %s%s",
-                        counts[2], counts[0], 100.0 * counts[2] / counts[0], DoubleFormat.format(request.maxRejectShare()),
-                        request.out(), file, advice[0]));
+                request.reasons(), request.reasonBaseline(), progress, set, rejectsPath)) {
+            // Copying the output into the operating system overlaps with scoring the next rows.
+            try (OutputStream file = toStdout ? new NotClosing(System.out) : set.open(request.out());
+                    BackgroundOutputStream stream = new BackgroundOutputStream(file)) {
+                writeRows(pass, request, scorecard, stream);
             }
+            rows = pass.rows();
+            scored = pass.scored();
+            rejected = pass.rejected();
+            rejectsFile = pass.rejectsFile();
+            advice = pass.encodingAdvice();
         } catch (IOException e) {
-            throw new InputDataException(request.out().toString(), 0, null, "cannot write: " + e.getMessage());
+            throw new InputDataException(toStdout ? "standard output" : request.out().toString(), 0, null,
+                    "cannot write: " + e.getMessage());
         }
-        Optional<Path> rejectsFile = Optional.empty();
-        if (!rejects.isEmpty()) {
-            rejectsFile = Optional.of(Outputs.writeRejects(rejectsPath(request), header, rejects));
+        if (rows > 0 && (double) rejected / rows > request.maxRejectShare()) {
+            // The run's set is then its rejects alone: scores of an earlier run are not left beside them.
+            discard(set, request.out(), toStdout);
+            Outputs.commit(set);
+            throw new InputDataException(request.data().toString(), 0, null, String.format(Locale.ROOT,
+                    "%d of %d rows (%.2f %%) could not be scored, over --max-reject-share %s; %s; see %s%s",
+                    rejected, rows, 100.0 * rejected / rows, DoubleFormat.format(request.maxRejectShare()),
+                    toStdout ? "the scores already written to standard output are incomplete"
+                            : "nothing was written to " + request.out(),
+                    rejectsFile.orElseThrow(), advice));
         }
-        return new Outcome(counts[0], counts[1], counts[2], rejectsFile);
+        return new Outcome(rows, scored, rejected, rejectsFile);
+    }
+
+    private static void discard(OutputSet set, Path out, boolean toStdout) {
+        if (toStdout) {
+            return;
+        }
+        try {
+            set.discard(out);
+        } catch (IOException e) {
+            // the temporary file goes on close, or with the next run
+        }
     }
 
     /** Scores every row of the pass into {@code stream}, in input order. */
@@ -195,19 +227,34 @@ public final class ScoreWorkflow {
     }
 
     /**
-     * @param out the scores file
-     * @return where rejected rows go when no rejects file is given: {@code <out>.rejects.csv} beside it
+     * @param out the scores file, or {@code -} for standard output
+     * @return where rejected rows go when no rejects file is given: {@code <out>.rejects.csv} beside
+     *     it, or {@value #STDOUT_REJECTS} in the working folder for standard output
      */
     public static Path defaultRejectsFile(Path out) {
+        if (Dash.is(out)) {
+            return Path.of(STDOUT_REJECTS);
+        }
         return out.resolveSibling(out.getFileName() + ".rejects.csv");
     }
 
-    /** Thrown inside the atomic write to abandon it; never escapes this class. */
-    private static final class TooManyRejects extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /** Where rejected rows go when the scores go to standard output and no rejects file is given. */
+    public static final String STDOUT_REJECTS = "score.rejects.csv";
 
-        TooManyRejects() {
-            super(null, null, false, false);
+    /** Standard output for the scores, flushed but never closed. */
+    private static final class NotClosing extends FilterOutputStream {
+        NotClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

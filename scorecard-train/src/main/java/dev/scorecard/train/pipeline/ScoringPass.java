@@ -9,7 +9,8 @@ import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.train.load.CsvCells;
 import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.load.Encodings;
-import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.io.RejectsStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
  * and {@code monitor}: the header is checked for every column the model and the caller need, then
  * each row is parsed (numbers straight from the parser's buffer, Strings only for levels and the
  * caller's text columns) and scored into one reused {@link ScoreBuffer}. Rows that cannot be scored
- * are logged with their line and reason and skipped; {@link #rejects()} reads them back for the
- * rejects file. Constant memory apart from that log. Not thread-safe.
+ * are written to the rejects file as they are found, with their line, reason and fields as read, and
+ * skipped. Constant memory, whatever the number of rejects. Not thread-safe.
  */
 final class ScoringPass implements Closeable {
     /**
@@ -45,11 +46,10 @@ final class ScoringPass implements Closeable {
     }
 
     private final Scorecard scorecard;
-    private final Path data;
     private final Charset encoding;
     private final List<String> header;
-    private final char delimiter;
     private final CsvCells cells;
+    private final RejectsStream rejects;
     private final int reasons;
     private final ReasonBaseline reasonBaseline;
     private final LongConsumer progress;
@@ -63,36 +63,30 @@ final class ScoringPass implements Closeable {
     private final String[] levels;
     private final String[] texts;
     private final ScoreBuffer buffer;
-    private final List<Long> rejectRows = new ArrayList<>();
-    private final List<Long> rejectLines = new ArrayList<>();
-    private final List<String> rejectReasons = new ArrayList<>();
     private long rows;
+    private long rejected;
     private long scored;
     private long undecodable;
 
-    private ScoringPass(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
-            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
+    private ScoringPass(Scorecard scorecard, CsvCells cells, Charset encoding, List<TextColumn> textColumns, int reasons,
+            ReasonBaseline reasonBaseline, LongConsumer progress, OutputSet outputs, Path rejectsFile) {
         this.scorecard = scorecard;
-        this.data = data;
+        this.cells = cells;
         this.encoding = encoding;
         this.reasons = reasons;
         this.reasonBaseline = reasonBaseline;
         this.progress = progress;
         this.characteristics = scorecard.model().characteristics();
-        long headerLine;
-        try (CsvRows head = CsvRows.open(data, delimiter, encoding)) {
-            this.header = head.header();
-            this.delimiter = head.delimiter();
-            headerLine = head.headerLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.header = cells.header();
+        this.rejects = new RejectsStream(outputs, rejectsFile, header);
         this.width = header.size();
+        long headerLine = cells.headerLine();
+        String data = cells.name();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             index.putIfAbsent(header.get(i), i);
         }
-        checkDuplicates(headerLine, textColumns);
+        checkDuplicates(data, headerLine, textColumns);
         List<String> absent = new ArrayList<>();
         for (Characteristic c : characteristics) {
             if (!index.containsKey(c.name())) {
@@ -105,7 +99,7 @@ final class ScoringPass implements Closeable {
             }
         }
         if (!absent.isEmpty()) {
-            throw new InputDataException(data.toString(), headerLine, null, "the header lacks "
+            throw new InputDataException(data, headerLine, null, "the header lacks "
                     + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
                     + " that the model needs; the header has " + String.join(", ", header));
         }
@@ -131,15 +125,15 @@ final class ScoringPass implements Closeable {
         levels = new String[k];
         texts = new String[textColumns.size()];
         buffer = new ScoreBuffer(k, reasons);
-        cells = CsvCells.open(data, this.delimiter, encoding, width, numberCols.stream().mapToInt(Integer::intValue).toArray(),
-                textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount, scorecard.model().missingValues());
+        cells.select(numberCols.stream().mapToInt(Integer::intValue).toArray(),
+                textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount);
     }
 
     /**
      * Refuses a header that names a column this pass reads more than once: which of the two the
      * model should score is anyone's guess. Repeated names among the columns it ignores are fine.
      */
-    private void checkDuplicates(long headerLine, List<TextColumn> textColumns) {
+    private void checkDuplicates(String data, long headerLine, List<TextColumn> textColumns) {
         Set<String> read = new HashSet<>();
         characteristics.forEach(c -> read.add(c.name()));
         textColumns.forEach(t -> read.add(t.name()));
@@ -158,7 +152,7 @@ final class ScoringPass implements Closeable {
             }
         });
         if (!dups.isEmpty()) {
-            throw new InputDataException(data.toString(), headerLine, null, "duplicate column names in the header: "
+            throw new InputDataException(data, headerLine, null, "duplicate column names in the header: "
                     + String.join(", ", dups) + "; the run reads " + (dups.size() == 1 ? "this column" : "these columns")
                     + " and cannot tell which one is meant");
         }
@@ -166,19 +160,33 @@ final class ScoringPass implements Closeable {
 
     /**
      * @param scorecard the model
-     * @param data the CSV file
+     * @param data the CSV file, or {@code -} for standard input; opened once
      * @param delimiter the delimiter, or empty to detect it
      * @param encoding the encoding of a file without a byte order mark
      * @param textColumns columns the caller reads with {@link #text}, in that order
      * @param reasons reason codes per row
      * @param reasonBaseline what points lost are measured from
      * @param progress told the number of rows read so far, every 100,000 rows
+     * @param outputs the run's outputs, which the rejects file belongs to
+     * @param rejectsFile where rejected rows go, as they are found (a member of {@code outputs})
      * @return the pass, before the first row
      * @throws InputDataException when the file cannot be read or its header lacks a needed column
      */
     static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
-            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress) {
-        return new ScoringPass(scorecard, data, delimiter, encoding, textColumns, reasons, reasonBaseline, progress);
+            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress,
+            OutputSet outputs, Path rejectsFile) {
+        CsvCells cells = CsvCells.open(data, delimiter, encoding, scorecard.model().missingValues());
+        try {
+            return new ScoringPass(scorecard, cells, encoding, textColumns, reasons, reasonBaseline, progress, outputs,
+                    rejectsFile);
+        } catch (RuntimeException e) {
+            try {
+                cells.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** @return the header's column names */
@@ -188,7 +196,7 @@ final class ScoringPass implements Closeable {
 
     /** @return the delimiter read or given */
     char delimiter() {
-        return delimiter;
+        return cells.delimiter();
     }
 
     /**
@@ -245,7 +253,7 @@ final class ScoringPass implements Closeable {
 
     /** @return rows rejected so far */
     long rejected() {
-        return rejectRows.size();
+        return rejected;
     }
 
     /**
@@ -257,23 +265,16 @@ final class ScoringPass implements Closeable {
         return Encodings.adviceFor(undecodable, rejected(), used);
     }
 
-    /** @return the rejected rows with their fields, read again from the file (only when there are some) */
-    List<RejectedRow> rejects() {
-        if (rejectRows.isEmpty()) {
-            return List.of();
-        }
-        int[] dataRows = rejectRows.stream().mapToInt(Long::intValue).toArray();
-        List<List<String>> fields = CsvCells.fetch(data, delimiter, encoding, dataRows);
-        List<RejectedRow> out = new ArrayList<>(dataRows.length);
-        for (int i = 0; i < dataRows.length; i++) {
-            out.add(new RejectedRow(rejectLines.get(i), rejectReasons.get(i), fields.get(i)));
-        }
-        return out;
+    /** @return the rejects file, when a row was rejected */
+    Optional<Path> rejectsFile() {
+        return rejected > 0 ? Optional.of(rejects.file()) : Optional.empty();
     }
 
     @Override
     public void close() throws IOException {
-        cells.close();
+        try (rejects) {
+            cells.close();
+        }
     }
 
     /** @return null when the row scored, otherwise why not */
@@ -310,9 +311,8 @@ final class ScoringPass implements Closeable {
     }
 
     private void logReject(String reason) {
-        rejectRows.add(cells.dataRow());
-        rejectLines.add(cells.line());
-        rejectReasons.add(reason);
+        rejected++;
+        rejects.add(cells.line(), reason, cells.fields());
     }
 
     /** The message of an input error without its "input, column 'x': " prefix. */

@@ -21,6 +21,7 @@ import dev.scorecard.train.eval.Evaluator;
 import dev.scorecard.train.eval.GateResult;
 import dev.scorecard.train.eval.Gates;
 import dev.scorecard.train.eval.ScoredSample;
+import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.load.ColumnReport;
 import dev.scorecard.train.load.ColumnType;
 import dev.scorecard.train.load.CsvLoadOptions;
@@ -52,7 +53,8 @@ import java.util.Set;
 
 /**
  * What {@code scorecard train} does, without the command line: load, split, bin on the training
- * rows, select, fit, scale, grade, measure, build the verification cases and write every file.
+ * rows, select, fit, scale, grade, measure, build the verification cases and write every file, as
+ * one output set ({@link OutputSet}): the folder holds the files of one run, never a mix.
  */
 public final class TrainWorkflow {
     /** The model file. */
@@ -127,6 +129,35 @@ public final class TrainWorkflow {
      * @throws InputDataException for bad input or a fit that cannot be made
      */
     public static Outcome run(Request request, BinWorkflow.Listener listener) {
+        try (OutputSet set = Outputs.open(members(request))) {
+            Outcome outcome = run(request, listener, set);
+            Outputs.commit(set);
+            return outcome;
+        }
+    }
+
+    /**
+     * @return every file a run of {@code request} may write: the model, its tables and reports, and
+     *     the rejects files; those a run does not write are removed when it commits
+     */
+    public static List<Path> members(Request request) {
+        Path out = request.outDir();
+        List<Path> members = new ArrayList<>(ReportWriter.paths(out, List.of(MODEL_JSON, BinWorkflow.BINS_JSON,
+                BinWorkflow.BINS_CSV, BinWorkflow.IV_CSV, SELECTION_CSV, COEFFICIENTS_CSV, SCORECARD_CSV)));
+        members.addAll(ReportWriter.paths(out, ReportWriter.evaluationFiles()));
+        members.add(rejectsPath(request));
+        members.add(out.resolve(TEST_REJECTS_CSV));
+        return members;
+    }
+
+    /**
+     * Trains into a set the caller commits, with other outputs of its own (as {@code demo} does).
+     *
+     * @param set an open set holding {@link #members(Request)}
+     * @return the model and what was written
+     * @throws InputDataException for bad input or a fit that cannot be made
+     */
+    public static Outcome run(Request request, BinWorkflow.Listener listener, OutputSet set) {
         ScorecardConfig c = request.config();
         TrainingConfig t = c.training();
         CsvLoadOptions loadOptions = BinWorkflow.loadOptions(c);
@@ -136,8 +167,8 @@ public final class TrainWorkflow {
             loadOptions = loadOptions.withId(ids);
         }
         BinsSpec user = request.binsFile().map(BinsFile::read).orElse(new BinsSpec(Map.of()));
-        DataLoading.Loaded step = DataLoading.load(request.data(), loadOptions, request.outDir(), request.rejectsFile(),
-                BinWorkflow.REJECTS_CSV, request.maxRejectShare(), listener);
+        DataLoading.Loaded step = DataLoading.load(request.data(), loadOptions, request.outDir(), set,
+                rejectsPath(request), request.maxRejectShare(), listener);
         LoadResult loaded = step.result();
         DataSource source = new DataSource(request.data().getFileName().toString(), sha256(request.data()),
                 loaded.report().rowsRead(), loaded.report().rowsRejected());
@@ -148,14 +179,16 @@ public final class TrainWorkflow {
         TrainedScorecard trained;
         try {
             trained = request.testFile().isPresent()
-                    ? trainer.fit(loaded.dataset(), loadTest(request, loadOptions, loaded),
+                    ? trainer.fit(loaded.dataset(), loadTest(request, loadOptions, loaded, set),
                             request.testFile().get().toString(), source)
                     : trainer.fit(loaded.dataset(), source);
         } catch (NoVariableSurvivedException e) {
-            // Leave the evidence behind: the tables say why each variable went.
-            Path selectionFile = Outputs.write(request.outDir().resolve(SELECTION_CSV),
+            // Leave the evidence behind: the tables say why each variable went. They are this run's
+            // whole output set, so no earlier model is left beside them as if it were this run's.
+            Path selectionFile = Outputs.write(set, request.outDir().resolve(SELECTION_CSV),
                     w -> TrainTables.writeSelection(e.selection(), w));
-            Outputs.write(request.outDir().resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(e.binning(), w));
+            Outputs.write(set, request.outDir().resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(e.binning(), w));
+            Outputs.commit(set);
             throw new ScorecardException("no variable survived selection; " + selectionFile
                     + " says why each was removed (lower selection.minIv, or check the target and the data)");
         }
@@ -170,13 +203,13 @@ public final class TrainWorkflow {
         for (VariableResult r : binned) {
             r.binning().ifPresent(b -> breaks.put(r.variable(), b.breaks()));
         }
-        written.add(Outputs.writeBytes(out.resolve(MODEL_JSON), o -> ModelWriter.write(model, o)));
-        written.add(Outputs.write(out.resolve(BinWorkflow.BINS_JSON), w -> BinsFile.write(breaks, w)));
-        written.add(Outputs.write(out.resolve(BinWorkflow.BINS_CSV), w -> BinTables.writeBins(binned, c::binningFor, w)));
-        written.add(Outputs.write(out.resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(binned, w)));
-        written.add(Outputs.write(out.resolve(SELECTION_CSV), w -> TrainTables.writeSelection(selection, w)));
-        written.add(Outputs.write(out.resolve(COEFFICIENTS_CSV), w -> TrainTables.writeCoefficients(fit, w)));
-        written.add(Outputs.write(out.resolve(SCORECARD_CSV), w -> TrainTables.writeScorecard(model, w)));
+        written.add(Outputs.writeBytes(set, out.resolve(MODEL_JSON), o -> ModelWriter.write(model, o)));
+        written.add(Outputs.write(set, out.resolve(BinWorkflow.BINS_JSON), w -> BinsFile.write(breaks, w)));
+        written.add(Outputs.write(set, out.resolve(BinWorkflow.BINS_CSV), w -> BinTables.writeBins(binned, c::binningFor, w)));
+        written.add(Outputs.write(set, out.resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(binned, w)));
+        written.add(Outputs.write(set, out.resolve(SELECTION_CSV), w -> TrainTables.writeSelection(selection, w)));
+        written.add(Outputs.write(set, out.resolve(COEFFICIENTS_CSV), w -> TrainTables.writeCoefficients(fit, w)));
+        written.add(Outputs.write(set, out.resolve(SCORECARD_CSV), w -> TrainTables.writeScorecard(model, w)));
         Scorecard scorecard = trained.scorecard();
         EvaluationConfig ec = c.evaluation();
         List<Evaluation> evaluations = new ArrayList<>();
@@ -193,12 +226,16 @@ public final class TrainWorkflow {
         ReportInput report = new ReportInput("train", model, request.data().getFileName().toString(),
                 request.testFile().map(f -> f.getFileName().toString()), loaded.report().rowsRead(),
                 loaded.report().rowsRejected(), evaluations, binned, selection, challenger, gates);
-        written.addAll(ReportWriter.writeEvaluation(report, out));
+        written.addAll(ReportWriter.writeEvaluation(report, out, set));
         return new Outcome(model, scorecard, binned, selection, fit, written, step.rejectsFile(), evaluations, challenger,
                 gates);
     }
 
-    private static Dataset loadTest(Request request, CsvLoadOptions trainOptions, LoadResult trainLoad) {
+    private static Path rejectsPath(Request request) {
+        return request.rejectsFile().orElse(request.outDir().resolve(BinWorkflow.REJECTS_CSV));
+    }
+
+    private static Dataset loadTest(Request request, CsvLoadOptions trainOptions, LoadResult trainLoad, OutputSet set) {
         // The test file is read with the training file's types, so a column cannot change kind.
         Map<String, ColumnType> types = new LinkedHashMap<>();
         for (ColumnReport r : trainLoad.report().columns()) {
@@ -208,8 +245,8 @@ public final class TrainWorkflow {
         }
         CsvLoadOptions o = trainOptions.withTypes(types).withPositive(trainLoad.dataset().target().eventLabel());
         Path testFile = request.testFile().orElseThrow();
-        DataLoading.Loaded step = DataLoading.load(testFile, o, request.outDir(), Optional.empty(), TEST_REJECTS_CSV,
-                request.maxRejectShare(), new BinWorkflow.Listener() { });
+        DataLoading.Loaded step = DataLoading.load(testFile, o, request.outDir(), set,
+                request.outDir().resolve(TEST_REJECTS_CSV), request.maxRejectShare(), new BinWorkflow.Listener() { });
         return step.result().dataset();
     }
 

@@ -36,7 +36,7 @@ class CsvCellsTest {
         }
         Path f = file(b.toString());
         long line = 2;
-        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 4, new int[] {1}, new int[] {3, 0}, 1, List.of("", "NA"))) {
+        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[] {1}, new int[] {3, 0}, 1, List.of("", "NA"))) {
             for (int i = 0; i < rows; i++) {
                 assertThat(c.next()).isTrue();
                 assertThat(c.dataRow()).isEqualTo(i);
@@ -79,7 +79,7 @@ class CsvCellsTest {
         // A characteristic also copied with --keep, an --id also kept: before the fix only the last
         // slot got the cell, and the characteristic scored as missing.
         Path f = file("id,x,level\nr1,2.5,b\nr2,NA,c\n");
-        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 3, new int[] {1}, new int[] {2, 1, 0, 2, 0}, 1, List.of("NA"))) {
+        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[] {1}, new int[] {2, 1, 0, 2, 0}, 1, List.of("NA"))) {
             assertThat(c.next()).isTrue();
             assertThat(c.number(0)).isEqualTo(2.5);
             assertThat(List.of(c.text(0), c.text(1), c.text(2), c.text(3), c.text(4)))
@@ -96,7 +96,7 @@ class CsvCellsTest {
     @Test
     void repeatedLevelsAreOneStringEach() throws IOException {
         Path f = file("level\nb\nb\nc\nb\n");
-        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 1, new int[0], new int[] {0}, 1, List.of(""))) {
+        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[0], new int[] {0}, 1, List.of(""))) {
             c.next();
             String first = c.text(0);
             c.next();
@@ -114,7 +114,7 @@ class CsvCellsTest {
         }
         b.append("\"unclosed\n1\n2\n");
         Path f = file(b.toString());
-        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 1, new int[] {0}, new int[0], 0, List.of(""))) {
+        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[] {0}, new int[0], 0, List.of(""))) {
             for (int i = 0; i < good; i++) {
                 assertThat(c.next()).isTrue();
                 assertThat(c.number(0)).isEqualTo(i);
@@ -133,7 +133,7 @@ class CsvCellsTest {
             b.append(i).append('\n');
         }
         Path f = file(b.toString());
-        CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 1, new int[] {0}, new int[0], 0, List.of(""));
+        CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[] {0}, new int[0], 0, List.of(""));
         assertThat(c.next()).isTrue();
         c.close();
         assertThat(c.next()).isFalse();

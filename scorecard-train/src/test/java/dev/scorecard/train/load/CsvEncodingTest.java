@@ -252,7 +252,7 @@ class CsvEncodingTest {
         byte[] bytes = "city,n\nBerlin,1\nK\u00f6ln,2\nParis,\u00e93\n".getBytes(StandardCharsets.ISO_8859_1);
         Path f = file("latin1.csv", bytes);
         List<String> seen = new ArrayList<>();
-        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, 2, new int[] {1}, new int[] {0}, 1, List.of(""))) {
+        try (CsvCells c = CsvCells.open(f, ',', StandardCharsets.UTF_8, new int[] {1}, new int[] {0}, 1, List.of(""))) {
             while (c.next()) {
                 seen.add(c.line() + ":" + c.undecodable() + ":" + (c.undecodable() == null ? "-" : c.undecodableField()));
             }

@@ -233,7 +233,7 @@ class CsvReadingProperties {
         for (int i = 0; i < wide; i++) {
             all[i] = i;
         }
-        try (CsvCells cells = CsvCells.open(file, delimiter, StandardCharsets.UTF_8, width, new int[] {0}, all, 1, MISSING)) {
+        try (CsvCells cells = CsvCells.open(file, delimiter, StandardCharsets.UTF_8, new int[] {0}, all, 1, MISSING)) {
             while (cells.next()) {
                 int n = cells.fieldCount();
                 assertThat(n).isLessThanOrEqualTo(wide);
