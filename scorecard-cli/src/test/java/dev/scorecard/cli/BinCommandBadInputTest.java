@@ -91,12 +91,20 @@ class BinCommandBadInputTest {
         assertThat(Files.exists(tmp.resolve("out").resolve("bins.json"))).isTrue();
     }
 
+    /** As in score: the row is rejected, and counts against --max-reject-share (1 of 60 is 1.67 %). */
     @Test
     void textInAForcedNumericColumn() throws IOException {
-        Path f = file("forced.csv", "a,b,y\n1,2,0\n3,x4,1\n");
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i).append(',').append(i == 1 ? "x4" : String.valueOf(i * 2)).append(',').append(i % 2).append('\n');
+        }
+        Path f = file("forced.csv", csv.toString());
         Path cfg = file("forced.yaml", "types: {b: numeric}\n");
+        Path rejects = tmp.resolve("out").resolve("rejects.csv");
         assertBadInput(bin(f, "--config", cfg.toString()),
-                f + ", line 3, column 'b': value 'x4' is not a number, but the column is forced numeric");
+                f + ": 1 of 60 rows (1.67 %) were rejected, over --max-reject-share 0.01; see " + rejects);
+        assertThat(Files.readAllLines(rejects)).containsExactly("line,reason,a,b,y",
+                "3,column 'b': value 'x4' is not a number,1,x4,1");
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.ColumnReport;
+import dev.scorecard.train.load.ColumnType;
 import dev.scorecard.train.load.LoadReport;
+import dev.scorecard.train.load.NonNumericCells;
 import dev.scorecard.train.pipeline.BinWorkflow;
 import dev.scorecard.train.report.BinTables;
 import java.io.PrintWriter;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
             "", "Exit codes: 0 ok, 2 bad usage or input, 1 internal error."},
         sortOptions = false)
 public final class BinCommand implements Callable<Integer> {
+    private static final int TEXT_SHOWN = 40;
+
     @Spec
     CommandSpec spec;
 
@@ -76,7 +80,10 @@ public final class BinCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return the load summary: rows, delimiter, encoding, rejects, and per column what each missing token matched */
+    /**
+     * @return the load summary: rows, delimiter, encoding, rejects, per column what each missing token
+     *     matched, and each column whose type a few cells that are not numbers decided
+     */
     static String describe(LoadReport report) {
         StringBuilder sb = new StringBuilder();
         String delimiter = report.delimiter() == '\t' ? "tab" : "'" + report.delimiter() + "'";
@@ -97,6 +104,43 @@ public final class BinCommand implements Callable<Integer> {
             }
             sb.append(String.format(Locale.ROOT, "  missing in %s: %s%n", c.name(), tokens));
         }
+        for (ColumnReport c : report.columns()) {
+            c.nonNumeric().ifPresent(n -> sb.append(describe(c, n)).append(System.lineSeparator()));
+        }
         return sb.toString();
+    }
+
+    /**
+     * @return e.g. {@code   column 'age' is numeric: 1 of 999 non-missing cells is not a number, so its
+     *     row is rejected: 'abc' (line 17)}
+     */
+    static String describe(ColumnReport c, NonNumericCells n) {
+        StringBuilder sb = new StringBuilder("  column '").append(c.name()).append("' is ");
+        String cells = n.cells() + " of " + n.nonMissing() + " non-missing cells"
+                + (n.cells() == 1 ? " is not a number" : " are not numbers");
+        if (c.type() == ColumnType.NUMERIC) {
+            sb.append(c.typeForced() ? "numeric (forced): " : "numeric: ").append(cells)
+                    .append(n.cells() == 1 ? ", so its row is rejected: " : ", so their rows are rejected: ");
+        } else {
+            sb.append("categorical: ").append(cells).append(", more than the ").append(n.allowed())
+                    .append(" a numeric column may hold: ");
+        }
+        for (int i = 0; i < n.values().size(); i++) {
+            NonNumericCells.Value v = n.values().get(i);
+            sb.append(i > 0 ? ", " : "").append('\'').append(abbreviate(v.text())).append('\'').append(v.cells() == 1
+                    ? " (line " + v.firstLine() + ")" : " (" + v.cells() + " cells, the first on line " + v.firstLine() + ")");
+        }
+        long more = n.distinctValues() - n.values().size();
+        if (more > 0) {
+            sb.append(", and ").append(more).append(more == 1 ? " other text" : " other texts");
+        }
+        return sb.toString();
+    }
+
+    /** A cell may be long or hold line breaks; the summary keeps to one line per column. */
+    private static String abbreviate(String text) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.codePointCount(0, oneLine.length()) <= TEXT_SHOWN ? oneLine
+                : oneLine.substring(0, oneLine.offsetByCodePoints(0, TEXT_SHOWN)) + "...";
     }
 }

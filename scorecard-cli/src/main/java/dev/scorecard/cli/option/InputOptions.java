@@ -47,7 +47,9 @@ public final class InputOptions {
     public List<String> id;
 
     /** Where rejected rows go. */
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Where rejected rows go, with line and reason. Default: OUT/rejects.csv.")
+    @Option(names = "--rejects", paramLabel = "FILE", description = {"Where rejected rows go, with line and reason: a missing or"
+            + " unexpected target, text in a numeric column (a column stays numeric with at most 5, or 0.1 %%, such cells;"
+            + " force a type with types: in the config), bytes not in the encoding. Default: OUT/rejects.csv."})
     public Path rejects;
 
     /** Reject threshold. */

@@ -13,10 +13,28 @@ final class CharDictionary {
     private int[] table = new int[16]; // code + 1; 0 = empty slot
     private char[][] keys = new char[8][];
     private int[] hashes = new int[8];
+    private long[] firstLines; // null unless asked for
     private final List<String> levels = new ArrayList<>();
+
+    /** A dictionary that does not keep where each label first appeared. */
+    CharDictionary() {
+    }
+
+    /**
+     * @param keepFirstLines true to keep the line each label first appeared on (given to
+     *     {@link #code(char[], int, int, long)}), for messages about a column's odd values
+     */
+    CharDictionary(boolean keepFirstLines) {
+        firstLines = keepFirstLines ? new long[8] : null;
+    }
 
     /** @return the code of the label in the slice, adding it when new */
     int code(char[] buf, int off, int len) {
+        return code(buf, off, len, 0);
+    }
+
+    /** @return the code of the label in the slice, adding it, first seen on {@code line}, when new */
+    int code(char[] buf, int off, int len, long line) {
         int h = 0;
         for (int i = off, end = off + len; i < end; i++) {
             h = 31 * h + buf[i];
@@ -26,7 +44,7 @@ final class CharDictionary {
         while (true) {
             int entry = table[slot];
             if (entry == 0) {
-                return add(slot, h, buf, off, len);
+                return add(slot, h, buf, off, len, line);
             }
             int code = entry - 1;
             if (hashes[code] == h) {
@@ -54,11 +72,22 @@ final class CharDictionary {
         return levels;
     }
 
-    private int add(int slot, int h, char[] buf, int off, int len) {
+    /** @return the line label {@code code} first appeared on, when this dictionary keeps them */
+    long firstLine(int code) {
+        return firstLines[code];
+    }
+
+    private int add(int slot, int h, char[] buf, int off, int len, long line) {
         int code = levels.size();
         if (code == keys.length) {
             keys = Arrays.copyOf(keys, code * 2);
             hashes = Arrays.copyOf(hashes, code * 2);
+            if (firstLines != null) {
+                firstLines = Arrays.copyOf(firstLines, code * 2);
+            }
+        }
+        if (firstLines != null) {
+            firstLines[code] = line;
         }
         keys[code] = Arrays.copyOfRange(buf, off, off + len);
         hashes[code] = h;

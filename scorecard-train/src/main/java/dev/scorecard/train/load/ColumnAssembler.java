@@ -14,10 +14,12 @@ import java.util.function.IntFunction;
  * ({@link CategoricalColumn#MISSING} for missing). Cells arrive as {@code char[]} slices; no String
  * is created for a numeric cell, and one per distinct label for the others.
  *
- * <p>A column inferred numeric that meets a non-number is marked as flipped and no longer stored;
- * the caller reads the file again with it categorical. A column forced numeric that meets a
- * non-number is an error, raised by {@link #endRow()} so that the caller can first check the row's
- * field count (a short row shifts values into the wrong columns).
+ * <p>A non-number in a numeric column is kept as NaN and its row recorded ({@link #nonNumberRows}):
+ * the caller rejects the row, or, when the column has too many of them for {@link TypeInference},
+ * loads it as categorical. A column inferred numeric whose non-numbers outnumber what the whole file
+ * could allow (judged by the rows allocated for) is marked as flipped and no longer stored; the caller
+ * reads the file again with it categorical. A forced numeric column records every non-number. Inferred
+ * categorical feature columns keep the line each label first appeared on, for the report.
  */
 final class ColumnAssembler {
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
@@ -35,11 +37,12 @@ final class ColumnAssembler {
     private final CharDictionary[] dictionaries;
     private final long[][] tokenCounts;
     private final boolean[] flipped;
+    private final int[][] nonNumberRows;
+    private final int[] nonNumbers;
     private final MissingTokens missing;
     private int capacity;
     private int rows;
     private long line;
-    private InputDataException pending;
 
     /**
      * @param file the file name, for messages
@@ -59,6 +62,8 @@ final class ColumnAssembler {
         this.dictionaries = new CharDictionary[width];
         this.tokenCounts = new long[width][];
         this.flipped = new boolean[width];
+        this.nonNumberRows = new int[width][];
+        this.nonNumbers = new int[width];
         for (ColumnSpec s : this.specs) {
             int i = s.index();
             if (s.role() == ColumnSpec.Role.EXCLUDED) {
@@ -71,12 +76,16 @@ final class ColumnAssembler {
             } else {
                 kinds[i] = CATEGORICAL;
                 codes[i] = new int[capacity];
-                dictionaries[i] = new CharDictionary();
+                dictionaries[i] = new CharDictionary(s.role() == ColumnSpec.Role.FEATURE && !s.forced());
             }
         }
     }
 
-    /** Starts a row that begins on physical line {@code startLine}. */
+    /**
+     * Starts a row that begins on physical line {@code startLine}.
+     *
+     * @throws InputDataException when the file has more rows than arrays can hold
+     */
     void startRow(long startLine) {
         this.line = startLine;
         if (rows == capacity) {
@@ -98,8 +107,7 @@ final class ColumnAssembler {
                     v = Double.NaN;
                 } else {
                     v = StrictNumberParser.parse(buf, off, len);
-                    if (v != v) {
-                        notANumber(column, buf, off, len);
+                    if (v != v && !notANumber(column)) {
                         return;
                     }
                 }
@@ -112,7 +120,7 @@ final class ColumnAssembler {
                     tokenCounts[column][token]++;
                     code = CategoricalColumn.MISSING;
                 } else {
-                    code = dictionaries[column].code(buf, off, len);
+                    code = dictionaries[column].code(buf, off, len, line);
                 }
                 codes[column][rows] = code;
             }
@@ -122,15 +130,8 @@ final class ColumnAssembler {
         }
     }
 
-    /**
-     * Ends the current row.
-     *
-     * @throws InputDataException when a forced-numeric cell of the row was not a number
-     */
+    /** Ends the current row. */
     void endRow() {
-        if (pending != null) {
-            throw pending;
-        }
         rows++;
     }
 
@@ -139,7 +140,7 @@ final class ColumnAssembler {
         return rows;
     }
 
-    /** @return the names of the columns inferred numeric that met a non-number, in file order */
+    /** @return the names of the columns inferred numeric that met too many non-numbers to keep, in file order */
     List<String> flippedColumns() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < width; i++) {
@@ -207,24 +208,97 @@ final class ColumnAssembler {
         return tokenCounts[column].clone();
     }
 
-    private void notANumber(int column, char[] buf, int off, int len) {
-        ColumnSpec spec = specs.get(column);
-        if (spec.forced()) {
-            if (pending == null) {
-                pending = new InputDataException(file, line, spec.name(), "value '" + new String(buf, off, len)
-                        + "' is not a number, but the column is forced numeric");
-            }
-            return;
+    /** @return the cells of a loaded column that are not missing */
+    long nonMissing(int column) {
+        long n = rows;
+        for (long c : tokenCounts[column]) {
+            n -= c;
         }
-        flipped[column] = true;
-        kinds[column] = SKIP;
-        numbers[column] = null;
+        return n;
+    }
+
+    /** @return the rows (strictly increasing) whose cell in numeric column {@code column} is not a number */
+    int[] nonNumberRows(int column) {
+        int n = nonNumbers[column];
+        return n == 0 ? new int[0] : Arrays.copyOf(nonNumberRows[column], n);
+    }
+
+    /** @return the rows in categorical column {@code column} holding each level, by code */
+    long[] levelCells(int column) {
+        long[] cells = new long[dictionaries[column].size()];
+        int[] c = codes[column];
+        for (int r = 0; r < rows; r++) {
+            if (c[r] >= 0) {
+                cells[c[r]]++;
+            }
+        }
+        return cells;
+    }
+
+    /** @return the line level {@code code} of inferred categorical feature column {@code column} first appeared on */
+    long firstLine(int column, int code) {
+        return dictionaries[column].firstLine(code);
+    }
+
+    /**
+     * Turns categorical column {@code column} into a numeric one in place; a cell whose level is not a
+     * number becomes NaN and its row is recorded as in {@link #nonNumberRows}.
+     *
+     * @param values the number of each level, by code; NaN for a level that is not a number
+     */
+    void toNumbers(int column, double[] values) {
+        int[] c = codes[column];
+        double[] v = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int code = c[r];
+            if (code < 0) {
+                v[r] = Double.NaN;
+            } else {
+                v[r] = values[code];
+                if (v[r] != v[r]) {
+                    keepNonNumberRow(column, r);
+                }
+            }
+        }
+        codes[column] = null;
+        dictionaries[column] = null;
+        numbers[column] = v;
+        kinds[column] = NUMERIC;
+    }
+
+    /** @return true when the (NaN) cell is stored and its row recorded; false when the column flipped */
+    private boolean notANumber(int column) {
+        // Beyond what a column of `capacity` rows may hold it cannot stay numeric, unless the file is
+        // longer than estimated; the caller's check on the whole column settles that case.
+        if (!specs.get(column).forced() && nonNumbers[column] >= Math.max(TypeInference.MIN_ALLOWED,
+                capacity / TypeInference.CELLS_PER_NON_NUMBER)) {
+            flipped[column] = true;
+            kinds[column] = SKIP;
+            numbers[column] = null;
+            nonNumberRows[column] = null;
+            nonNumbers[column] = 0;
+            return false;
+        }
+        keepNonNumberRow(column, rows);
+        return true;
+    }
+
+    private void keepNonNumberRow(int column, int row) {
+        int[] a = nonNumberRows[column];
+        int n = nonNumbers[column];
+        if (a == null) {
+            a = new int[8];
+        } else if (n == a.length) {
+            a = Arrays.copyOf(a, n * 2);
+        }
+        a[n] = row;
+        nonNumberRows[column] = a;
+        nonNumbers[column] = n + 1;
     }
 
     private void grow() {
         if (capacity >= MAX_ROWS) {
-            pending = new InputDataException(file, line, null, "more than " + MAX_ROWS + " data rows; split the file");
-            throw pending;
+            throw new InputDataException(file, line, null, "more than " + MAX_ROWS + " data rows; split the file");
         }
         int next = (int) Math.min(MAX_ROWS, capacity + (long) (capacity >> 1) + 1024);
         for (int i = 0; i < width; i++) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the loader did with one column.
@@ -15,14 +16,24 @@ import java.util.Objects;
  *     how many cells it matched, in the order of {@link CsvLoadOptions#missingValues()}; counted over
  *     every data row read, rejected rows included
  * @param role {@code feature}, {@code id} or {@code target}
+ * @param nonNumeric for a numeric column with cells that are not numbers (their rows rejected), and for
+ *     a column inferred categorical although at least as many of its cells are numbers, those cells;
+ *     empty for every other column
  */
-public record ColumnReport(String name, ColumnType type, boolean typeForced, Map<String, Long> missingTokenCounts, String role) {
+public record ColumnReport(String name, ColumnType type, boolean typeForced, Map<String, Long> missingTokenCounts, String role,
+        Optional<NonNumericCells> nonNumeric) {
     /** Validates the report and copies the counts, keeping their order. */
     public ColumnReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(role, "role");
         missingTokenCounts = Collections.unmodifiableMap(new LinkedHashMap<>(missingTokenCounts));
+        Objects.requireNonNull(nonNumeric, "nonNumeric");
+    }
+
+    /** A report of a column whose type no handful of cells decided. */
+    public ColumnReport(String name, ColumnType type, boolean typeForced, Map<String, Long> missingTokenCounts, String role) {
+        this(name, type, typeForced, missingTokenCounts, role, Optional.empty());
     }
 
     /** @return the number of cells of this column that matched any missing token */

@@ -1,6 +1,7 @@
 package dev.scorecard.train.load;
 
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,15 +34,18 @@ import java.util.function.LongConsumer;
  *       of the record it opens in. Blank lines are skipped (also in a one-column file). An empty
  *       header name becomes {@code unnamed_<position>}; duplicate names are an error.
  *   <li>Cells equal to a missing token are missing, and counted per column and token.
- *   <li>A feature column is numeric when every non-missing value is a strict number (see
- *       {@code StrictNumberParser}), else categorical; {@link CsvLoadOptions#types()} forces a type.
- *       Types are inferred from the first 1000 rows and checked on the rest;
- *       when a column inferred numeric turns out to hold text, the file is read a second time.
- *   <li>Rows whose target is missing, or a value other than the event and non-event, are left out
- *       and returned as {@link RejectedRow}s; reading their text takes one more pass over the file,
- *       done only when there are rejects. So are rows holding bytes that are not text in the
- *       encoding (their reason names the column and the byte offset); such bytes in the header, or
- *       in every data row, are an error that suggests {@code --encoding}.
+ *   <li>A feature column is numeric when its non-missing values are strict numbers (see
+ *       {@code StrictNumberParser}) but for at most {@code min(max(5, 0.1 %), 10 %)} of them, else
+ *       categorical; {@link CsvLoadOptions#types()} forces a type. Types are guessed from the first
+ *       1000 rows and settled on the whole column; when a column read as numeric turns out to hold
+ *       more text than that, the file is read a second time. The columns so decided by a few cells
+ *       carry {@link NonNumericCells} in their {@link ColumnReport}.
+ *   <li>Rows with a cell that is not a number in a numeric column, and rows whose target is
+ *       missing or a value other than the event and non-event, are left out and returned as
+ *       {@link RejectedRow}s; reading their text takes one more pass over the file, done only when
+ *       there are rejects. So are rows holding bytes that are not text in the encoding (their
+ *       reason names the column and the byte offset); such bytes in the header, or in every data
+ *       row, are an error that suggests {@code --encoding}.
  * </ul>
  *
  * <p>Categorical levels are in order of first appearance among the rows kept. Row data is never held
@@ -78,22 +83,101 @@ public final class CsvLoader {
         InputFile source = InputFile.of(file, options.encoding(), progress);
         char delimiter = options.delimiter().orElseGet(() -> detectDelimiter(source));
         LoadPass.Outcome pass = LoadPass.inferring(source, delimiter, options);
-        List<String> flipped = pass.columns().flippedColumns();
-        if (!flipped.isEmpty()) {
+        Typing typing = settleTypes(pass);
+        if (typing.readAgain()) {
             Map<String, ColumnType> types = new HashMap<>();
-            for (ColumnSpec s : pass.specs()) {
+            for (ColumnSpec s : typing.specs()) {
                 if (s.role() == ColumnSpec.Role.FEATURE) {
-                    types.put(s.name(), flipped.contains(s.name()) ? ColumnType.CATEGORICAL : s.type());
+                    types.put(s.name(), s.type());
                 }
             }
             int rows = pass.columns().rows();
             pass = null; // let the first pass's arrays go before the second allocates
+            typing = null;
             pass = LoadPass.decided(source, delimiter, options, types, rows);
-            if (!pass.columns().flippedColumns().isEmpty()) {
+            typing = settleTypes(pass);
+            if (typing.readAgain()) {
                 throw new InputDataException(source.name(), 0, null, "the file changed while it was being read");
             }
         }
-        return assemble(source, delimiter, options, pass);
+        return assemble(source, delimiter, options, pass, typing);
+    }
+
+    /**
+     * Every column's type after a pass, and the notes on the inferred categorical columns that are
+     * mostly numbers.
+     *
+     * @param specs the pass's specs with the types the whole columns call for
+     * @param readAgain true when some column needs the file read again with its new type
+     * @param notes by column index
+     */
+    private record Typing(List<ColumnSpec> specs, boolean readAgain, Map<Integer, NonNumericCells> notes) {
+    }
+
+    /**
+     * Checks each inferred type on the whole column ({@link TypeInference}): a numeric column with too
+     * many non-numbers (or given up by the assembler) must be read again as categorical; a categorical
+     * one that turns out numeric is converted in memory, its non-number rows to be rejected.
+     */
+    private static Typing settleTypes(LoadPass.Outcome pass) {
+        ColumnAssembler columns = pass.columns();
+        List<String> flipped = columns.flippedColumns();
+        List<ColumnSpec> specs = new ArrayList<>(pass.specs().size());
+        Map<Integer, NonNumericCells> notes = new HashMap<>();
+        boolean readAgain = false;
+        for (ColumnSpec s : pass.specs()) {
+            int i = s.index();
+            if (s.role() != ColumnSpec.Role.FEATURE || s.forced()) {
+                specs.add(s);
+            } else if (s.type() == ColumnType.NUMERIC) {
+                boolean numeric = !flipped.contains(s.name())
+                        && TypeInference.isNumeric(columns.nonNumberRows(i).length, columns.nonMissing(i));
+                readAgain |= !numeric;
+                specs.add(numeric ? s : s.withType(ColumnType.CATEGORICAL));
+            } else {
+                specs.add(checkLevels(columns, s, notes));
+            }
+        }
+        return new Typing(List.copyOf(specs), readAgain, notes);
+    }
+
+    /** An inferred categorical column: converted when the rule makes it numeric, noted when it is mostly numbers. */
+    private static ColumnSpec checkLevels(ColumnAssembler columns, ColumnSpec s, Map<Integer, NonNumericCells> notes) {
+        int i = s.index();
+        List<String> levels = columns.levels(i);
+        double[] values = new double[levels.size()];
+        boolean someNumber = false;
+        for (int c = 0; c < values.length; c++) {
+            values[c] = StrictNumberParser.parse(levels.get(c));
+            someNumber |= values[c] == values[c];
+        }
+        if (!someNumber) {
+            return s;
+        }
+        long[] cells = columns.levelCells(i);
+        long numbers = 0;
+        long nonNumbers = 0;
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] == values[c]) {
+                numbers += cells[c];
+            } else {
+                nonNumbers += cells[c];
+            }
+        }
+        if (TypeInference.isNumeric(nonNumbers, numbers + nonNumbers)) {
+            columns.toNumbers(i, values);
+            return s.withType(ColumnType.NUMERIC);
+        }
+        if (nonNumbers <= numbers) {
+            List<NonNumericCells.Value> texts = new ArrayList<>();
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != values[c] && cells[c] > 0) {
+                    texts.add(new NonNumericCells.Value(levels.get(c), cells[c], columns.firstLine(i, c)));
+                }
+            }
+            notes.put(i, NonNumericCells.of(numbers + nonNumbers, texts));
+        }
+        return s;
     }
 
     private static char detectDelimiter(InputFile source) {
@@ -104,10 +188,12 @@ public final class CsvLoader {
         }
     }
 
-    private static LoadResult assemble(InputFile source, char delimiter, CsvLoadOptions options, LoadPass.Outcome pass) {
+    private static LoadResult assemble(InputFile source, char delimiter, CsvLoadOptions options, LoadPass.Outcome pass,
+            Typing typing) {
         ColumnAssembler columns = pass.columns();
+        List<ColumnSpec> specs = typing.specs();
         int rows = columns.rows();
-        ColumnSpec targetSpec = pass.specs().stream().filter(s -> s.role() == ColumnSpec.Role.TARGET)
+        ColumnSpec targetSpec = specs.stream().filter(s -> s.role() == ColumnSpec.Role.TARGET)
                 .findFirst().orElseThrow();
         int t = targetSpec.index();
         int[] targetCodes = columns.peekCodes(t);
@@ -130,18 +216,33 @@ public final class CsvLoader {
                 rejectedCount += (int) counts[c];
             }
         }
+        // A row with a non-number in a numeric column is rejected for it, as score rejects it, also
+        // when its target is bad too: its reason is then the same in both rejects files.
+        int[][] cellRejects = cellRejects(specs, columns);
+        int[] cellRows = cellRejects[0];
+        for (int row : cellRows) {
+            if (resolution.accepts(targetCodes[row])) {
+                rejectedCount++;
+            }
+        }
         int[] rejected = new int[rejectedCount - undecodable.size()];
+        int[] rejectedFor = new int[rejected.length]; // the column whose cell is not a number, or -1 for the target
         byte[] events = new byte[rows - rejected.length];
-        for (int r = 0, k = 0, w = 0; r < rows; r++) {
+        for (int r = 0, k = 0, w = 0, p = 0; r < rows; r++) {
             int c = targetCodes[r];
-            if (resolution.accepts(c)) {
+            if (p < cellRows.length && cellRows[p] == r) {
+                rejectedFor[k] = cellRejects[1][p++];
+                rejected[k++] = r;
+            } else if (resolution.accepts(c)) {
                 events[w++] = (byte) (c == resolution.eventCode() ? 1 : 0);
             } else {
+                rejectedFor[k] = -1;
                 rejected[k++] = r;
             }
         }
-        List<RejectedRow> rejects = rejects(source, delimiter, targetSpec.name(), targetLevels, targetCodes,
-                resolution, rejected, undecodable);
+        int[] rejectAt = new int[rejected.length];
+        List<RejectedRow> rejects = rejects(source, delimiter, pass.header(), targetSpec.name(), targetLevels,
+                targetCodes, resolution, rejected, rejectedFor, rejectAt, undecodable);
         BinaryTarget target = BinaryTarget.of(targetSpec.name(), resolution.eventLabel(), events);
         if (target.eventCount() == 0 || target.nonEventCount() == 0) {
             throw new InputDataException(source.name(), 0, targetSpec.name(), "no " + (target.eventCount() == 0
@@ -152,13 +253,16 @@ public final class CsvLoader {
         List<Column> features = new ArrayList<>();
         List<Column> ids = new ArrayList<>();
         List<ColumnReport> reports = new ArrayList<>();
-        for (ColumnSpec s : pass.specs()) {
+        for (ColumnSpec s : specs) {
             if (s.role() == ColumnSpec.Role.EXCLUDED) {
                 continue;
             }
             int i = s.index();
+            Optional<NonNumericCells> note = Optional.ofNullable(s.type() == ColumnType.NUMERIC
+                    ? rejectedCells(columns, i, rejected, rejectAt, rejects)
+                    : typing.notes().get(i));
             reports.add(new ColumnReport(s.name(), s.type(), s.forced(), tokenCounts(missing, columns.tokenCounts(i)),
-                    s.role().reportName()));
+                    s.role().reportName(), note));
             if (s.role() == ColumnSpec.Role.TARGET) {
                 continue;
             }
@@ -174,14 +278,76 @@ public final class CsvLoader {
     }
 
     /**
-     * The rejected rows in file order: those left out for their target ({@code rejected}, indices
-     * among the rows the pass kept) and those set aside for their bytes (indices in the file).
+     * The rows with a cell that is not a number in a numeric column, with the first such column.
+     *
+     * @return the rows, strictly increasing, and for each the column index
      */
-    private static List<RejectedRow> rejects(InputFile source, char delimiter, String target, List<String> levels,
-            int[] codes, TargetResolver.Resolution resolution, int[] rejected, List<LoadPass.Undecodable> undecodable) {
+    private static int[][] cellRejects(List<ColumnSpec> specs, ColumnAssembler columns) {
+        int n = 0;
+        for (ColumnSpec s : specs) {
+            if (s.role() == ColumnSpec.Role.FEATURE && s.type() == ColumnType.NUMERIC) {
+                n += columns.nonNumberRows(s.index()).length;
+            }
+        }
+        if (n == 0) {
+            return new int[][] {new int[0], new int[0]};
+        }
+        long[] cells = new long[n]; // row in the high half, column in the low: sorting orders by row, then column
+        int k = 0;
+        for (ColumnSpec s : specs) {
+            if (s.role() == ColumnSpec.Role.FEATURE && s.type() == ColumnType.NUMERIC) {
+                for (int row : columns.nonNumberRows(s.index())) {
+                    cells[k++] = (long) row << 32 | s.index();
+                }
+            }
+        }
+        Arrays.sort(cells);
+        int[] rows = new int[n];
+        int[] first = new int[n];
+        int m = 0;
+        for (long cell : cells) {
+            int row = (int) (cell >>> 32);
+            if (m == 0 || rows[m - 1] != row) {
+                rows[m] = row;
+                first[m++] = (int) cell;
+            }
+        }
+        return new int[][] {Arrays.copyOf(rows, m), Arrays.copyOf(first, m)};
+    }
+
+    /** @return the cells of numeric column {@code column} whose rows were rejected for them, or null when there are none */
+    private static NonNumericCells rejectedCells(ColumnAssembler columns, int column, int[] rejected, int[] rejectAt,
+            List<RejectedRow> rejects) {
+        int[] rows = columns.nonNumberRows(column);
+        if (rows.length == 0) {
+            return null;
+        }
+        Map<String, long[]> byText = new LinkedHashMap<>(); // cells, first line
+        for (int row : rows) {
+            RejectedRow r = rejects.get(rejectAt[Arrays.binarySearch(rejected, row)]);
+            long[] seen = byText.computeIfAbsent(r.fields().get(column), t -> new long[] {0, r.line()});
+            seen[0]++;
+        }
+        List<NonNumericCells.Value> texts = new ArrayList<>(byText.size());
+        byText.forEach((text, seen) -> texts.add(new NonNumericCells.Value(text, seen[0], seen[1])));
+        return NonNumericCells.of(columns.nonMissing(column), texts);
+    }
+
+    /**
+     * The rejected rows in file order: those left out for a cell or their target ({@code rejected},
+     * indices among the rows the pass kept, with {@code rejectedFor} the column of the cell or -1) and
+     * those set aside for their bytes (indices in the file).
+     *
+     * @param rejectAt filled with the position in the result of each row of {@code rejected}
+     */
+    private static List<RejectedRow> rejects(InputFile source, char delimiter, List<String> header, String target,
+            List<String> levels, int[] codes, TargetResolver.Resolution resolution, int[] rejected, int[] rejectedFor,
+            int[] rejectAt, List<LoadPass.Undecodable> undecodable) {
         int n = rejected.length + undecodable.size();
         int[] dataRows = new int[n];
         String[] reasons = new String[n];
+        int[] cellColumn = new int[n];
+        Arrays.fill(cellColumn, -1);
         int u = 0; // set-aside rows before the current one: a kept row's file index is its index plus these
         int k = 0;
         for (int i = 0; i < n; i++) {
@@ -194,16 +360,25 @@ public final class CsvLoader {
             }
             int c = codes[rejected[k]];
             dataRows[i] = keptInFile;
-            reasons[i] = c < 0 ? "target '" + target + "' is missing"
-                    : "target '" + target + "' has unexpected value '" + levels.get(c) + "' (expected '"
-                            + resolution.eventLabel() + "' or '" + resolution.nonEventLabel() + "')";
+            rejectAt[k] = i;
+            if (rejectedFor[k] >= 0) {
+                cellColumn[i] = rejectedFor[k]; // the reason quotes the cell, read below
+            } else {
+                reasons[i] = c < 0 ? "target '" + target + "' is missing"
+                        : "target '" + target + "' has unexpected value '" + levels.get(c) + "' (expected '"
+                                + resolution.eventLabel() + "' or '" + resolution.nonEventLabel() + "')";
+            }
             k++;
         }
         List<RejectedRow> out = new ArrayList<>(n);
         List<RowFetcher.Row> rows = RowFetcher.fetch(source, delimiter, dataRows);
         for (int i = 0; i < n; i++) {
             RowFetcher.Row row = rows.get(i);
-            out.add(new RejectedRow(row.line(), reasons[i], row.fields()));
+            int col = cellColumn[i];
+            // The wording of score's reason (ScoringPass), so that both rejects files read alike.
+            String reason = col < 0 ? reasons[i]
+                    : "column '" + header.get(col) + "': value '" + row.fields().get(col) + "' is not a number";
+            out.add(new RejectedRow(row.line(), reason, row.fields()));
         }
         return out;
     }

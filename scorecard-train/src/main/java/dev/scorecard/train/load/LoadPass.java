@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * One read of the file into a {@link ColumnAssembler}.
  *
  * <p>The header is checked and matched against the options. When the column types are not known yet,
- * the first {@value #SAMPLE_ROWS} data rows are kept as Strings, the feature types are inferred from
- * them, and they are replayed into the assembler; every later row streams straight into primitive
- * arrays. When the types are known (a second pass after a late type flip), rows stream from the
- * start. Every row's field count is checked against the header. Blank lines are skipped everywhere,
+ * the first {@value #SAMPLE_ROWS} data rows are kept as Strings, the feature types are guessed from
+ * them (the caller settles them on the whole column), and they are replayed into the assembler; every
+ * later row streams straight into primitive arrays. When the types are known (a second pass after a
+ * late type flip), rows stream from the start. Every row's field count is checked against the header. Blank lines are skipped everywhere,
  * also in a one-column file, where they would otherwise be rows with a missing value.
  *
  * <p>A data row holding bytes that are not text in the file's encoding is set aside before anything
@@ -316,10 +316,11 @@ final class LoadPass {
 
     /** Infers the undecided feature types from the sample, then replays the sample into the assembler. */
     private void startStreaming() {
+        double rowsPerSampleRow = (double) estimatedRows() / sample.size();
         List<ColumnSpec> decided = new ArrayList<>(specs.size());
         for (ColumnSpec s : specs) {
             if (s.role() == ColumnSpec.Role.FEATURE && s.type() == null) {
-                s = s.withType(inferType(s.index()));
+                s = s.withType(inferType(s.index(), rowsPerSampleRow));
             }
             decided.add(s);
         }
@@ -338,27 +339,49 @@ final class LoadPass {
         handler.sink = assembler;
     }
 
-    private ColumnType inferType(int column) {
+    /**
+     * A first guess, which {@code CsvLoader} checks on the whole column: numeric when the sample is the
+     * whole file and meets {@link TypeInference}, or, for a longer file, when at most a tenth of the
+     * sample's non-missing cells are not numbers and no more than the whole file could allow, were
+     * the rest of its cells numbers. So a few bad cells early in a big file do not load a numeric
+     * column as millions of labels, and a column of text does not cost a second read.
+     */
+    private ColumnType inferType(int column, double rowsPerSampleRow) {
+        long nonMissing = 0;
+        long nonNumbers = 0;
         for (String[] row : sample) {
             String v = row[column];
-            if (missing.match(v) < 0 && !StrictNumberParser.isNumber(v)) {
-                return ColumnType.CATEGORICAL;
+            if (missing.match(v) < 0) {
+                nonMissing++;
+                if (!StrictNumberParser.isNumber(v)) {
+                    nonNumbers++;
+                }
             }
         }
-        return ColumnType.NUMERIC;
+        boolean numeric = nonNumbers <= nonMissing / 10
+                && nonNumbers <= TypeInference.allowed((long) (nonMissing * rowsPerSampleRow));
+        return numeric ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
     }
 
     /**
-     * The first allocation: the sample itself when the file ended within it; otherwise the file size
-     * divided by the sample's characters per row (2% over, since an over-estimate costs one trim and
-     * an under-estimate a grow), capped so that the first arrays take at most a quarter of the heap.
+     * The data rows the file holds, roughly: the sample itself when the file ended within it;
+     * otherwise the file size divided by the sample's characters per row (2% over, since an
+     * over-estimate costs one trim and an under-estimate a grow).
      */
-    private int initialCapacity() {
+    private long estimatedRows() {
         if (sample.size() < SAMPLE_ROWS) {
             return sample.size();
         }
         long bytes = source.uncompressedSizeHint();
-        long estimate = bytes > 0 ? (long) (bytes / ((double) sampleChars / sample.size()) * 1.02) + 1024 : 1 << 16;
+        return bytes > 0 ? (long) (bytes / ((double) sampleChars / sample.size()) * 1.02) + 1024 : 1 << 16;
+    }
+
+    /** The first allocation: {@link #estimatedRows()}, capped so that the first arrays take at most a quarter of the heap. */
+    private int initialCapacity() {
+        if (sample.size() < SAMPLE_ROWS) {
+            return sample.size();
+        }
+        long estimate = estimatedRows();
         long bytesPerRow = 1;
         for (ColumnSpec s : specs) {
             if (s.role() != ColumnSpec.Role.EXCLUDED) {

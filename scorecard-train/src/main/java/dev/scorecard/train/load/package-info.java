@@ -2,7 +2,8 @@
  * Loading CSV files into typed columns: {@link dev.scorecard.train.load.CsvLoader} reads a file as
  * {@link dev.scorecard.train.load.CsvLoadOptions} say and returns a
  * {@link dev.scorecard.train.load.LoadResult}: the {@code Dataset}, a
- * {@link dev.scorecard.train.load.LoadReport} with per-column types and missing-token counts, and the
+ * {@link dev.scorecard.train.load.LoadReport} with per-column types, missing-token counts and the
+ * {@link dev.scorecard.train.load.NonNumericCells} that decided a type, and the
  * {@link dev.scorecard.train.load.RejectedRow}s left out (SPEC §2, §13).
  *
  * <h2>Decisions where the spec is silent</h2>
@@ -20,10 +21,17 @@
  *       non-event and rows with any further value are rejected.
  *   <li>Missing-token counts cover every data row read, rejected rows included; categorical levels
  *       are in order of first appearance among the rows kept.
+ *   <li>SPEC §2 makes a column numeric "when every non-missing value parses as a number"; one typo
+ *       then silently turned a numeric variable into levels. A column is numeric when at most
+ *       {@code min(max(5, floor(n / 1000)), floor(n / 10))} of its {@code n} non-missing cells are
+ *       not numbers, counted over every row read; the rows of those cells are rejected
+ *       ({@code column 'age': value 'abc' is not a number}, the reason {@code score} gives), and
+ *       a forced numeric column rejects every such row. A row with several problems is rejected
+ *       once: bytes first, then the first such cell in column order, then the target.
  *   <li>The file is read again when a column inferred numeric from the first 1000 rows turns out
- *       to hold text later, and when rows are rejected (to give their text without keeping every
- *       row's text in memory); the input must therefore be a regular file. Gzip is decompressed on
- *       a second thread.
+ *       to hold more text later than it may, and when rows are rejected (to give their text without
+ *       keeping every row's text in memory); the input must therefore be a regular file. Gzip is
+ *       decompressed on a second thread.
  *   <li>Files are UTF-8 unless {@code CsvLoadOptions.encoding()} says otherwise; a UTF-8 or UTF-16
  *       byte order mark wins over it. A data row holding bytes that are not text in the encoding
  *       (in any column) is rejected with the column and the byte offset in the (gunzipped) file;

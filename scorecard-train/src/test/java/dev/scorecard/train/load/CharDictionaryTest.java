@@ -39,4 +39,17 @@ class CharDictionaryTest {
         assertThat(d.size()).isEqualTo(100_002);
         assertThat(d.levels()).isEqualTo(expected);
     }
+
+    @Test
+    void keepsTheLineEachLabelFirstAppearedOnWhenAsked() {
+        CharDictionary d = new CharDictionary(true);
+        char[] buf = "abc".toCharArray();
+        for (int i = 0; i < 40; i++) {
+            d.code(buf, i % 3, 1, 100 + i); // a, b, c, a, ...: lines 100, 101, 102 first
+            d.code(("x" + i).toCharArray(), 0, ("x" + i).length(), 200 + i); // past the first growth
+        }
+        assertThat(d.firstLine(d.code("a"))).isEqualTo(100);
+        assertThat(d.firstLine(d.code("c"))).isEqualTo(102);
+        assertThat(d.firstLine(d.code("x39"))).isEqualTo(239);
+    }
 }

@@ -174,8 +174,9 @@ class CsvEncodingTest {
     }
 
     /**
-     * Rows set aside for their bytes and rows rejected for their target come back in file order, each
-     * with its own fields, also past the type-inference sample and across a second pass.
+     * Rows set aside for their bytes, rows rejected for their target and rows rejected for a cell that
+     * is not a number come back in file order, each with its own fields, also past the type-inference
+     * sample and across a second pass.
      */
     @Test
     void undecodableAndTargetRejectsInterleave() throws IOException {
@@ -185,10 +186,11 @@ class CsvEncodingTest {
         List<Integer> noTarget = List.of(2, 5, 1501, 2000);
         int rows = 3000;
         for (int i = 0; i < rows; i++) {
-            String code = i == 2500 ? "A7" : String.valueOf(i % 9); // text late in a numeric-looking column: a second pass
+            // Text late in a numeric-looking column, in more cells than 3000 numbers allow: a second pass.
+            String code = i >= 2500 && i < 2510 ? "A7" : String.valueOf(i % 9);
             String y = noTarget.contains(i) ? "" : String.valueOf(i % 2);
-            bytes.writeBytes((i + "," + (bad.contains(i) ? "1" : "") + (i * 2) + "," + code + "," + y)
-                    .getBytes(StandardCharsets.UTF_8));
+            String amount = i == 1700 ? "abc" : (bad.contains(i) ? "1" : "") + (i * 2); // one text: a rejected row
+            bytes.writeBytes((i + "," + amount + "," + code + "," + y).getBytes(StandardCharsets.UTF_8));
             if (bad.contains(i)) {
                 bytes.write(0xFF); // in the last field, which is the target: the row is still set aside, not read
             }
@@ -205,14 +207,16 @@ class CsvEncodingTest {
             reasons.add(row.reason());
             assertThat(row.fields().get(0)).isEqualTo(String.valueOf(row.line() - 2));
         }
-        assertThat(lines).containsExactly(2L, 4L, 5L, 6L, 7L, 1502L, 1503L, 2002L, 3001L);
+        assertThat(lines).containsExactly(2L, 4L, 5L, 6L, 7L, 1502L, 1503L, 1702L, 2002L, 3001L);
         assertThat(reasons.get(0)).startsWith("column 'y': bytes that are not UTF-8 at byte ");
         assertThat(reasons.get(1)).isEqualTo("target 'y' is missing");
+        assertThat(reasons.get(7)).isEqualTo("column 'amount': value 'abc' is not a number");
         assertThat(r.rejects().get(0).fields()).containsExactly("0", "10", "0", "0\uFFFD");
         assertThat(r.report().rowsRead()).isEqualTo(rows);
-        assertThat(r.report().rowsRejected()).isEqualTo(9);
+        assertThat(r.report().rowsRejected()).isEqualTo(10);
         assertThat(r.report().rowsUndecodable()).isEqualTo(5);
-        assertThat(r.dataset().rowCount()).isEqualTo(rows - 9);
+        assertThat(r.dataset().rowCount()).isEqualTo(rows - 10);
+        assertThat(r.report().column("code").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
         // The set-aside rows' amounts (1 prefixed) never reached the column; the kept ones are in order.
         NumericColumn amount = (NumericColumn) r.dataset().feature("amount").orElseThrow();
         assertThat(amount.value(0)).isEqualTo(2.0); // row 1

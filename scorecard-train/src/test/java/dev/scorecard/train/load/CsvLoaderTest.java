@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,11 @@ class CsvLoaderTest {
         return CsvLoadOptions.defaults(name);
     }
 
-    /** Row i (0-based) of the flip file: starts on line i + 2. */
-    private static String flipFile(int rows, int textAt, int missingTargetAt) {
+    /** Row i (0-based) of the flip file: starts on line i + 2; rows textAt to textAt + texts - 1 have code A12. */
+    private static String flipFile(int rows, int textAt, int texts, int missingTargetAt) {
         StringBuilder sb = new StringBuilder("id,code,amount,y\n");
         for (int i = 0; i < rows; i++) {
-            String code = i == textAt ? "A12" : code(i);
+            String code = i >= textAt && i < textAt + texts ? "A12" : code(i);
             String y = i == missingTargetAt ? "NA" : String.valueOf(i % 3 == 0 ? 1 : 0);
             sb.append(i).append(',').append(code).append(',').append(i * 0.5).append(',').append(y).append('\n');
         }
@@ -58,11 +59,12 @@ class CsvLoaderTest {
         return i % 7 == 0 ? "007" : String.valueOf(i % 5);
     }
 
+    /** Ten texts are more than the 5 that 1500 numbers allow ({@link TypeInference}). */
     @Test
     void columnThatTurnsToTextAfterTheSampleIsReadAgainAsCategorical() throws IOException {
         int textAt = LoadPass.SAMPLE_ROWS + 300;
         int missingAt = LoadPass.SAMPLE_ROWS + 400;
-        Path file = write("flip.csv", flipFile(1500, textAt, missingAt));
+        Path file = write("flip.csv", flipFile(1500, textAt, 10, missingAt));
 
         LoadResult r = CsvLoader.load(file, target("y"));
 
@@ -75,7 +77,8 @@ class CsvLoaderTest {
         NumericColumn amount = (NumericColumn) d.feature("amount").orElseThrow();
         assertThat(amount.value(1498)).isEqualTo(1499 * 0.5); // the row after the rejected one moved up
         assertThat(r.report().column("code").orElseThrow())
-                .isEqualTo(new ColumnReport("code", ColumnType.CATEGORICAL, false, Map.of(), "feature"));
+                .isEqualTo(new ColumnReport("code", ColumnType.CATEGORICAL, false, Map.of(), "feature", Optional.of(
+                        new NonNumericCells(10, 1500, 5, 1, List.of(new NonNumericCells.Value("A12", 10, textAt + 2))))));
         assertThat(r.report().column("id").orElseThrow().type()).isEqualTo(ColumnType.NUMERIC);
         assertThat(r.rejects()).containsExactly(new RejectedRow(missingAt + 2, "target 'y' is missing",
                 List.of(String.valueOf(missingAt), code(missingAt), String.valueOf(missingAt * 0.5), "NA")));
@@ -83,20 +86,18 @@ class CsvLoaderTest {
         assertThat(r.report().rowsRejected()).isEqualTo(1);
     }
 
+    /** As {@code score} does with a numeric characteristic: the row is rejected, naming the column and the value. */
     @Test
-    void forcedNumericColumnWithTextAfterTheSampleNamesTheLine() throws IOException {
-        Path file = write("forced.csv", flipFile(1500, 1200, -1));
+    void forcedNumericColumnWithTextAfterTheSampleRejectsTheRow() throws IOException {
+        Path file = write("forced.csv", flipFile(1500, 1200, 1, -1));
         CsvLoadOptions options = target("y").withType("code", ColumnType.NUMERIC);
 
-        assertThatThrownBy(() -> CsvLoader.load(file, options))
-                .isInstanceOf(InputDataException.class)
-                .hasMessage(file + ", line 1202, column 'code': value 'A12' is not a number, but the column is forced numeric")
-                .satisfies(e -> {
-                    InputDataException x = (InputDataException) e;
-                    assertThat(x.line()).isEqualTo(1202);
-                    assertThat(x.column()).contains("code");
-                    assertThat(x.file()).isEqualTo(file.toString());
-                });
+        LoadResult r = CsvLoader.load(file, options);
+
+        assertThat(r.rejects()).containsExactly(new RejectedRow(1202, "column 'code': value 'A12' is not a number",
+                List.of("1200", "A12", "600.0", "1")));
+        assertThat(r.dataset().feature("code").orElseThrow()).isInstanceOf(NumericColumn.class);
+        assertThat(r.dataset().rowCount()).isEqualTo(1499);
     }
 
     @ParameterizedTest
