@@ -55,8 +55,12 @@ class MonitorByPeriodTest {
             String expected = String.format(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s); worst CSI %.4f %s (%s)",
                     p.get("label").asText(), p.get("rows").asInt(), p.get("scorePsi").asDouble(),
                     p.get("scoreLevel").asText(), p.get("highestCsi").asDouble(),
-                    p.get("highestCsiCharacteristic").asText(), p.get("highestCsiLevel").asText());
+                    p.get("highestCsiCharacteristic").asText(), p.get("highestCsiLevel").asText())
+                    // Issue 10: then the period's worst variable outside the model, with its own level too.
+                    + String.format(Locale.ROOT, "; worst non-model CSI %.4f %s (%s)", p.get("highestNonModelCsi").asDouble(),
+                            p.get("highestNonModelCsiVariable").asText(), p.get("highestNonModelCsiLevel").asText());
             assertThat(byDay.out()).contains(expected + "\n");
+            assertThat(p.get("highestNonModelCsiLevel").asText()).isEqualTo(level(p.get("highestNonModelCsi").asDouble()));
             assertThat(p.get("scoreLevel").asText()).isEqualTo(level(p.get("scorePsi").asDouble()));
             assertThat(p.get("highestCsiLevel").asText()).isEqualTo(level(p.get("highestCsi").asDouble()));
             if (p.get("scoreLevel").asText().equals("stable") && p.get("level").asText().equals("alert")) {

@@ -3,6 +3,8 @@ package dev.scorecard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,48 @@ class MonitorCommandTest {
         }
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("report.json")).exists();
+    }
+
+    /**
+     * Issue 10, task 4: the macro-economic variables the model dropped move beyond the alert level in
+     * the last 20 %, and show in the section for variables outside the model, highest CSI first.
+     */
+    @Test
+    void theMacroVariablesTheModelDroppedAlertInTheirOwnSection() throws IOException {
+        Path out = tmp.resolve("outside");
+        CliRun run = CliRun.of("monitor", "--model", model.toString(), "--current", last20.toString(), "--target", "y",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        ObjectMapper json = new ObjectMapper();
+        List<String> inModel = new ArrayList<>();
+        json.readTree(model.toFile()).get("characteristics").forEach(c -> inModel.add(c.get("name").asText()));
+        List<String> dropped = MACRO.stream().filter(m -> !inModel.contains(m)).toList();
+        assertThat(dropped).as("macro variables the model does not use").isNotEmpty();
+
+        JsonNode nonModel = json.readTree(out.resolve("report.json").toFile()).get("nonModel");
+        assertThat(nonModel.get("available").asBoolean()).isTrue();
+        List<String> names = new ArrayList<>();
+        List<Double> csis = new ArrayList<>();
+        nonModel.get("variables").forEach(v -> {
+            names.add(v.get("name").asText());
+            csis.add(v.get("csi").doubleValue());
+        });
+        assertThat(names).doesNotContainAnyElementsOf(inModel).containsAll(dropped);
+        assertThat(csis).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        int section = run.out().indexOf("\nnon-model variables (binned in training, not in the model): ");
+        assertThat(section).as(run.out()).isPositive();
+        for (String m : dropped) {
+            JsonNode v = nonModel.get("variables").get(names.indexOf(m));
+            assertThat(v.get("csi").doubleValue()).as(m).isGreaterThanOrEqualTo(0.25);
+            assertThat(v.get("level").asText()).as(m).isEqualTo("alert");
+            Matcher line = Pattern.compile("\n  CSI " + Pattern.quote(m) + " +(\\d+\\.\\d{4}) \\(alert\\)\n")
+                    .matcher(run.out());
+            assertThat(line.find(section)).as(m + " in the non-model section of:\n" + run.out()).isTrue();
+            System.out.printf(java.util.Locale.ROOT, "MonitorCommandTest: %s (not in the model) CSI %.4f%n", m,
+                    v.get("csi").doubleValue());
+        }
+        // The default --alert-on model: the alert message names only the model's own measures.
+        assertThat(run.err()).doesNotContain("(non-model)");
     }
 
     @Test

@@ -8,8 +8,11 @@ import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.DriftThresholds;
 import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.monitor.AlertOn;
+import dev.scorecard.train.monitor.CandidateDrift;
 import dev.scorecard.train.monitor.DriftAlertException;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.NonModelDrift;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.pipeline.MonitorWorkflow;
 import dev.scorecard.train.report.ReportWriter;
@@ -29,12 +32,16 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard monitor}: compare current leads with the training baseline stored in the model. */
 @Command(name = "monitor",
         mixinStandardHelpOptions = true,
-        description = {"Monitor a live model: score PSI, CSI, WOE shift, missing shares and unseen levels of the current",
-            "file against the training baseline stored in the model (no other file needed), and AUC, KS and event",
-            "rate against training when --target is given. Writes OUT/report.html and report.json."},
+        description = {"Monitor a live model: score PSI, CSI, WOE shift, missing shares and unseen levels of the current "
+            + "file against the training baseline stored in the model (no other file needed), and AUC, KS and event "
+            + "rate against training when --target is given. In a section of its own, the CSI of every variable that "
+            + "training binned but the model does not use (a model trained before this was stored: retrain it). "
+            + "Writes OUT/report.html and report.json."},
         footer = {"", "Examples:",
             "  scorecard monitor --model model.json --current leads_2026_11.csv --out out/monitor",
             "  scorecard monitor --model model.json --current leads.csv --target converted --by month --out out/monitor",
+            "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
+            "      --alert-on all --out out/monitor",
             "", "Exit codes: 0 ok (stable or warning), 3 drift at or above --alert (the report is written),",
             "2 bad usage or input, 1 internal error."},
         sortOptions = false)
@@ -56,6 +63,11 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--alert", paramLabel = "PSI", defaultValue = "0.25", description = "Alert level (default ${DEFAULT-VALUE}).")
     double alert;
+
+    @Option(names = "--alert-on", paramLabel = "WHAT", defaultValue = "model",
+            description = "What exits 3 at or above --alert: model (the score PSI and the characteristics' CSI) or all "
+                + "(also the CSI of the variables the model does not use). Default ${DEFAULT-VALUE}.")
+    String alertOn;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
@@ -84,9 +96,10 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--warn/--alert: " + e.getMessage());
         }
+        AlertOn on = AlertOn.fromConfig(alertOn);
         MonitorWorkflow.Request request = new MonitorWorkflow.Request(modelOptions.model, current, Optional.ofNullable(target),
                 Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
-                rows.delimiter(), rows.encoding());
+                rows.delimiter(), rows.encoding(), on);
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
@@ -103,6 +116,7 @@ public final class MonitorCommand implements Callable<Integer> {
                     stdout.printf(Locale.ROOT, "  CSI %-30s %.4f (%s)%n", c.name(), c.csi().value(), level(c.level()));
                 }
             }
+            nonModel(r, stdout);
             r.performance().ifPresent(p -> stdout.printf(Locale.ROOT,
                     "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)%n",
                     p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()));
@@ -120,16 +134,47 @@ public final class MonitorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The non-model section: its warnings and alerts by CSI, or why there is none. */
+    private static void nonModel(MonitorResult r, PrintWriter stdout) {
+        if (r.nonModel().isEmpty()) {
+            stdout.println("note: " + MonitorResult.NON_MODEL_UNAVAILABLE);
+            return;
+        }
+        NonModelDrift n = r.nonModel().get();
+        List<CandidateDrift> drifted = n.variables().stream().filter(c -> c.level() != DriftLevel.STABLE).toList();
+        if (drifted.isEmpty()) {
+            stdout.println("non-model variables: " + n.variables().size() + ", none at or above the warning level"
+                    + n.worst().map(c -> String.format(Locale.ROOT, " (highest CSI %.4f %s)", c.csi().value(), c.name()))
+                            .orElse(""));
+        } else {
+            stdout.printf(Locale.ROOT, "non-model variables (binned in training, not in the model): %d of %d drift%n",
+                    drifted.size(), n.variables().size());
+            for (CandidateDrift c : drifted) {
+                stdout.printf(Locale.ROOT, "  CSI %-30s %.4f (%s)%n", c.name(), c.csi().value(), level(c.level()));
+            }
+        }
+        if (!n.absent().isEmpty()) {
+            stdout.println("non-model variables not in the current file: " + String.join(", ", n.absent()));
+        }
+        if (r.alertOn() == AlertOn.MODEL && r.nonModelLevel() == DriftLevel.ALERT && r.modelLevel() != DriftLevel.ALERT) {
+            stdout.println("note: only variables outside the model alert, which does not change the exit code; "
+                    + "--alert-on all makes it 3");
+        }
+    }
+
     /**
-     * @return e.g. {@code "  may: 2291 rows, score PSI 0.0213 (stable); worst CSI 0.3100 euribor3m (alert)"}:
-     *     each measure with its own level, so a stable score is never shown beside a CSI's alert
+     * @return e.g. {@code "  may: 2291 rows, score PSI 0.0213 (stable); worst CSI 0.3100 euribor3m (alert);
+     *     worst non-model CSI 1.2000 nr.employed (alert)"}: each measure with its own level, so a stable
+     *     score is never shown beside a CSI's alert
      */
     static String periodLine(Period p) {
         StabilityReport s = p.stability();
         String line = String.format(Locale.ROOT, "  %s: %d rows, score PSI %.4f (%s)", p.label(), p.rows(),
                 s.scorePsi().value(), level(s.scoreLevel()));
         return line + s.worstCharacteristic().map(c -> String.format(Locale.ROOT, "; worst CSI %.4f %s (%s)",
-                c.csi().value(), c.name(), level(c.level()))).orElse("");
+                c.csi().value(), c.name(), level(c.level()))).orElse("")
+                + p.nonModel().flatMap(NonModelDrift::worst).map(c -> String.format(Locale.ROOT,
+                        "; worst non-model CSI %.4f %s (%s)", c.csi().value(), c.name(), level(c.level()))).orElse("");
     }
 
     private static String level(DriftLevel l) {
@@ -147,9 +192,17 @@ public final class MonitorCommand implements Callable<Integer> {
                 what.add(String.format(Locale.ROOT, "%s CSI %.4f", c.name(), c.csi().value()));
             }
         }
+        boolean outside = r.alertOn() == AlertOn.ALL;
+        if (outside) {
+            for (CandidateDrift c : r.nonModel().map(NonModelDrift::variables).orElse(List.of())) {
+                if (c.level() == DriftLevel.ALERT) {
+                    what.add(String.format(Locale.ROOT, "%s CSI %.4f (non-model)", c.name(), c.csi().value()));
+                }
+            }
+        }
         for (Period p : r.periods()) {
             StabilityReport ps = p.stability();
-            if (ps.worstLevel() == DriftLevel.ALERT) {
+            if (p.worstLevel(r.alertOn()) == DriftLevel.ALERT) {
                 // Name the measures that alerted, as the period line does, not just the period.
                 List<String> measures = new ArrayList<>();
                 if (ps.scoreLevel() == DriftLevel.ALERT) {
@@ -157,6 +210,11 @@ public final class MonitorCommand implements Callable<Integer> {
                 }
                 ps.worstCharacteristic().filter(c -> c.level() == DriftLevel.ALERT).ifPresent(c -> measures.add(
                         String.format(Locale.ROOT, "worst CSI %.4f %s", c.csi().value(), c.name())));
+                if (outside) {
+                    p.nonModel().flatMap(NonModelDrift::worst).filter(c -> c.level() == DriftLevel.ALERT).ifPresent(c ->
+                            measures.add(String.format(Locale.ROOT, "worst non-model CSI %.4f %s", c.csi().value(),
+                                    c.name())));
+                }
                 what.add("period " + p.label() + " (" + String.join(", ", measures) + ")");
             }
         }

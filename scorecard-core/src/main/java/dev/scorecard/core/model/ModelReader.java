@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  *
  * <p>The file must be UTF-8 JSON holding one object and nothing after it. Members may come in any
  * order, but each object must have exactly the members the format defines: a duplicate, unknown or
- * missing member is an error, and so is a value of the wrong JSON type. Numbers are never coerced:
+ * missing member is an error, and so is a value of the wrong JSON type. {@code baseline.candidates}
+ * is the one optional object: a file written before candidate baselines were stored has none, and
+ * reads as a model whose {@link Baseline#candidates()} is empty. Numbers are never coerced:
  * a count written {@code 1.5} or {@code 1e3}, or a number written as a string {@code "12"}, is an
  * error; the only strings read as numbers are {@code "-inf"} and {@code "inf"} in a bin's
  * {@code lower} and {@code upper} and a grade's {@code minScore}. Every other number must be finite
@@ -590,6 +593,7 @@ public final class ModelReader {
         List<Double> scoreEdges = null;
         List<Double> scoreShares = null;
         List<Baseline.BinShares> characteristics = null;
+        List<Baseline.Candidate> candidates = null;
         for (String f; (f = nextField(path)) != null;) {
             String fp = child(path, f);
             switch (f) {
@@ -602,16 +606,101 @@ public final class ModelReader {
                         characteristics.add(binShares(fp + "[" + characteristics.size() + "]"));
                     }
                 }
+                case "candidates" -> {
+                    startArray(fp);
+                    candidates = new ArrayList<>();
+                    while (nextElement(fp)) {
+                        candidates.add(candidate(fp + "[" + candidates.size() + "]"));
+                    }
+                }
                 default -> throw unknownField(f, path);
             }
         }
         try {
+            // Optional: files written before candidate baselines were stored have none.
             return new Baseline(required(scoreEdges, "scoreEdges", path, start),
                     required(scoreShares, "scoreShares", path, start),
-                    required(characteristics, "characteristics", path, start));
+                    required(characteristics, "characteristics", path, start), Optional.ofNullable(candidates));
         } catch (IllegalArgumentException e) {
             throw invalid(path, e, start);
         }
+    }
+
+    private Baseline.Candidate candidate(String path) throws IOException {
+        JsonLocation start = startObject(path);
+        String name = null;
+        VariableType type = null;
+        List<Double> cuts = null;
+        List<List<String>> categories = null;
+        Long elseBin = null;
+        List<List<Double>> specialValues = null;
+        Long missingBin = null;
+        List<String> labels = null;
+        List<Double> shares = null;
+        for (String f; (f = nextField(path)) != null;) {
+            String fp = child(path, f);
+            switch (f) {
+                case "name" -> name = string(fp);
+                case "type" -> type = choice(fp, TYPES);
+                case "cuts" -> cuts = numbers(fp);
+                case "categories" -> {
+                    startArray(fp);
+                    categories = new ArrayList<>();
+                    while (nextElement(fp)) {
+                        categories.add(strings(fp + "[" + categories.size() + "]"));
+                    }
+                }
+                case "elseBin" -> elseBin = binIndex(fp);
+                case "specialValues" -> {
+                    startArray(fp);
+                    specialValues = new ArrayList<>();
+                    while (nextElement(fp)) {
+                        specialValues.add(numbers(fp + "[" + specialValues.size() + "]"));
+                    }
+                }
+                case "missingBin" -> missingBin = binIndex(fp);
+                case "labels" -> labels = strings(fp);
+                case "shares" -> shares = numbers(fp);
+                default -> throw unknownField(f, path);
+            }
+        }
+        required(name, "name", path, start);
+        required(type, "type", path, start);
+        boolean numeric = type == VariableType.NUMERIC;
+        candidateMember(cuts, "cuts", numeric, path, start);
+        candidateMember(specialValues, "specialValues", numeric, path, start);
+        candidateMember(categories, "categories", !numeric, path, start);
+        if (numeric && elseBin != null) {
+            throw new ModelFormatException("field 'elseBin' is not allowed " + in(path) + ": only a categorical "
+                    + "candidate has an else bin" + at(start));
+        }
+        try {
+            return new Baseline.Candidate(name, type, numeric ? cuts : List.of(), numeric ? List.of() : categories,
+                    elseBin == null ? -1 : elseBin.intValue(), numeric ? specialValues : List.of(),
+                    missingBin == null ? -1 : missingBin.intValue(), required(labels, "labels", path, start),
+                    required(shares, "shares", path, start));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid(path, e, start);
+        }
+    }
+
+    private static void candidateMember(Object value, String field, boolean wanted, String path, JsonLocation start) {
+        String rule = "a numeric candidate has cuts and specialValues, a categorical one categories";
+        if (wanted && value == null) {
+            throw new ModelFormatException("missing field '" + field + "' " + in(path) + ": " + rule + at(start));
+        }
+        if (!wanted && value != null) {
+            throw new ModelFormatException("field '" + field + "' is not allowed " + in(path) + ": " + rule + at(start));
+        }
+    }
+
+    /** A bin number: an integer from 0 that fits an {@code int}. */
+    private long binIndex(String path) throws IOException {
+        long i = integer(path);
+        if (i < 0 || i > Integer.MAX_VALUE) {
+            throw new ModelFormatException(path + ": " + i + " is not a bin number (0 or more)" + at(tokenLocation()));
+        }
+        return i;
     }
 
     private Baseline.BinShares binShares(String path) throws IOException {

@@ -35,8 +35,11 @@ import java.util.Map;
  * {@code [a, b, c]}, arrays of objects with one element per line; {@code []} and {@code {}} when
  * empty; a final LF after the closing brace. Members come in the order of {@link ScorecardModel}'s
  * components, from {@code format} and {@code formatVersion} to {@code verification}, then
- * {@code checksum}. Strings are escaped as Jackson does by default (quote, backslash and control
- * characters only; other characters are written as UTF-8). Numbers are written with
+ * {@code checksum}. {@code baseline.candidates} is left out when the model has none (a model read
+ * from a file written before candidate baselines were stored), so that such a file writes back to
+ * its own bytes; a candidate's {@code elseBin} and {@code missingBin} are left out when it has no
+ * such bin. Strings are escaped as Jackson does by default (quote, backslash and control characters
+ * only; other characters are written as UTF-8). Numbers are written with
  * {@link DoubleFormat#format(double)}, the shortest text that reads back to the same double (for
  * example {@code 8.5}, {@code 600}, {@code 1e-7}), so the text is the same on every JDK.
  *
@@ -275,6 +278,43 @@ public final class ModelWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (b.candidates().isPresent()) {
+                g.writeArrayFieldStart("candidates");
+                List<Baseline.Candidate> candidates = b.candidates().get();
+                for (int i = 0; i < candidates.size(); i++) {
+                    candidate(candidates.get(i), "baseline.candidates[" + i + "]");
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+
+        private void candidate(Baseline.Candidate c, String path) throws IOException {
+            g.writeStartObject();
+            string("name", c.name(), path);
+            g.writeStringField("type", type(c.type()));
+            if (c.type() == VariableType.NUMERIC) {
+                numbers("cuts", c.cuts(), path);
+                g.writeArrayFieldStart("specialValues");
+                for (int i = 0; i < c.specialValues().size(); i++) {
+                    numbers(null, c.specialValues().get(i), at(path, "specialValues") + "[" + i + "]");
+                }
+                g.writeEndArray();
+            } else {
+                g.writeArrayFieldStart("categories");
+                for (int i = 0; i < c.categories().size(); i++) {
+                    strings(null, c.categories().get(i), at(path, "categories") + "[" + i + "]");
+                }
+                g.writeEndArray();
+                if (c.elseBin() >= 0) {
+                    g.writeNumberField("elseBin", c.elseBin());
+                }
+            }
+            if (c.missingBin() >= 0) {
+                g.writeNumberField("missingBin", c.missingBin());
+            }
+            strings("labels", c.labels(), path);
+            numbers("shares", c.shares(), path);
             g.writeEndObject();
         }
 
@@ -334,11 +374,17 @@ public final class ModelWriter {
             g.writeStringField(field, value);
         }
 
+        /** An array of strings; {@code field} null for an element of an enclosing array, {@code path} then its own. */
         private void strings(String field, List<String> values, String path) throws IOException {
-            g.writeArrayFieldStart(field);
+            if (field == null) {
+                g.writeStartArray();
+            } else {
+                g.writeArrayFieldStart(field);
+            }
+            String where = field == null ? path : at(path, field);
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) == null) {
-                    throw new IllegalArgumentException(at(path, field) + "[" + i + "] is null; the file needs a string here");
+                    throw new IllegalArgumentException(where + "[" + i + "] is null; the file needs a string here");
                 }
                 g.writeString(values.get(i));
             }
@@ -365,10 +411,16 @@ public final class ModelWriter {
             }
         }
 
+        /** An array of numbers; {@code field} null for an element of an enclosing array, {@code path} then its own. */
         private void numbers(String field, List<Double> values, String path) throws IOException {
-            g.writeArrayFieldStart(field);
+            if (field == null) {
+                g.writeStartArray();
+            } else {
+                g.writeArrayFieldStart(field);
+            }
+            String where = field == null ? path : at(path, field);
             for (int i = 0; i < values.size(); i++) {
-                finite(values.get(i), at(path, field) + "[" + i + "]");
+                finite(values.get(i), where + "[" + i + "]");
             }
             g.writeEndArray();
         }

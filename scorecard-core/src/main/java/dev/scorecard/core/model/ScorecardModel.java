@@ -66,6 +66,13 @@ public record ScorecardModel(String name, String createdWith, String target, Str
             throw new IllegalArgumentException("baseline has " + baseline.characteristics().size()
                     + " characteristics, the model " + characteristics.size());
         }
+        for (Baseline.Candidate c : baseline.candidates().orElse(List.of())) {
+            if (names.contains(c.name()) || c.name().equals(target)) {
+                throw new IllegalArgumentException("baseline candidate '" + c.name() + "' is "
+                        + (names.contains(c.name()) ? "a characteristic" : "the target")
+                        + "; the candidates are the binned variables the model does not use");
+            }
+        }
     }
 
     /**

@@ -6,22 +6,25 @@ import dev.scorecard.core.ModelFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Mutates the golden fixture's bytes at seeded random positions: the reader either returns a model
+ * Mutates each golden fixture's bytes (the one with a candidate baseline too) at seeded random positions: the reader either returns a model
  * or throws {@link ModelFormatException}, never anything else; and whatever it returns, the writer
  * writes and the reader reads back to an equal model. Each round has its own seed, printed on
  * failure; {@code -Dfuzz.seed=N -Dfuzz.rounds=M} reruns from round seed N.
  */
 class ModelReaderFuzzTest {
 
-    @Test
-    void mutatedFilesLoadOrFailWithModelFormatException() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {ModelWriterTest.FIXTURE, ModelWriterTest.CANDIDATES_FIXTURE})
+    void mutatedFilesLoadOrFailWithModelFormatException(String fixture) throws IOException {
         long firstSeed = Long.getLong("fuzz.seed", 20_260_501L);
         int rounds = Integer.getInteger("fuzz.rounds", 4000);
-        System.out.println("ModelReaderFuzzTest: round seeds " + firstSeed + " to " + (firstSeed + rounds - 1));
-        byte[] golden = ModelWriterTest.fixture();
+        System.out.println("ModelReaderFuzzTest " + fixture + ": round seeds " + firstSeed + " to "
+                + (firstSeed + rounds - 1));
+        byte[] golden = ModelWriterTest.fixture(fixture);
         int loaded = 0;
         for (int round = 0; round < rounds; round++) {
             long seed = firstSeed + round;

@@ -191,6 +191,67 @@ class ModelReaderTest {
                 .hasMessage(message);
     }
 
+    // ------------------------------------------------------------------ the candidate baseline
+
+    private static String candidatesFixture() throws IOException {
+        return new String(ModelWriterTest.fixture(ModelWriterTest.CANDIDATES_FIXTURE), StandardCharsets.UTF_8);
+    }
+
+    /** The checksum covers the candidates as it covers the rest: a share moved is a changed file. */
+    @Test
+    void editedCandidateShareFailsTheChecksum() throws IOException {
+        String edited = edit(candidatesFixture(), "[0.6, 0.3, 0.1]", "[0.5, 0.4, 0.1]");
+        assertThatThrownBy(() -> read(edited, true))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageStartingWith("checksum mismatch: the file was changed after it was written");
+        assertThat(read(edited, false).baseline().candidates().orElseThrow().get(1).shares()).containsExactly(0.5, 0.4, 0.1);
+    }
+
+    static Stream<Arguments> candidateEdits() {
+        return Stream.of(
+                Arguments.of("unknown field", "\"cuts\": [25, 35.5],", "\"cuts\": [25, 35.5],\n        \"woe\": [],",
+                        "unknown field 'woe' in baseline.candidates[0] (line 187, column 9)"),
+                Arguments.of("else bin on a numeric candidate", "\"missingBin\": 4,", "\"missingBin\": 4,\n        \"elseBin\": 0,",
+                        "field 'elseBin' is not allowed in baseline.candidates[0]: only a categorical candidate has an"
+                                + " else bin (line 183, column 7)"),
+                Arguments.of("cuts on a categorical candidate", "\"elseBin\": 2,", "\"elseBin\": 2,\n        \"cuts\": [1],",
+                        "field 'cuts' is not allowed in baseline.candidates[1]: a numeric candidate has cuts and"
+                                + " specialValues, a categorical one categories (line 194, column 7)"),
+                Arguments.of("special values missing", "        \"specialValues\": [\n          [-1]\n        ],\n", "",
+                        "missing field 'specialValues' in baseline.candidates[0]: a numeric candidate has cuts and"
+                                + " specialValues, a categorical one categories (line 183, column 7)"),
+                Arguments.of("a label too few", "\"own\", \"rent, Missing\", \"for free | else\"", "\"own\", \"rent, Missing\"",
+                        "baseline.candidates[1]: candidate 'housing' has 3 bins but 2 labels and 3 shares"
+                                + " (line 194, column 7)"),
+                Arguments.of("shares that are not shares", "[0.6, 0.3, 0.1]", "[60, 30, 10]",
+                        "baseline.candidates[1]: candidate 'housing': share 60.0 is not between 0 and 1"
+                                + " (line 194, column 7)"),
+                Arguments.of("missing bin neither regular nor last", "\"missingBin\": 4,", "\"missingBin\": 3,",
+                        "baseline.candidates[0]: candidate 'age': missing bin 3 is neither a regular bin (0 to 2) nor"
+                                + " its own last bin (4) (line 183, column 7)"),
+                Arguments.of("negative bin number", "\"elseBin\": 2,", "\"elseBin\": -1,",
+                        "baseline.candidates[1].elseBin: -1 is not a bin number (0 or more) (line 202, column 20)"),
+                Arguments.of("cuts out of order", "\"cuts\": [25, 35.5],", "\"cuts\": [35.5, 25],",
+                        "baseline.candidates[0]: candidate 'age': cut points must be finite and strictly increasing,"
+                                + " found [35.5, 25.0] (line 183, column 7)"),
+                Arguments.of("level in two bins", "[\"rent\"],", "[\"own\"],",
+                        "baseline.candidates[1]: candidate 'housing': level 'own' is in two bins (line 194, column 7)"),
+                Arguments.of("a characteristic as a candidate", "\"name\": \"housing\",", "\"name\": \"purpose\",",
+                        "baseline candidate 'purpose' is a characteristic; the candidates are the binned variables the"
+                                + " model does not use (line 1, column 1)"),
+                Arguments.of("a candidate twice", "\"name\": \"housing\",", "\"name\": \"age\",",
+                        "baseline: candidate 'age' appears twice (line 169, column 15)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("candidateEdits")
+    void candidateEditIsRefusedWithItsExactMessage(String rule, String from, String to, String message) throws IOException {
+        String edited = edit(candidatesFixture(), from, to);
+        assertThatThrownBy(() -> read(edited, false)).as(rule)
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage(message);
+    }
+
     // ------------------------------------------------------------------ the document as a whole
 
     static Stream<Arguments> trailers() {

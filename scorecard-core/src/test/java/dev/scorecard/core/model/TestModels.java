@@ -94,6 +94,27 @@ final class TestModels {
                 score10, baseline, metrics, provenance, verification);
     }
 
+    /**
+     * {@link #germanLike()} with the baseline of two candidates it does not use, as a trainer writes
+     * them since issue 10: a numeric one with a special and its own missing bin, and a categorical
+     * one with an else bin and its missing values merged into a regular bin. The shares are counts
+     * over the 700 training rows: age 140, 280, 210, 35, 35; housing 420, 210, 70.
+     */
+    static ScorecardModel germanLikeWithCandidates() {
+        ScorecardModel m = germanLike();
+        List<Baseline.Candidate> candidates = List.of(
+                new Baseline.Candidate("age", VariableType.NUMERIC, List.of(25.0, 35.5), List.of(), -1,
+                        List.of(List.of(-1.0)), 4,
+                        List.of("[-inf, 25)", "[25, 35.5)", "[35.5, inf)", "Special: -1", "Missing"),
+                        List.of(0.2, 0.4, 0.3, 0.05, 0.05)),
+                new Baseline.Candidate("housing", VariableType.CATEGORICAL, List.of(),
+                        List.of(List.of("own"), List.of("rent"), List.of("for free")), 2, List.of(), 1,
+                        List.of("own", "rent, Missing", "for free | else"), List.of(0.6, 0.3, 0.1)));
+        return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), m.basePoints(),
+                m.intercept(), m.missingValues(), m.unseen(), m.characteristics(), m.coefficients(), m.grades(),
+                m.score10(), m.baseline().withCandidates(candidates), m.metrics(), m.provenance(), m.verification());
+    }
+
     /** @return the model with one bin's WOE replaced */
     static ScorecardModel withWoe(ScorecardModel m, int characteristic, int bin, double woe) {
         Characteristic c = m.characteristics().get(characteristic);

@@ -3,7 +3,9 @@ package dev.scorecard.train.pipeline;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.data.BinaryTarget;
+import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.eval.DriftThresholds;
@@ -11,7 +13,10 @@ import dev.scorecard.train.eval.Metrics;
 import dev.scorecard.train.eval.ScoredSample;
 import dev.scorecard.train.eval.StabilityReport;
 import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.monitor.AlertOn;
+import dev.scorecard.train.monitor.CandidateCounts;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.NonModelDrift;
 import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.monitor.PeriodOrder;
@@ -32,6 +37,7 @@ import java.util.function.LongConsumer;
  * compare them with the training baseline stored in the model file (no other file needed): score
  * PSI, CSI, WOE shift, missing shares and unseen levels per characteristic, and, when the target is
  * present, AUC, KS and event rate against training; optionally per value of a {@code --by} column.
+ * When the model file keeps the baseline of the candidates it does not use, their CSI too, apart.
  * Writes the report; the caller turns an alert into exit code 3.
  */
 public final class MonitorWorkflow {
@@ -50,10 +56,11 @@ public final class MonitorWorkflow {
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
      * @param encoding the input's encoding when it has no byte order mark
+     * @param alertOn whether the non-model variables' CSI alerts too
      */
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
-            Optional<Character> delimiter, Charset encoding) {
+            Optional<Character> delimiter, Charset encoding, AlertOn alertOn) {
         /** Checks nothing is null. */
         public Request {
             Objects.requireNonNull(model, "model");
@@ -63,6 +70,7 @@ public final class MonitorWorkflow {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(outDir, "outDir");
             Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(alertOn, "alertOn");
         }
     }
 
@@ -123,12 +131,25 @@ public final class MonitorWorkflow {
         int bySlot = request.target().isPresent() ? 1 : 0;
         ScoredSample all = new ScoredSample(model);
         Map<String, ScoredSample> periods = new HashMap<>();
+        List<Baseline.Candidate> candidates = model.baseline().candidates().orElse(List.of());
+        List<ScoringPass.ValueColumn> values = candidates.stream()
+                .map(c -> new ScoringPass.ValueColumn(c.name(), c.type())).toList();
+        double[] numbers = new double[candidates.size()];
+        String[] badNumbers = new String[candidates.size()];
+        String[] levels = new String[candidates.size()];
+        boolean[] present = new boolean[candidates.size()];
+        CandidateCounts allCandidates = null;
+        Map<String, CandidateCounts> periodCandidates = new HashMap<>();
         long rejected;
         Optional<Path> rejectsFile;
         long rows;
         String advice;
         try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(),
-                texts, 0, ReasonBaseline.MAX, progress, set, rejectsPath)) {
+                texts, values, 0, ReasonBaseline.MAX, progress, set, rejectsPath)) {
+            for (int k = 0; k < present.length; k++) {
+                present[k] = pass.has(k);
+            }
+            allCandidates = new CandidateCounts(candidates, present, model.missingValues());
             while (pass.next()) {
                 // An unknown outcome does not stop a row counting for stability; it only leaves it out of
                 // the performance figures.
@@ -138,10 +159,21 @@ public final class MonitorWorkflow {
                     continue;
                 }
                 all.add(pass.result(), event);
+                for (int k = 0; k < present.length; k++) {
+                    if (present[k]) {
+                        boolean numeric = candidates.get(k).type() == VariableType.NUMERIC;
+                        numbers[k] = numeric ? pass.number(k) : Double.NaN;
+                        badNumbers[k] = numeric ? pass.badNumber(k) : null;
+                        levels[k] = numeric ? null : pass.level(k);
+                    }
+                }
+                allCandidates.add(numbers, badNumbers, levels);
                 if (request.by().isPresent()) {
                     String label = pass.text(bySlot);
-                    periods.computeIfAbsent(label.isBlank() ? PeriodOrder.MISSING : label, k -> new ScoredSample(model))
-                            .add(pass.result(), event);
+                    String period = label.isBlank() ? PeriodOrder.MISSING : label;
+                    periods.computeIfAbsent(period, k -> new ScoredSample(model)).add(pass.result(), event);
+                    periodCandidates.computeIfAbsent(period, k -> new CandidateCounts(candidates, present,
+                            model.missingValues())).add(numbers, badNumbers, levels);
                 }
             }
             rows = pass.rows();
@@ -157,16 +189,24 @@ public final class MonitorWorkflow {
         // period would alert every time while saying nothing about drift: it is left out there.
         Optional<String> byCharacteristic = request.by()
                 .filter(b -> model.characteristics().stream().anyMatch(c -> c.name().equals(b)));
+        boolean stored = model.baseline().candidates().isPresent();
+        // The same holds for a --by column that is a variable the model does not use.
+        Optional<String> byCandidate = request.by().filter(b -> candidates.stream().anyMatch(c -> c.name().equals(b)));
         List<Period> byPeriod = new ArrayList<>();
         for (String label : PeriodOrder.sort(periods.keySet())) {
             ScoredSample s = periods.get(label);
             StabilityReport stability = StabilityReport.of(s, request.thresholds());
+            Optional<NonModelDrift> outside = Optional.of(periodCandidates.get(label)).filter(c -> stored)
+                    .map(c -> c.drift(request.thresholds()))
+                    .map(d -> byCandidate.map(d::without).orElse(d));
             byPeriod.add(new Period(label, s.size(), byCharacteristic.map(stability::without).orElse(stability),
-                    performance(s, model)));
+                    performance(s, model), outside));
         }
+        Optional<NonModelDrift> nonModel = stored && all.size() > 0
+                ? Optional.of(allCandidates.drift(request.thresholds())) : Optional.empty();
         MonitorResult result = new MonitorResult(request.current().getFileName().toString(), rows, rejected,
                 StabilityReport.of(all, request.thresholds()), performance(all, model), request.by(), byCharacteristic,
-                byPeriod);
+                byPeriod, nonModel, request.alertOn());
         List<Path> written = ReportWriter.writeMonitor(result, model, request.outDir(), set);
         return new Outcome(result, model, written, rejectsFile);
     }

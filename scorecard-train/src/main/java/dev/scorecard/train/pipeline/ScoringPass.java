@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * One streaming pass of a CSV file through a scorecard, shared by {@code score}, {@code evaluate}
  * and {@code monitor}: the header is checked for every column the model and the caller need, then
  * each row is parsed (numbers straight from the parser's buffer, Strings only for levels and the
- * caller's text columns) and scored into one reused {@link ScoreBuffer}. Rows that cannot be scored
+ * caller's text columns) and scored into one reused {@link ScoreBuffer}. A caller may also ask for
+ * columns the model does not use, as numbers or levels read the way the model reads its own
+ * ({@link ValueColumn}); those the header lacks are skipped rather than refused. Rows that cannot be scored
  * are written to the rejects file as they are found, with their line, reason and fields as read, and
  * skipped. Constant memory, whatever the number of rejects. Not thread-safe.
  */
@@ -43,6 +45,16 @@ final class ScoringPass implements Closeable {
      * @param role how the column was asked for, for the message when it is absent (e.g. {@code --id})
      */
     record TextColumn(String name, String role) {
+    }
+
+    /**
+     * A column the caller wants as a value, read as the model would read a characteristic of this
+     * type (a number, NaN for a missing token; or a level), and only when the header has it.
+     *
+     * @param name the header name
+     * @param type how to read it
+     */
+    record ValueColumn(String name, VariableType type) {
     }
 
     private final Scorecard scorecard;
@@ -58,7 +70,9 @@ final class ScoringPass implements Closeable {
     private final boolean[] numeric;
     private final int[] numberSlot;
     private final int[] levelSlot;
-    private final int levelCount;
+    private final int textOffset;
+    private final boolean[] valuePresent;
+    private final int[] valueSlot;
     private final double[] numbers;
     private final String[] levels;
     private final String[] texts;
@@ -68,8 +82,9 @@ final class ScoringPass implements Closeable {
     private long scored;
     private long undecodable;
 
-    private ScoringPass(Scorecard scorecard, CsvCells cells, Charset encoding, List<TextColumn> textColumns, int reasons,
-            ReasonBaseline reasonBaseline, LongConsumer progress, OutputSet outputs, Path rejectsFile) {
+    private ScoringPass(Scorecard scorecard, CsvCells cells, Charset encoding, List<TextColumn> textColumns,
+            List<ValueColumn> valueColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress,
+            OutputSet outputs, Path rejectsFile) {
         this.scorecard = scorecard;
         this.cells = cells;
         this.encoding = encoding;
@@ -86,7 +101,11 @@ final class ScoringPass implements Closeable {
         for (int i = 0; i < header.size(); i++) {
             index.putIfAbsent(header.get(i), i);
         }
-        checkDuplicates(data, headerLine, textColumns);
+        valuePresent = new boolean[valueColumns.size()];
+        for (int v = 0; v < valuePresent.length; v++) {
+            valuePresent[v] = index.containsKey(valueColumns.get(v).name());
+        }
+        checkDuplicates(data, headerLine, textColumns, valueColumns);
         List<String> absent = new ArrayList<>();
         for (Characteristic c : characteristics) {
             if (!index.containsKey(c.name())) {
@@ -117,7 +136,16 @@ final class ScoringPass implements Closeable {
             levelSlot[i] = numeric[i] ? -1 : textCols.size();
             (numeric[i] ? numberCols : textCols).add(col);
         }
-        levelCount = textCols.size();
+        valueSlot = new int[valueColumns.size()];
+        for (int v = 0; v < valueSlot.length; v++) {
+            valueSlot[v] = -1;
+            if (valuePresent[v]) {
+                List<Integer> cols = valueColumns.get(v).type() == VariableType.NUMERIC ? numberCols : textCols;
+                valueSlot[v] = cols.size();
+                cols.add(index.get(valueColumns.get(v).name()));
+            }
+        }
+        textOffset = textCols.size();
         for (TextColumn t : textColumns) {
             textCols.add(index.get(t.name()));
         }
@@ -126,17 +154,18 @@ final class ScoringPass implements Closeable {
         texts = new String[textColumns.size()];
         buffer = new ScoreBuffer(k, reasons);
         cells.select(numberCols.stream().mapToInt(Integer::intValue).toArray(),
-                textCols.stream().mapToInt(Integer::intValue).toArray(), levelCount);
+                textCols.stream().mapToInt(Integer::intValue).toArray(), textOffset);
     }
 
     /**
      * Refuses a header that names a column this pass reads more than once: which of the two the
      * model should score is anyone's guess. Repeated names among the columns it ignores are fine.
      */
-    private void checkDuplicates(String data, long headerLine, List<TextColumn> textColumns) {
+    private void checkDuplicates(String data, long headerLine, List<TextColumn> textColumns, List<ValueColumn> valueColumns) {
         Set<String> read = new HashSet<>();
         characteristics.forEach(c -> read.add(c.name()));
         textColumns.forEach(t -> read.add(t.name()));
+        valueColumns.forEach(v -> read.add(v.name()));
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             if (read.contains(header.get(i))) {
@@ -175,10 +204,24 @@ final class ScoringPass implements Closeable {
     static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
             List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress,
             OutputSet outputs, Path rejectsFile) {
+        return open(scorecard, data, delimiter, encoding, textColumns, List.of(), reasons, reasonBaseline, progress, outputs,
+                rejectsFile);
+    }
+
+    /**
+     * As {@link #open(Scorecard, Path, Optional, Charset, List, int, ReasonBaseline, LongConsumer, OutputSet, Path)},
+     * also reading value columns.
+     *
+     * @param valueColumns columns read with {@link #number} or {@link #level}, in that order; those the
+     *     header lacks are not read ({@link #has})
+     */
+    static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
+            List<TextColumn> textColumns, List<ValueColumn> valueColumns, int reasons, ReasonBaseline reasonBaseline,
+            LongConsumer progress, OutputSet outputs, Path rejectsFile) {
         CsvCells cells = CsvCells.open(data, delimiter, encoding, scorecard.model().missingValues());
         try {
-            return new ScoringPass(scorecard, cells, encoding, textColumns, reasons, reasonBaseline, progress, outputs,
-                    rejectsFile);
+            return new ScoringPass(scorecard, cells, encoding, textColumns, valueColumns, reasons, reasonBaseline, progress,
+                    outputs, rejectsFile);
         } catch (RuntimeException e) {
             try {
                 cells.close();
@@ -228,6 +271,36 @@ final class ScoringPass implements Closeable {
     /** @return text column {@code i} of the current row, in the order given to {@link #open} */
     String text(int i) {
         return texts[i];
+    }
+
+    /** @return whether the header has value column {@code v} */
+    boolean has(int v) {
+        return valuePresent[v];
+    }
+
+    /**
+     * @param v a numeric value column the header has
+     * @return its number in the current row: NaN when missing or not a number ({@link #badNumber})
+     */
+    double number(int v) {
+        return cells.number(valueSlot[v]);
+    }
+
+    /**
+     * @param v a numeric value column the header has
+     * @return its text in the current row when that is not a number, null otherwise
+     */
+    String badNumber(int v) {
+        return cells.badNumber(valueSlot[v]);
+    }
+
+    /**
+     * @param v a categorical value column the header has
+     * @return its level in the current row, as written (missing tokens included), null when the row
+     *     is too short
+     */
+    String level(int v) {
+        return cells.text(valueSlot[v]);
     }
 
     /**
@@ -300,7 +373,7 @@ final class ScoringPass implements Closeable {
             }
         }
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = cells.text(levelCount + i);
+            texts[i] = cells.text(textOffset + i);
         }
         try {
             scorecard.scoreInto(numbers, levels, reasons, reasonBaseline, buffer);

@@ -3,8 +3,13 @@ package dev.scorecard.train.report;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.DriftThresholds;
+import dev.scorecard.train.eval.PsiResult;
 import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.monitor.AlertOn;
+import dev.scorecard.train.monitor.CandidateDrift;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.NonModelDrift;
 import dev.scorecard.train.monitor.Performance;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.report.html.Axis;
@@ -27,8 +32,9 @@ import java.util.Optional;
  * The monitoring report of SPEC §9 as an HTML {@link Document}: a verdict (stable, warn or alert,
  * naming what drifted), the score PSI by baseline score bin with a chart of training against current
  * shares, the CSI table with rows flagged by level, each characteristic's bins then and now (shares,
- * WOE and its shift when the target is known), performance against training when the target is
- * known, and, with periods, the score PSI per period. Render it with
+ * WOE and its shift when the target is known), the CSI of the variables the model does not use (or
+ * why it is unavailable), performance against training when the target is known, and, with
+ * periods, the score PSI per period. Render it with
  * {@link dev.scorecard.train.report.html.HtmlRenderer}. Stateless and thread-safe.
  */
 public final class MonitorReport {
@@ -57,6 +63,7 @@ public final class MonitorReport {
         sections.add(summary());
         sections.add(score());
         sections.add(characteristics());
+        sections.add(nonModel());
         r.performance().ifPresent(p -> sections.add(performance(p)));
         if (!r.periods().isEmpty()) {
             sections.add(periods());
@@ -81,6 +88,12 @@ public final class MonitorReport {
         kv.add(new KeyValue("score PSI", Figures.metric(s.scorePsi().value()) + " (" + StabilityBlocks.levelCell(s.scoreLevel())
                 + ")"));
         kv.add(new KeyValue("highest CSI", EvaluationReport.worstCsi(s)));
+        kv.add(new KeyValue("highest non-model CSI", r.nonModel().map(n -> n.worst()
+                .map(c -> c.name() + " " + Figures.metric(c.csi().value()) + " (" + StabilityBlocks.levelCell(c.level()) + ")")
+                .orElse(Figures.NONE)).orElse("unavailable for this model (retrain to get it)")));
+        kv.add(new KeyValue("alerting on", r.alertOn() == AlertOn.ALL
+                ? "every measure, the non-model CSI included (--alert-on all)"
+                : "the score PSI and the characteristics' CSI (--alert-on model)"));
         kv.add(new KeyValue("thresholds", StabilityBlocks.thresholds(s.thresholds())));
         r.performance().ifPresent(p -> kv.add(new KeyValue("AUC now / at training", Figures.metric(p.auc()) + " / "
                 + Figures.metric(p.trainingAuc()))));
@@ -109,6 +122,25 @@ public final class MonitorReport {
                 lines.add(pl.name() + " in period " + p.label() + ": " + measures(p.stability()));
             }
         }
+        // Drift outside the model is always listed; whether it sets the outcome is --alert-on's choice.
+        String counts = r.alertOn() == AlertOn.ALL ? "" : " (not in the model; alerts only with --alert-on all)";
+        r.nonModel().ifPresent(n -> {
+            for (DriftLevel level : new DriftLevel[] {DriftLevel.ALERT, DriftLevel.WARN}) {
+                for (CandidateDrift c : n.variables()) {
+                    if (c.level() == level) {
+                        lines.add(level.name() + ": " + c.name() + " CSI " + Figures.metric(c.csi().value()) + counts);
+                    }
+                }
+            }
+        });
+        DriftLevel overallOutside = r.nonModel().map(NonModelDrift::worstLevel).orElse(DriftLevel.STABLE);
+        for (Period p : r.periods()) {
+            Optional<CandidateDrift> w = p.nonModel().flatMap(NonModelDrift::worst);
+            if (w.isPresent() && w.get().level() != DriftLevel.STABLE && w.get().level().compareTo(overallOutside) > 0) {
+                lines.add(w.get().level().name() + " in period " + p.label() + ": highest non-model CSI " + w.get().name()
+                        + " " + Figures.metric(w.get().csi().value()) + counts);
+            }
+        }
         return switch (worst) {
             case STABLE -> new Verdict(Verdict.Outcome.PASS, "Stable: no drift at or above the warning level ("
                     + Figures.fixed(s.thresholds().warn(), 2) + ")", lines);
@@ -131,10 +163,10 @@ public final class MonitorReport {
 
     /** @return what reached the level overall (or, failing that, in some period), e.g. "score, duration" */
     private String names(DriftLevel level) {
-        List<String> names = names(r.overall(), level);
+        List<String> names = names(r.overall(), outside(r.nonModel()), level);
         if (names.isEmpty()) {
             for (Period p : r.periods()) {
-                for (String n : names(p.stability(), level)) {
+                for (String n : names(p.stability(), outside(p.nonModel()), level)) {
                     String withPeriod = n + " (" + p.label() + ")";
                     if (!names.contains(withPeriod)) {
                         names.add(withPeriod);
@@ -145,12 +177,18 @@ public final class MonitorReport {
         return String.join(", ", names);
     }
 
-    private static List<String> names(StabilityReport s, DriftLevel level) {
+    /** @return the non-model variables when they count toward the level, otherwise none */
+    private List<CandidateDrift> outside(Optional<NonModelDrift> nonModel) {
+        return r.alertOn() == AlertOn.ALL ? nonModel.map(NonModelDrift::variables).orElse(List.of()) : List.of();
+    }
+
+    private static List<String> names(StabilityReport s, List<CandidateDrift> outside, DriftLevel level) {
         List<String> names = new ArrayList<>();
         if (s.scoreLevel() == level) {
             names.add("score");
         }
         s.characteristics().stream().filter(c -> c.level() == level).forEach(c -> names.add(c.name()));
+        outside.stream().filter(c -> c.level() == level).forEach(c -> names.add(c.name() + " (non-model)"));
         return names;
     }
 
@@ -186,6 +224,67 @@ public final class MonitorReport {
                 List.of(StabilityBlocks.csiTable(s), StabilityBlocks.csiChart(s)), subs);
     }
 
+    private Section nonModel() {
+        String id = ids.fixed("non-model");
+        String title = "Variables outside the model";
+        if (r.nonModel().isEmpty()) {
+            String note = MonitorResult.NON_MODEL_UNAVAILABLE;
+            return new Section(id, title, Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".", List.of());
+        }
+        NonModelDrift n = r.nonModel().get();
+        DriftThresholds t = r.overall().thresholds();
+        String intro = "The candidates that training binned but the model does not use, against the training "
+                + "distribution the model file keeps of them, by CSI from the highest. They do not move the score: a "
+                + "shift here is a change in the population that the model cannot see. "
+                + (r.alertOn() == AlertOn.ALL ? "They count toward the alert (--alert-on all)."
+                        : "They count toward the alert only with --alert-on all.")
+                + (n.absent().isEmpty() ? "" : " Not in the current file: " + String.join(", ", n.absent()) + ".");
+        if (n.variables().isEmpty()) {
+            return new Section(id, title, intro, List.of());
+        }
+        List<Table.Row> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double[] csi = new double[n.variables().size()];
+        List<Section> subs = new ArrayList<>();
+        for (int k = 0; k < csi.length; k++) {
+            CandidateDrift c = n.variables().get(k);
+            names.add(c.name());
+            csi[k] = c.csi().value();
+            rows.add(Table.Row.flagged(StabilityBlocks.status(c.level()), c.name(), Figures.metric(c.csi().value()),
+                    StabilityBlocks.levelCell(c.level()), Figures.percent(c.baselineMissingShare()),
+                    Figures.percent(c.missingShare()), Figures.count(c.unseen()), Figures.count(c.notNumbers())));
+            // Bins only where there is something to see: the table above says the rest are stable.
+            if (c.level() != DriftLevel.STABLE) {
+                subs.add(new Section(ids.of("outside", c.name()), c.name(), "CSI " + Figures.metric(c.csi().value())
+                        + " (" + StabilityBlocks.levelCell(c.level()) + "); not in the model.", List.of(candidateBins(c))));
+            }
+        }
+        Table table = new Table("CSI per variable outside the model (" + StabilityBlocks.thresholds(t) + ")",
+                List.of(Table.Column.left("variable"), Table.Column.right("CSI"), Table.Column.left("level"),
+                        Table.Column.right("missing (train)"), Table.Column.right("missing (now)"),
+                        Table.Column.right("unseen"), Table.Column.right("not numbers")),
+                rows);
+        BarChart chart = new BarChart("CSI per variable outside the model", "variable", names, Axis.from("CSI", 0),
+                List.of(ValueSeries.of("CSI", csi)), Axis.auto(""), List.of(),
+                List.of(Marker.horizontal(t.warn(), "warn"), Marker.horizontal(t.alert(), "alert")));
+        return new Section(id, title, intro, List.of(table, chart), subs);
+    }
+
+    private static Table candidateBins(CandidateDrift c) {
+        List<PsiResult.Bin> bins = c.csi().bins();
+        List<Table.Row> rows = new ArrayList<>();
+        for (int b = 0; b < c.binLabels().size(); b++) {
+            double expected = c.trainingShares().get(b);
+            double actual = b < bins.size() ? bins.get(b).actualShare() : Double.NaN;
+            rows.add(Table.Row.of(c.binLabels().get(b), Figures.percent(expected), Figures.percent(actual),
+                    StabilityBlocks.signed(100 * (actual - expected), 1),
+                    Figures.metric(b < bins.size() ? bins.get(b).contribution() : Double.NaN)));
+        }
+        return new Table("Bins of " + c.name() + ": training vs now", List.of(Table.Column.left("bin"),
+                Table.Column.right("training share"), Table.Column.right("current share"),
+                Table.Column.right("change (pp)"), Table.Column.right("CSI contribution")), rows);
+    }
+
     private Section performance(Performance p) {
         List<Table.Row> rows = List.of(
                 Table.Row.of("AUC", Figures.metric(p.trainingAuc()), Figures.metric(p.auc()),
@@ -205,8 +304,10 @@ public final class MonitorReport {
         List<String> labels = new ArrayList<>();
         double[] psi = new double[r.periods().size()];
         double[] csi = new double[psi.length];
+        double[] outside = new double[psi.length];
         List<Table.Row> rows = new ArrayList<>();
         boolean auc = r.periods().stream().anyMatch(p -> p.performance().isPresent());
+        boolean nonModel = r.nonModel().isPresent();
         for (int i = 0; i < psi.length; i++) {
             Period p = r.periods().get(i);
             StabilityReport s = p.stability();
@@ -218,23 +319,38 @@ public final class MonitorReport {
             List<String> cells = new ArrayList<>(List.of(p.label(), Figures.count(p.rows()), Figures.metric(psi[i]),
                     StabilityBlocks.levelCell(s.scoreLevel()), EvaluationReport.worstCsi(s),
                     s.worstCharacteristic().map(c -> StabilityBlocks.levelCell(c.level())).orElse(Figures.NONE)));
+            Optional<CandidateDrift> w = p.nonModel().flatMap(NonModelDrift::worst);
+            outside[i] = w.map(c -> c.csi().value()).orElse(0.0);
+            if (nonModel) {
+                cells.add(w.map(c -> c.name() + " " + Figures.metric(c.csi().value())).orElse(Figures.NONE));
+                cells.add(w.map(c -> StabilityBlocks.levelCell(c.level())).orElse(Figures.NONE));
+            }
             if (auc) {
                 cells.add(p.performance().map(Performance::auc).map(Figures::metric).orElse(Figures.NONE));
             }
-            rows.add(new Table.Row(cells, StabilityBlocks.status(s.worstLevel())));
+            rows.add(new Table.Row(cells, StabilityBlocks.status(p.worstLevel(r.alertOn()))));
         }
         List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.left(r.byColumn().orElse("period")),
                 Table.Column.right("rows"), Table.Column.right("score PSI"), Table.Column.left("score level"),
                 Table.Column.left("highest CSI"), Table.Column.left("CSI level")));
+        if (nonModel) {
+            columns.add(Table.Column.left("highest non-model CSI"));
+            columns.add(Table.Column.left("non-model level"));
+        }
         if (auc) {
             columns.add(Table.Column.right("AUC"));
         }
         StabilityReport o = r.overall();
+        List<ValueSeries> series = new ArrayList<>(List.of(ValueSeries.of("score PSI", psi),
+                ValueSeries.of("highest CSI", csi)));
+        if (nonModel) {
+            series.add(ValueSeries.of("highest non-model CSI", outside));
+        }
         // Periods are categories (months, cohorts), which a line chart's numeric x axis cannot label,
         // so the trend is drawn as bars with the thresholds as reference lines.
         BarChart chart = new BarChart("Score PSI and highest CSI per " + r.byColumn().orElse("period"),
                 r.byColumn().orElse("period"), labels, Axis.from("PSI / CSI", 0),
-                List.of(ValueSeries.of("score PSI", psi), ValueSeries.of("highest CSI", csi)), Axis.auto(""), List.of(),
+                series, Axis.auto(""), List.of(),
                 List.of(Marker.horizontal(o.thresholds().warn(), "warn"), Marker.horizontal(o.thresholds().alert(), "alert")));
         return new Section(ids.fixed("periods"), "Periods", "Drift of each value of " + r.byColumn().orElse("the period column")
                 + " against the training baseline." + r.periodNote().map(n -> " Note: " + n + ".").orElse(""),

@@ -4,6 +4,7 @@ import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.binning.Bin;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinsSpec;
+import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.core.binning.WoeEncoder;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.Dataset;
@@ -244,10 +245,52 @@ public final class ScorecardTrainer {
             metrics.add(TrainingScores.metrics("test", testProb, test));
         }
         ScorecardModel scored = points0.withScoreDerived(TrainingScores.grades(t, trainScores),
-                ScoreScale.of(trainScores), TrainingScores.baseline(trainScores, binShares), metrics);
+                ScoreScale.of(trainScores),
+                TrainingScores.baseline(trainScores, binShares).withCandidates(candidates(binned, vars)), metrics);
         ScorecardModel model = scored.withVerification(
                 VerificationRows.of(Scorecard.of(scored), characteristics, t.unseen()));
         return new TrainedScorecard(model, Scorecard.of(model), binned, selection, fit, train, test);
+    }
+
+    /**
+     * The baseline of every candidate that was binned but is not in the model, in column order, so
+     * that monitoring can see the population move under variables the model dropped. Columns dropped
+     * before binning (ids, constants) have no bins and are not among them.
+     */
+    static List<Baseline.Candidate> candidates(List<VariableResult> binned, List<String> characteristics) {
+        Set<String> used = Set.copyOf(characteristics);
+        List<Baseline.Candidate> out = new ArrayList<>();
+        for (VariableResult r : binned) {
+            if (r.binning().isEmpty() || used.contains(r.variable())) {
+                continue;
+            }
+            Binning b = r.binning().get();
+            List<Double> cuts = new ArrayList<>();
+            for (double c : b.cuts()) {
+                cuts.add(c);
+            }
+            List<List<String>> categories = new ArrayList<>();
+            List<List<Double>> specialValues = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<Double> shares = new ArrayList<>();
+            for (Bin bin : b.bins()) {
+                switch (bin.kind()) {
+                    case REGULAR, ELSE -> {
+                        if (b.type() == VariableType.CATEGORICAL) {
+                            categories.add(bin.categories());
+                        }
+                    }
+                    case SPECIAL -> specialValues.add(bin.specialValues());
+                    case MISSING -> { }
+                    default -> throw new IllegalStateException(bin.kind().toString());
+                }
+                labels.add(bin.label());
+                shares.add(bin.share());
+            }
+            out.add(new Baseline.Candidate(r.variable(), b.type(), cuts, categories, b.elseBin(), specialValues,
+                    b.missingBin(), labels, shares));
+        }
+        return out;
     }
 
     /** The missing tokens the model stores, so that scoring reads cells as training did. */

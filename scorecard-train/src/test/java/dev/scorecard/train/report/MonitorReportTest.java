@@ -2,13 +2,19 @@ package dev.scorecard.train.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecard.core.binning.VariableType;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
+import dev.scorecard.train.eval.Stability;
 import dev.scorecard.train.eval.StabilityReport;
+import dev.scorecard.train.monitor.AlertOn;
+import dev.scorecard.train.monitor.CandidateDrift;
 import dev.scorecard.train.monitor.MonitorResult;
+import dev.scorecard.train.monitor.NonModelDrift;
 import dev.scorecard.train.monitor.Period;
 import dev.scorecard.train.report.html.Document;
 import dev.scorecard.train.report.html.HtmlRenderer;
@@ -34,7 +40,7 @@ class MonitorReportTest {
         String html = HtmlRenderer.render(doc);
 
         assertThat(doc.sections()).extracting(Section::id).containsExactly("summary", "score", "characteristics",
-                "performance", "periods", "model");
+                "non-model", "performance", "periods", "model");
         assertThat(html).contains("class=\"verdict verdict-fail\"", "<span class=\"verdict-word\">FAIL</span>Drift alert: score",
                 "<li>ALERT: score PSI " + four(shifted.overall().scorePsi().value()) + "</li>",
                 "<h2>Score stability</h2>", "<h2>Characteristic stability</h2>", "<h2>Performance against training</h2>",
@@ -61,7 +67,7 @@ class MonitorReportTest {
         String html = HtmlRenderer.render(doc);
 
         assertThat(doc.sections()).extracting(Section::id).containsExactly("summary", "score", "characteristics",
-                "model");
+                "non-model", "model");
         assertThat(html).contains("class=\"verdict verdict-pass\"", "Stable: no drift at or above the warning level (0.10)")
                 .doesNotContain("class=\"verdict verdict-fail\"", "class=\"verdict verdict-warn\"");
     }
@@ -150,6 +156,112 @@ class MonitorReportTest {
                 Optional.of("age"), List.of())).isInstanceOf(IllegalArgumentException.class).hasMessage(
                         "only the --by column can be left out of the period CSI, but it is month and the characteristic "
                                 + "left out is age");
+    }
+
+    /**
+     * Two variables outside the model: region alerts (CSI 0.3000290768874675, the hand calculation of
+     * CandidateCountsTest), flag is stable (0.04054651081081643). Listed flag first: the record sorts.
+     */
+    private static NonModelDrift outside() {
+        CandidateDrift region = new CandidateDrift("region", VariableType.CATEGORICAL,
+                List.of("north", "south", "east | west | else"), List.of(0.5, 0.3, 0.2),
+                Stability.psi(new double[] {0.5, 0.3, 0.2}, new double[] {0.25, 0.375, 0.375}), DriftLevel.ALERT, 0, 0.2,
+                0, 0);
+        CandidateDrift flag = new CandidateDrift("flag", VariableType.CATEGORICAL, List.of("y, Missing", "n"),
+                List.of(0.4, 0.6), Stability.psi(new double[] {0.4, 0.6}, new double[] {0.5, 0.5}), DriftLevel.STABLE,
+                Double.NaN, 0.2, 2, 0);
+        return new NonModelDrift(List.of(flag, region), List.of("income"));
+    }
+
+    private static MonitorResult withOutside(AlertOn alertOn) {
+        StabilityReport stable = F.trainEvaluation.stability();
+        NonModelDrift period = outside().without("region");
+        return new MonitorResult("leads.csv", 1300, 0, stable, Optional.empty(), Optional.of("month"), Optional.empty(),
+                List.of(new Period("2026-12", 300, stable, Optional.empty(), Optional.of(period))), Optional.of(outside()),
+                alertOn);
+    }
+
+    /** Issue 10: drift outside the model has its own section, and alerts only when asked to. */
+    @Test
+    void variablesOutsideTheModelHaveTheirOwnSectionByCsi() throws IOException {
+        MonitorResult r = withOutside(AlertOn.MODEL);
+        assertThat(r.worstLevel()).isEqualTo(DriftLevel.STABLE);
+        assertThat(r.nonModelLevel()).isEqualTo(DriftLevel.ALERT);
+
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+
+        assertThat(html).contains("class=\"verdict verdict-pass\"",
+                "<li>ALERT: region CSI 0.3000 (not in the model; alerts only with --alert-on all)</li>",
+                "<h2>Variables outside the model</h2>", "They count toward the alert only with --alert-on all. Not in the"
+                        + " current file: income.",
+                "<tr class=\"st-fail\"><td class=\"l\">region</td><td class=\"r\">0.3000</td><td class=\"l\">ALERT</td>"
+                        + "<td class=\"r\">0.0%</td><td class=\"r\">20.0%</td><td class=\"r\">0</td><td class=\"r\">0</td></tr>",
+                "<tr><td class=\"l\">flag</td><td class=\"r\">0.0405</td><td class=\"l\">stable</td><td class=\"r\">\u2014</td>",
+                "<h3>region</h3>", "<caption>Bins of region: training vs now</caption>",
+                "<dt>highest non-model CSI</dt><dd>region 0.3000 (ALERT)</dd>",
+                "<th scope=\"col\" class=\"l\">highest non-model CSI</th>")
+                .doesNotContain("<h3>flag</h3>");
+        assertThat(html.indexOf("<td class=\"l\">region</td>")).isLessThan(html.indexOf("<td class=\"l\">flag</td>"));
+
+        JsonNode root = json(r);
+        assertThat(root.get("level").asText()).isEqualTo("stable");
+        assertThat(root.get("alertOn").asText()).isEqualTo("model");
+        JsonNode n = root.get("nonModel");
+        assertThat(n.get("available").asBoolean()).isTrue();
+        assertThat(n.get("note").isNull()).isTrue();
+        assertThat(n.get("level").asText()).isEqualTo("alert");
+        assertThat(n.get("absent").get(0).asText()).isEqualTo("income");
+        JsonNode region = n.get("variables").get(0);
+        assertThat(region.get("name").asText()).isEqualTo("region");
+        assertThat(region.get("type").asText()).isEqualTo("categorical");
+        assertThat(region.get("csi").doubleValue()).isEqualTo(outside().variables().get(0).csi().value());
+        assertThat(region.get("level").asText()).isEqualTo("alert");
+        assertThat(region.get("missingShare").doubleValue()).isEqualTo(0.2);
+        assertThat(region.get("bins")).hasSize(3);
+        assertThat(region.get("bins").get(2).get("expectedShare").doubleValue()).isEqualTo(0.2);
+        assertThat(region.get("bins").get(2).get("actualShare").doubleValue()).isEqualTo(0.375);
+        assertThat(n.get("variables").get(1).get("baselineMissingShare").isNull()).isTrue();
+        JsonNode p = root.get("periods").get(0);
+        assertThat(p.get("level").asText()).isEqualTo("stable");
+        assertThat(p.get("highestNonModelCsiVariable").asText()).isEqualTo("flag");
+        assertThat(p.get("highestNonModelCsi").doubleValue()).isEqualTo(0.04054651081081643, offset(1e-15));
+        assertThat(p.get("highestNonModelCsiLevel").asText()).isEqualTo("stable");
+        assertThat(p.get("nonModelCsi")).hasSize(1);
+    }
+
+    @Test
+    void withAlertOnAllTheyAlertToo() throws IOException {
+        MonitorResult r = withOutside(AlertOn.ALL);
+        assertThat(r.worstLevel()).isEqualTo(DriftLevel.ALERT);
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+        assertThat(html).contains("class=\"verdict verdict-fail\"", "Drift alert: region (non-model) at or above 0.25",
+                "<li>ALERT: region CSI 0.3000</li>", "They count toward the alert (--alert-on all).");
+        JsonNode root = json(r);
+        assertThat(root.get("level").asText()).isEqualTo("alert");
+        assertThat(root.get("alertOn").asText()).isEqualTo("all");
+    }
+
+    /** A model file written before candidate baselines were stored: the section says so, the JSON too. */
+    @Test
+    void withoutACandidateBaselineNonModelDriftIsUnavailable() throws IOException {
+        MonitorResult r = new MonitorResult("train.csv", F.train.rowCount(), 0, F.trainEvaluation.stability(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        String html = HtmlRenderer.render(MonitorReport.build(r, F.model));
+        assertThat(html).contains("<h2>Variables outside the model</h2>\n<p class=\"intro\">Non-model drift is unavailable"
+                + " for this model: its file keeps no baseline of the variables it does not use (it was written before"
+                + " scorecard stored one); retrain to get it.</p>",
+                "<dt>highest non-model CSI</dt><dd>unavailable for this model (retrain to get it)</dd>");
+        JsonNode n = json(r).get("nonModel");
+        assertThat(n.get("available").asBoolean()).isFalse();
+        assertThat(n.get("note").asText()).isEqualTo(MonitorResult.NON_MODEL_UNAVAILABLE);
+        assertThat(n.get("level").isNull()).isTrue();
+        assertThat(n.get("variables")).isEmpty();
+    }
+
+    private static JsonNode json(MonitorResult r) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MonitorJson.write(r, F.model, out);
+        return new ObjectMapper().readTree(out.toByteArray());
     }
 
     private static String four(double v) {
