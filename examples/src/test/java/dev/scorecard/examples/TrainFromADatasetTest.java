@@ -6,7 +6,7 @@ import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Dataset;
 import dev.scorecard.core.data.NumericColumn;
-import dev.scorecard.core.model.ModelWriter;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;

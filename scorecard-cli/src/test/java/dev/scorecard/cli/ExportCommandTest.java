@@ -3,7 +3,7 @@ package dev.scorecard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scorecard.core.model.Characteristic;
-import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.json.ModelReader;
 import dev.scorecard.core.model.ScorecardModel;
 import java.io.IOException;
 import java.nio.file.Files;

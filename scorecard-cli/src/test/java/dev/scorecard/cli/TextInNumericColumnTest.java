@@ -2,9 +2,9 @@ package dev.scorecard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
-import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.json.ModelReader;
 import dev.scorecard.core.model.ScorecardModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.model.Characteristic;
-import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.json.ModelReader;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.VerificationCase;
 import java.io.IOException;
@@ -131,7 +131,7 @@ class TrainCommandTest {
                     if (text == null) {
                         continue;
                     }
-                    if (c.type() == dev.scorecard.core.binning.VariableType.NUMERIC) {
+                    if (c.type() == dev.scorecard.core.model.VariableType.NUMERIC) {
                         double v = Double.parseDouble(text);
                         if (v >= b.lower() && v < b.upper()) {
                             return j;

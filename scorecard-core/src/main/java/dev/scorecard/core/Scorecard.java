@@ -1,7 +1,7 @@
 package dev.scorecard.core;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.NumericColumn;
@@ -10,7 +10,7 @@ import dev.scorecard.core.internal.NumericBins;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.json.ModelReader;
 import dev.scorecard.core.model.ScoringRules;
 import dev.scorecard.core.model.UnseenPolicy;
 import dev.scorecard.core.model.VerificationCase;

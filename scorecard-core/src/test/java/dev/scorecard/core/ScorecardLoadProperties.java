@@ -2,8 +2,8 @@ package dev.scorecard.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scorecard.core.model.JsonMutator;
-import dev.scorecard.core.model.ModelWriter;
+import dev.scorecard.core.model.json.JsonMutator;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.VerificationCase;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
-import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.model.ScalingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

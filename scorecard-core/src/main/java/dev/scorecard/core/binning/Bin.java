@@ -1,5 +1,7 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.model.BinKind;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.model.VariableType;
+import dev.scorecard.core.model.BinKind;
+
 import dev.scorecard.core.internal.NumericBins;
 import java.util.ArrayList;
 import java.util.Collections;

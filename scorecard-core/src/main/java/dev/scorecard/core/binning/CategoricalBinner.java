@@ -1,5 +1,8 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.model.VariableType;
+import dev.scorecard.core.model.BinKind;
+
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.CategoricalColumn;
 import java.util.ArrayList;

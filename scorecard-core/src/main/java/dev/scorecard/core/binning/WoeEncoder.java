@@ -1,5 +1,7 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.model.VariableType;
+
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.NumericColumn;

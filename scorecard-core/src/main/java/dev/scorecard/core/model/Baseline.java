@@ -1,6 +1,6 @@
 package dev.scorecard.core.model;
 
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.scorecard.core.model;
 
-import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.model.BinKind;
 import java.util.List;
 import java.util.Objects;
 

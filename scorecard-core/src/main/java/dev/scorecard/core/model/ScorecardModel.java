@@ -1,7 +1,7 @@
 package dev.scorecard.core.model;
 
-import dev.scorecard.core.regression.Coefficient;
-import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.model.ScalingOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

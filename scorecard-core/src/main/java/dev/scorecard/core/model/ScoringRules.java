@@ -1,7 +1,7 @@
 package dev.scorecard.core.model;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 
 /**
  * The scoring rules that every path states the same way: the scorer, the model reader and writer,

@@ -1,5 +1,7 @@
 package dev.scorecard.core.regression;
 
+import dev.scorecard.core.model.Coefficient;
+
 import dev.scorecard.core.FitException;
 import java.util.ArrayList;
 import java.util.Comparator;

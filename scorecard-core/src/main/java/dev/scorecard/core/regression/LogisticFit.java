@@ -1,5 +1,7 @@
 package dev.scorecard.core.regression;
 
+import dev.scorecard.core.model.Coefficient;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@
  * <p>Entry point: {@link dev.scorecard.core.regression.IrlsFitter}, configured by
  * {@link dev.scorecard.core.regression.LogisticOptions}, returning an immutable
  * {@link dev.scorecard.core.regression.LogisticFit} of
- * {@link dev.scorecard.core.regression.Coefficient}s. Without a penalty the estimates, standard
+ * {@link dev.scorecard.core.model.Coefficient}s. Without a penalty the estimates, standard
  * errors, z values, p-values, log-likelihood, AIC and BIC are those of R's
  * {@code glm(family = binomial)}; the tests compare them with R to 1e-6 relative on the shipped
  * datasets ({@code src/test/resources/regression/glm_reference.R} regenerates the references).
@@ -21,3 +21,5 @@
  * fitted model never does.
  */
 package dev.scorecard.core.regression;
+
+import dev.scorecard.core.model.Coefficient;

@@ -1,5 +1,9 @@
 package dev.scorecard.core.scaling;
 
+import dev.scorecard.core.model.ScalingOptions;
+import dev.scorecard.core.model.Rounding;
+import dev.scorecard.core.model.ScoreDirection;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.scorecard.core.scaling;
 
+import dev.scorecard.core.model.ScalingOptions;
+import dev.scorecard.core.model.ScoreDirection;
+
 import java.util.List;
 import java.util.Objects;
 

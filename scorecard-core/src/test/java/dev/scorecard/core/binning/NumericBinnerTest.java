@@ -1,5 +1,7 @@
 package dev.scorecard.core.binning;
 
+import dev.scorecard.core.model.BinKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

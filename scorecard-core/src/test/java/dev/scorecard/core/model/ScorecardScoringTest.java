@@ -1,5 +1,7 @@
 package dev.scorecard.core.model;
 
+import dev.scorecard.core.model.json.ModelWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,10 +1,10 @@
 package dev.scorecard.core.model;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
-import dev.scorecard.core.regression.Coefficient;
-import dev.scorecard.core.scaling.ScalingOptions;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
+import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.model.ScalingOptions;
+import dev.scorecard.core.model.ScoreDirection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Hand-built models for the model-file tests. Every number is a literal so that the model, and the
  * golden file written from it, are the same on every JVM.
  */
-final class TestModels {
+public final class TestModels {
     private static final double NAN = Double.NaN;
     private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -40,7 +40,7 @@ final class TestModels {
      *       their characteristic's best bin.</li>
      * </ul>
      */
-    static ScorecardModel germanLike() {
+    public static ScorecardModel germanLike() {
         Characteristic duration = new Characteristic("duration", VariableType.NUMERIC, 0.9712, List.of(
                 numeric("[-inf, 8.5)", -INF, 8.5, -1.4427, 40, 87, 0.09195402298850575),
                 numeric("[8.5, 20.5)", 8.5, 20.5, -0.3228, 9, 380, 0.23684210526315788),
@@ -100,7 +100,7 @@ final class TestModels {
      * one with an else bin and its missing values merged into a regular bin. The shares are counts
      * over the 700 training rows: age 140, 280, 210, 35, 35; housing 420, 210, 70.
      */
-    static ScorecardModel germanLikeWithCandidates() {
+    public static ScorecardModel germanLikeWithCandidates() {
         ScorecardModel m = germanLike();
         List<Baseline.Candidate> candidates = List.of(
                 new Baseline.Candidate("age", VariableType.NUMERIC, List.of(25.0, 35.5), List.of(), -1,
@@ -116,7 +116,7 @@ final class TestModels {
     }
 
     /** @return the model with one bin's WOE replaced */
-    static ScorecardModel withWoe(ScorecardModel m, int characteristic, int bin, double woe) {
+    public static ScorecardModel withWoe(ScorecardModel m, int characteristic, int bin, double woe) {
         Characteristic c = m.characteristics().get(characteristic);
         ModelBin[] bins = c.bins().toArray(new ModelBin[0]);
         ModelBin b = bins[bin];

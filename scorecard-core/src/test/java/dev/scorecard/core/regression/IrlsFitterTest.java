@@ -1,5 +1,7 @@
 package dev.scorecard.core.regression;
 
+import dev.scorecard.core.model.Coefficient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

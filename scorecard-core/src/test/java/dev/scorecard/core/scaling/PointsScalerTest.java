@@ -1,5 +1,9 @@
 package dev.scorecard.core.scaling;
 
+import dev.scorecard.core.model.ScalingOptions;
+import dev.scorecard.core.model.Rounding;
+import dev.scorecard.core.model.ScoreDirection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -6,7 +6,7 @@ import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.CategoricalBinner;
 import dev.scorecard.core.binning.NumericBinner;
 import dev.scorecard.core.binning.VariableBreaks;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;

@@ -1,7 +1,7 @@
 package dev.scorecard.train.binning;
 
 import dev.scorecard.core.binning.Binning;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import java.util.Objects;
 import java.util.Optional;
 

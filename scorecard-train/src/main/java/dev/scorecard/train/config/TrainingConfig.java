@@ -3,7 +3,7 @@ package dev.scorecard.train.config;
 import dev.scorecard.core.model.GradeTable;
 import dev.scorecard.core.model.UnseenPolicy;
 import dev.scorecard.core.regression.LogisticOptions;
-import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.model.ScalingOptions;
 import dev.scorecard.train.select.SelectionOptions;
 import java.util.List;
 import java.util.Objects;

@@ -11,7 +11,7 @@ import dev.scorecard.core.data.NumericColumn;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import java.util.Arrays;
 import java.util.List;
 

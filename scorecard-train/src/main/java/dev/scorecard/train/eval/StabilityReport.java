@@ -1,6 +1,6 @@
 package dev.scorecard.train.eval;
 
-import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.binning.WeightOfEvidence;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.Characteristic;

@@ -2,7 +2,7 @@ package dev.scorecard.train.export;
 
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
@@ -10,7 +10,7 @@ import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScoreScale;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.UnseenPolicy;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

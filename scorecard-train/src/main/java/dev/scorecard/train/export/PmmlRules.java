@@ -1,7 +1,7 @@
 package dev.scorecard.train.export;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScoringRules;

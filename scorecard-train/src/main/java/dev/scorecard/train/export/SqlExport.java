@@ -2,8 +2,8 @@ package dev.scorecard.train.export;
 
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreBuffer;
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ModelBin;

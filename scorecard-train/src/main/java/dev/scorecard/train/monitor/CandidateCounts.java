@@ -1,6 +1,6 @@
 package dev.scorecard.train.monitor;
 
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.internal.NumericBins;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.train.eval.DriftThresholds;

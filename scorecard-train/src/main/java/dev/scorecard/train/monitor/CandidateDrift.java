@@ -1,6 +1,6 @@
 package dev.scorecard.train.monitor;
 
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.PsiResult;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.scorecard.train.pipeline;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.ScorecardModel;

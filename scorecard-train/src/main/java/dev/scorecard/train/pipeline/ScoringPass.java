@@ -4,7 +4,7 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreBuffer;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.train.load.CsvCells;
 import dev.scorecard.train.load.CsvRows;

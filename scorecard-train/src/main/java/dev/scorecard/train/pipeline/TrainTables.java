@@ -6,7 +6,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.regression.Coefficient;
+import dev.scorecard.core.model.Coefficient;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.train.select.SelectionRow;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.binning.BinsSpec;
 import dev.scorecard.core.binning.VariableBreaks;
 import dev.scorecard.core.data.Dataset;
-import dev.scorecard.core.model.ModelWriter;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.train.binning.VariableResult;

@@ -3,7 +3,7 @@ package dev.scorecard.train.report;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.binning.Bin;
-import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.Separation;

@@ -3,7 +3,7 @@ package dev.scorecard.train.report;
 import dev.scorecard.core.binning.Bin;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.Monotonic;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;

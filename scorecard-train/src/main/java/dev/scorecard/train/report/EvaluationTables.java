@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.Baseline;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.eval.CalibrationResult;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.Evaluation;

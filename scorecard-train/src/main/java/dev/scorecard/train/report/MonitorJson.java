@@ -1,7 +1,7 @@
 package dev.scorecard.train.report;
 
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.PsiResult;
 import dev.scorecard.train.monitor.CandidateDrift;

@@ -1,7 +1,7 @@
 package dev.scorecard.train.report;
 
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.challenger.ChallengerFit;
 import dev.scorecard.train.eval.CalibrationResult;
 import dev.scorecard.train.eval.CumulativeCurve;

@@ -3,7 +3,7 @@ package dev.scorecard.train.report;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.GradeTable;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.eval.GainsTable;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.scorecard.train.select;
 
-import dev.scorecard.core.regression.Coefficient;
+import dev.scorecard.core.model.Coefficient;
 import dev.scorecard.core.regression.IrlsFitter;
 import dev.scorecard.core.regression.LogisticFit;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.scorecard.train.trainer;
 
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;

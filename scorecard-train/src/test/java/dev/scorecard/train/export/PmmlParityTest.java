@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreResult;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ScorecardModel;

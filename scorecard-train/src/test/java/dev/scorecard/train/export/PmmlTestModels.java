@@ -1,11 +1,11 @@
 package dev.scorecard.train.export;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
-import dev.scorecard.core.model.ModelReader;
+import dev.scorecard.core.model.json.ModelReader;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.UnseenPolicy;
 import java.io.IOException;

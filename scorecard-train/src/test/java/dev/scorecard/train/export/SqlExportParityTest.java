@@ -3,13 +3,13 @@ package dev.scorecard.train.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.scaling.Rounding;
-import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.model.Rounding;
+import dev.scorecard.core.model.ScalingOptions;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.ScorecardConfig;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
@@ -438,7 +438,7 @@ class SqlExportTest {
     }
 
     private static Characteristic numeric(String name) {
-        return new Characteristic(name, VariableType.NUMERIC, 1, List.of(new ModelBin("all", dev.scorecard.core.binning.BinKind.REGULAR,
+        return new Characteristic(name, VariableType.NUMERIC, 1, List.of(new ModelBin("all", dev.scorecard.core.model.BinKind.REGULAR,
                 Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of(), List.of(), 0, 0, 1, 0.5)), 0);
     }
 

@@ -1,7 +1,7 @@
 package dev.scorecard.train.export;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
@@ -11,8 +11,8 @@ import dev.scorecard.core.model.Provenance;
 import dev.scorecard.core.model.ScoreScale;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.UnseenPolicy;
-import dev.scorecard.core.regression.Coefficient;
-import dev.scorecard.core.scaling.ScalingOptions;
+import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.model.ScalingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

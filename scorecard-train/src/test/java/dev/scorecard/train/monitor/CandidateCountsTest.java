@@ -3,7 +3,7 @@ package dev.scorecard.train.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.DriftThresholds;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.eval.Evaluation;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.Stability;

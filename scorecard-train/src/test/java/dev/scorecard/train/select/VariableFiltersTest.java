@@ -7,7 +7,7 @@ import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.BinsSpec;
 import dev.scorecard.core.binning.NumericBinner;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.binning.WoeEncoder;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.Column;

@@ -3,13 +3,13 @@ package dev.scorecard.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scorecard.core.binning.Bin;
-import dev.scorecard.core.binning.BinKind;
+import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.binning.Binning;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.Dataset;
 import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.Characteristic;
-import dev.scorecard.core.model.ModelWriter;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;

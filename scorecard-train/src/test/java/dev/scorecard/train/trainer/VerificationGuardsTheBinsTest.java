@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scorecard.core.ModelFormatException;
 import dev.scorecard.core.Scorecard;
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.Dataset;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
-import dev.scorecard.core.model.ModelWriter;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.load.CsvLoadOptions;

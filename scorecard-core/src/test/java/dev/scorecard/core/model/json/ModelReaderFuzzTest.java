@@ -1,4 +1,9 @@
-package dev.scorecard.core.model;
+package dev.scorecard.core.model.json;
+
+import dev.scorecard.core.model.ScorecardModel;
+
+import dev.scorecard.core.model.json.ModelReader;
+import dev.scorecard.core.model.json.ModelWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

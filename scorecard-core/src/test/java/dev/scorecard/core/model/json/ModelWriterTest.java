@@ -1,10 +1,20 @@
-package dev.scorecard.core.model;
+package dev.scorecard.core.model.json;
+
+import dev.scorecard.core.model.Baseline;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.SplitMetrics;
+import dev.scorecard.core.model.TestModels;
+
+import dev.scorecard.core.model.json.ModelReader;
+import dev.scorecard.core.model.json.ModelWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

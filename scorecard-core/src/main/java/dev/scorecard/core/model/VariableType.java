@@ -1,4 +1,4 @@
-package dev.scorecard.core.binning;
+package dev.scorecard.core.model;
 
 /** Whether a characteristic is binned by ranges of numbers or by groups of levels. */
 public enum VariableType {

@@ -1,4 +1,4 @@
-package dev.scorecard.core.scaling;
+package dev.scorecard.core.model;
 
 import dev.scorecard.core.internal.ConfigNames;
 
@@ -28,7 +28,11 @@ public enum Rounding {
         return ConfigNames.parse("rounding", values(), Rounding::configName, text);
     }
 
-    double apply(double points) {
+    /**
+     * @param points unrounded points
+     * @return the points rounded as this rule says
+     */
+    public double apply(double points) {
         if (this == NONE) {
             return points;
         }

@@ -1,4 +1,4 @@
-package dev.scorecard.core.binning;
+package dev.scorecard.core.model;
 
 /** The role of a bin within a characteristic. */
 public enum BinKind {

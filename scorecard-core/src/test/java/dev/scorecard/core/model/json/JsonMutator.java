@@ -1,4 +1,6 @@
-package dev.scorecard.core.model;
+package dev.scorecard.core.model.json;
+
+
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.scorecard.core.regression;
+package dev.scorecard.core.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,17 @@
-package dev.scorecard.core.model;
+package dev.scorecard.core.model.json;
+
+import dev.scorecard.core.model.Baseline;
+import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.core.model.Grade;
+import dev.scorecard.core.model.GradeTable;
+import dev.scorecard.core.model.ModelBin;
+import dev.scorecard.core.model.Provenance;
+import dev.scorecard.core.model.ScoreScale;
+import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.ScoringRules;
+import dev.scorecard.core.model.SplitMetrics;
+import dev.scorecard.core.model.UnseenPolicy;
+import dev.scorecard.core.model.VerificationCase;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -10,12 +23,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.scorecard.core.ModelFormatException;
-import dev.scorecard.core.binning.BinKind;
-import dev.scorecard.core.binning.VariableType;
-import dev.scorecard.core.regression.Coefficient;
-import dev.scorecard.core.scaling.Rounding;
-import dev.scorecard.core.scaling.ScalingOptions;
-import dev.scorecard.core.scaling.ScoreDirection;
+import dev.scorecard.core.model.BinKind;
+import dev.scorecard.core.model.VariableType;
+import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.model.Rounding;
+import dev.scorecard.core.model.ScalingOptions;
+import dev.scorecard.core.model.ScoreDirection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.scorecard.core.scaling;
+package dev.scorecard.core.model;
 
 import java.util.Objects;
 
