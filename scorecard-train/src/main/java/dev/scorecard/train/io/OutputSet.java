@@ -2,7 +2,6 @@ package dev.scorecard.train.io;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -308,23 +307,6 @@ public final class OutputSet implements AutoCloseable {
                 TempNames.released(tmp);
                 throw e;
             }
-        }
-    }
-
-    /** Lets content close its stream without closing the member before {@link #write} flushes it. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

@@ -92,11 +92,7 @@ public final class BinWorkflow {
         Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
         List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), List.of(BINS_JSON, BINS_CSV, IV_CSV)));
         members.add(rejectsPath);
-        try (OutputSet set = Outputs.open(members)) {
-            Outcome outcome = run(request, listener, set, rejectsPath);
-            Outputs.commit(set);
-            return outcome;
-        }
+        return Outputs.commitAfter(members, set -> run(request, listener, set, rejectsPath));
     }
 
     private static Outcome run(Request request, Listener listener, OutputSet set, Path rejectsPath) {

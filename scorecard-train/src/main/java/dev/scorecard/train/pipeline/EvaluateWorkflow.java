@@ -88,18 +88,12 @@ public final class EvaluateWorkflow {
      * @return the evaluation and what was written
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        try (OutputSet set = Outputs.open(members(request))) {
-            Outcome outcome = run(request, progress, set);
-            Outputs.commit(set);
-            return outcome;
-        }
+        return Outputs.commitAfter(members(request), set -> run(request, progress, set));
     }
 
     /** @return the files a run of {@code request} writes: the reports and the rejects file */
     public static List<Path> members(Request request) {
-        List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), ReportWriter.evaluationFiles()));
-        members.add(rejectsPath(request));
-        return members;
+        return Outputs.reportsAndRejects(request.outDir(), ReportWriter.evaluationFiles(), rejectsPath(request));
     }
 
     private static Path rejectsPath(Request request) {

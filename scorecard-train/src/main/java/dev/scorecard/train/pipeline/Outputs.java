@@ -5,10 +5,13 @@ import dev.scorecard.train.io.AtomicOutput;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.io.RejectsWriter;
 import dev.scorecard.train.load.RejectedRow;
+import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A workflow's writes into its {@link OutputSet}, with failures turned into one clear error naming
@@ -21,6 +24,22 @@ final class Outputs {
     /** @return a new set over {@code members}, after tidying what killed runs left in their folders */
     static OutputSet open(Collection<Path> members) {
         return OutputSet.of(members);
+    }
+
+    /** Runs one workflow into a set of its own and commits it when the workflow returns. */
+    static <T> T commitAfter(List<Path> members, Function<OutputSet, T> run) {
+        try (OutputSet set = open(members)) {
+            T outcome = run.apply(set);
+            commit(set);
+            return outcome;
+        }
+    }
+
+    /** @return the report files {@code names} in {@code dir}, then the rejects file */
+    static List<Path> reportsAndRejects(Path dir, List<String> names, Path rejects) {
+        List<Path> members = new ArrayList<>(ReportWriter.paths(dir, names));
+        members.add(rejects);
+        return members;
     }
 
     static Path write(OutputSet set, Path file, AtomicOutput.TextContent content) {

@@ -11,11 +11,11 @@ import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.ProbabilityFormat;
 import dev.scorecard.core.model.ScoringRules;
+import dev.scorecard.train.io.KeepOpen;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.load.Dash;
 import dev.scorecard.train.io.BackgroundOutputStream;
 import dev.scorecard.train.io.CsvByteWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -121,11 +121,7 @@ public final class ScoreWorkflow {
      * @return the counts
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        try (OutputSet set = Outputs.open(members(request))) {
-            Outcome outcome = run(request, progress, set);
-            Outputs.commit(set);
-            return outcome;
-        }
+        return Outputs.commitAfter(members(request), set -> run(request, progress, set));
     }
 
     /** @return the files a run of {@code request} writes: the scores (unless on standard output) and the rejects file */
@@ -154,7 +150,7 @@ public final class ScoreWorkflow {
         try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), texts,
                 request.reasons(), request.reasonBaseline(), progress, set, rejectsPath)) {
             // Copying the output into the operating system overlaps with scoring the next rows.
-            try (OutputStream file = toStdout ? new NotClosing(System.out) : set.open(request.out());
+            try (OutputStream file = toStdout ? new KeepOpen(System.out) : set.open(request.out());
                     BackgroundOutputStream stream = new BackgroundOutputStream(file)) {
                 writeRows(pass, request, scorecard, stream);
             }
@@ -240,23 +236,6 @@ public final class ScoreWorkflow {
 
     /** Where rejected rows go when the scores go to standard output and no rejects file is given. */
     public static final String STDOUT_REJECTS = "score.rejects.csv";
-
-    /** Standard output for the scores, flushed but never closed. */
-    private static final class NotClosing extends FilterOutputStream {
-        NotClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
 
     private interface RowWriter {
         void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException;

@@ -129,11 +129,7 @@ public final class TrainWorkflow {
      * @throws InputDataException for bad input or a fit that cannot be made
      */
     public static Outcome run(Request request, BinWorkflow.Listener listener) {
-        try (OutputSet set = Outputs.open(members(request))) {
-            Outcome outcome = run(request, listener, set);
-            Outputs.commit(set);
-            return outcome;
-        }
+        return Outputs.commitAfter(members(request), set -> run(request, listener, set));
     }
 
     /**
