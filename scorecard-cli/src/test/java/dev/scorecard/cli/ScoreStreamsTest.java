@@ -132,6 +132,43 @@ class ScoreStreamsTest {
     }
 
     /**
+     * A producer replaces the input (temp file + rename) while {@code score} reads it. Before, the
+     * rejects file read its rows again from the path, so they came from the new file and did not hold
+     * the values their reasons named; now each rejected row is written as the run read it.
+     */
+    @Test
+    void replacingTheInputMidRunLeavesRejectsThatHoldTheirReasons() throws Exception {
+        Path big = tmp.resolve("feed.csv");
+        write(big, 1_000_000, 1_000);
+        Path dir = Files.createDirectory(tmp.resolve("out"));
+        Path out = dir.resolve("scores.csv");
+        Process p = start(List.of("score", "--model", model.toString(), "--data", big.toString(), "--out", out.toString(),
+                "--id", "id", "-q"));
+        p.getOutputStream().close();
+        // Replace the file once the run has surely begun reading it: its temporary output has rows.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean started = false;
+        while (!started && p.isAlive() && System.nanoTime() < deadline) {
+            try (var files = Files.list(dir)) {
+                started = files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp") && f.toFile().length() > 1 << 16);
+            }
+            Thread.sleep(2);
+        }
+        assertThat(started).as("replaced while the run was reading").isTrue();
+        Path next = tmp.resolve("feed.next.csv");
+        write(next, 1_000_000, 0); // the next feed: no bad row at all
+        Files.move(next, big, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        List<String> rejects = Files.readAllLines(dir.resolve("scores.csv.rejects.csv"));
+        assertThat(rejects).hasSize(1 + 1_000);
+        for (String row : rejects.subList(1, rejects.size())) {
+            assertThat(row).as("the row holds the value its reason names").contains("value 'abc' is not a number").endsWith(
+                    ",abc," + row.substring(row.lastIndexOf(',') + 1));
+        }
+    }
+
+    /**
      * Half of a million rows rejected under a 48 MB heap: before, the rejects were held in memory
      * and read back from the file (out of memory); now each goes to the rejects file as it is found.
      */
