@@ -47,8 +47,19 @@ public final class Scorecard {
     private final Compiled[] compiled;
     private final Set<String> missingTokens;
     private final int maxTokenLength;
+    /** True to refuse a row map that lacks a characteristic's key instead of scoring it as missing. */
+    private final boolean strictKeys;
+
+    private Scorecard(Scorecard other, boolean strictKeys) {
+        this.model = other.model;
+        this.compiled = other.compiled;
+        this.missingTokens = other.missingTokens;
+        this.maxTokenLength = other.maxTokenLength;
+        this.strictKeys = strictKeys;
+    }
 
     private Scorecard(ScorecardModel model) {
+        this.strictKeys = false;
         this.model = Objects.requireNonNull(model, "model");
         this.missingTokens = Set.copyOf(new HashSet<>(model.missingValues()));
         this.maxTokenLength = model.missingValues().stream().mapToInt(String::length).max().orElse(-1);
@@ -166,12 +177,23 @@ public final class Scorecard {
     }
 
     /**
+     * @return a scorer over the same model whose {@link #score(Map)} refuses a row map that lacks a
+     *     characteristic's key ({@code the characteristic's column is missing from the input}), for
+     *     callers that want a misspelt or forgotten field to fail rather than score as missing
+     */
+    public Scorecard withStrictKeys() {
+        return new Scorecard(this, true);
+    }
+
+    /**
      * Scores one row with {@value #DEFAULT_REASONS} reason codes.
      *
-     * @param row values by column name: numbers, text, or null for missing; other columns are ignored
+     * @param row values by column name: numbers, text, or null for missing; a characteristic whose key
+     *     is absent is scored as missing, like a null (see {@link #withStrictKeys()}); other columns are
+     *     ignored
      * @return the result
-     * @throws InputDataException when a characteristic's column is absent, text is given for a number,
-     *     or an unseen level meets the reject policy
+     * @throws InputDataException when text is given for a number, an unseen level meets the reject
+     *     policy, or (with strict keys) a characteristic's key is absent
      */
     public ScoreResult score(Map<String, ?> row) {
         return score(row, DEFAULT_REASONS);
@@ -196,7 +218,9 @@ public final class Scorecard {
         Object[] values = new Object[compiled.length];
         for (int k = 0; k < compiled.length; k++) {
             String name = compiled[k].name;
-            if (!row.containsKey(name)) {
+            // JSON payloads leave nulls out and PMML reads an absent field as missing: so does this,
+            // unless the caller asked for strict keys.
+            if (strictKeys && !row.containsKey(name)) {
                 throw new InputDataException("input", 0, name, "the characteristic's column is missing from the input");
             }
             values[k] = row.get(name);

@@ -75,8 +75,22 @@ class ScorecardScoringTest {
         assertThat(scorecard.score(row(30, "spaceship")).points()).containsExactly(-23.0, 0.0);
         assertThatThrownBy(() -> scorecard.score(row("12d", "business"))).isInstanceOf(InputDataException.class)
                 .hasMessage("input, column 'duration': value '12d' is not a number");
-        assertThatThrownBy(() -> scorecard.score(Map.of("duration", 5))).isInstanceOf(InputDataException.class)
+    }
+
+    /** A key left out of the row (as JSON payloads leave out nulls) scores as a null does; strict keys refuse it. */
+    @Test
+    void anAbsentKeyIsMissingUnlessKeysAreStrict() {
+        Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("duration", 5);
+        withNull.put("purpose", null);
+        ScoreResult absent = scorecard.score(Map.of("duration", 5));
+        ScoreResult nulled = scorecard.score(withNull);
+        assertThat(absent).isEqualTo(nulled);
+        assertThat(absent.warnings()).isEqualTo(nulled.warnings());
+        assertThatThrownBy(() -> scorecard.withStrictKeys().score(Map.of("duration", 5)))
+                .isInstanceOf(InputDataException.class)
                 .hasMessage("input, column 'purpose': the characteristic's column is missing from the input");
+        assertThat(scorecard.withStrictKeys().score(withNull)).isEqualTo(nulled);
     }
 
     /** The batch path gives the same scores and probabilities as the row path, bit for bit. */
