@@ -8,6 +8,7 @@ import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
 import dev.scorecard.cli.command.ScoreCommand;
 import dev.scorecard.cli.command.TrainCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -20,9 +21,10 @@ import picocli.CommandLine.IVersionProvider;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
             MonitorCommand.class, ExportCommand.class, InspectCommand.class,
-            HelpCommand.class},
+            HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
-            "Run 'scorecard help COMMAND' for a command's options."})
+            "Run 'scorecard help COMMAND' for a command's options.",
+            "Shell completion (bash, zsh): source <(scorecard generate-completion)"})
 public final class ScorecardCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
