@@ -8,6 +8,14 @@ import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
 import dev.scorecard.cli.command.ScoreCommand;
 import dev.scorecard.cli.command.TrainCommand;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.CodeSource;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -40,11 +48,36 @@ public final class ScorecardCommand implements Runnable {
         return v == null ? "dev" : v;
     }
 
-    /** Reads the version from the jar manifest, "dev" when run from classes. */
+    /**
+     * Reads the version, the commit and the build date from the jar manifest ("dev" when run from
+     * classes), e.g. {@code scorecard 0.1.0 (commit 37d7f81a2b3c, built 2026-12-02T18:50:01Z)}.
+     */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scorecard " + version()};
+            String line = "scorecard " + version();
+            Optional<java.util.jar.Manifest> m = manifest();
+            if (m.isPresent()) {
+                Attributes a = m.get().getMainAttributes();
+                String commit = a.getValue("Scorecard-Commit");
+                String date = a.getValue("Scorecard-Build-Date");
+                if (commit != null && date != null) {
+                    line += " (commit " + commit + ", built " + date + ")";
+                }
+            }
+            return new String[] {line};
+        }
+
+        private static Optional<java.util.jar.Manifest> manifest() {
+            CodeSource source = ScorecardCommand.class.getProtectionDomain().getCodeSource();
+            if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+                return Optional.empty();
+            }
+            try (JarFile jar = new JarFile(new File(source.getLocation().toURI()))) {
+                return Optional.ofNullable(jar.getManifest());
+            } catch (IOException | URISyntaxException e) {
+                return Optional.empty(); // the version alone is still right
+            }
         }
     }
 }

@@ -48,7 +48,9 @@ class DistributionIT {
         Path work = Files.createDirectory(tmp.resolve("work"));
         Result version = run(work, List.of(link.toString(), "--version"));
         assertThat(version.exit).as(version.err).isZero();
-        assertThat(version.out).startsWith("scorecard ");
+        // The commit and build date come from the jar's manifest (git's commit, or "unknown" without a .git).
+        assertThat(version.out.strip())
+                .matches("scorecard \\S+ \\(commit ([0-9a-f]{12}|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
         Result demo = run(work, List.of(link.toString(), "demo", "--out", "demo", "-q"));
         assertThat(demo.exit).as(demo.err).isZero();
         assertThat(work.resolve("demo/model/model.json")).exists();
