@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -33,13 +34,15 @@ import picocli.CommandLine.IVersionProvider;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
             "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)"})
-public final class ScorecardCommand implements Runnable {
+public final class ScorecardCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Bare {@code scorecard} is a usage error: the list of commands, on standard error, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.BAD_INPUT;
     }
 
     /** @return the version from the jar manifest, "dev" when run from classes */

@@ -8,10 +8,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scorecard generate-completion} (issue 11): a bash/zsh script that bash accepts and that completes every command. */
+/**
+ * The top-level command (issue 11): {@code scorecard generate-completion} gives a bash/zsh script
+ * that bash accepts and that completes every command; bare {@code scorecard} is a usage error.
+ */
 class CompletionTest {
     @TempDir
     Path tmp;
+
+    /** Bare {@code scorecard} is a usage error (issue 11): the command list on standard error, exit 2. */
+    @Test
+    void bareScorecardListsTheCommandsAndExitsTwo() {
+        CliRun run = CliRun.of();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Usage: scorecard").contains("train").contains("generate-completion");
+        assertThat(CliRun.of("--help").exitCode()).as("asking for help is not an error").isZero();
+    }
 
     @Test
     void theCompletionScriptIsValidBashAndKnowsEveryCommand() throws Exception {
