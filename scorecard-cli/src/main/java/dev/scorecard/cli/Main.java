@@ -48,9 +48,9 @@ public final class Main {
     /** @return what to tell a user whose run ran out of heap: how big it was and how to give more */
     static String outOfMemory() {
         long mb = Runtime.getRuntime().maxMemory() >> 20;
+        String more = "-Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g"; // twice the heap, in whole GB
         return "error: out of memory: the Java heap (" + mb + " MB) is too small for this run; nothing was written."
-                + " Give it more with SCORECARD_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g"
-                + " (bin/scorecard) or java -Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g -jar scorecard.jar;"
+                + " Give it more with SCORECARD_JAVA_OPTS=" + more + " (bin/scorecard) or java " + more + " -jar scorecard.jar;"
                 + " the README's section on memory says what a run needs per row and column";
     }
 

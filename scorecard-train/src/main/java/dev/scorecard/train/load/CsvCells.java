@@ -1,6 +1,7 @@
 package dev.scorecard.train.load;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.internal.StrictNumberParser;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.scorecard.core.InputDataException;
 
 /**
  * Streams chosen cells of a CSV file with no String for a number: the columns asked for as numbers
@@ -79,14 +79,13 @@ public final class CsvCells implements Closeable {
         });
         try {
             if (!blocks.next()) {
-                throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
+                throw source.emptyFile();
             }
             headerLine = blocks.line();
             if (blocks.undecodable() != null) {
-                throw new InputDataException(source.name(), headerLine, null, "the header has " + blocks.undecodable()
-                        + Encodings.advice(blocks.charset()));
+                throw source.undecodableHeader(headerLine, blocks.undecodable(), blocks.charset());
             }
-            header = CsvRows.headerNames(rowFields());
+            header = CsvRows.headerNames(fields());
         } catch (RuntimeException e) {
             closeQuietly(this);
             throw e;
@@ -227,10 +226,6 @@ public final class CsvCells implements Closeable {
      *     in the file's encoding reads as U+FFFD
      */
     public List<String> fields() {
-        return rowFields();
-    }
-
-    private List<String> rowFields() {
         char[] chars = blocks.chars();
         int n = blocks.fieldCount();
         List<String> out = new ArrayList<>(n);
@@ -290,23 +285,6 @@ public final class CsvCells implements Closeable {
     /** @return text slot {@code slot}, or null when the row is too short to have it */
     public String text(int slot) {
         return texts[slot];
-    }
-
-    /**
-     * Reads chosen data rows again as text, for a rejects file.
-     *
-     * @param file the file
-     * @param delimiter the delimiter
-     * @param encoding the encoding of a file without a byte order mark
-     * @param dataRows 0-based data rows, strictly increasing
-     * @return each row's fields, in the same order, with U+FFFD for each byte that is not text
-     */
-    public static List<List<String>> fetch(Path file, char delimiter, Charset encoding, int[] dataRows) {
-        List<List<String>> out = new ArrayList<>();
-        for (RowFetcher.Row r : RowFetcher.fetch(InputFile.of(file, encoding), delimiter, dataRows)) {
-            out.add(r.fields());
-        }
-        return out;
     }
 
     private static void closeQuietly(Closeable c) {

@@ -54,14 +54,13 @@ public final class CsvRows implements Closeable {
         this.records = reader.iterator();
         if (!hasNext()) {
             closeQuietly();
-            throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
+            throw source.emptyFile();
         }
         CsvRecord h = nextRecord();
         this.headerLine = h.getStartingLineNumber();
         if (undecodable != null) {
             closeQuietly();
-            throw new InputDataException(source.name(), headerLine, null, "the header has " + undecodable
-                    + Encodings.advice(in.charset()));
+            throw source.undecodableHeader(headerLine, undecodable, in.charset());
         }
         this.header = headerNames(h.getFields());
     }

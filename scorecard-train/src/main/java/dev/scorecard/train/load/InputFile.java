@@ -158,6 +158,21 @@ final class InputFile {
         }
     }
 
+    /** @return the error for a file without even a header, the same from every reader */
+    InputDataException emptyFile() {
+        return new InputDataException(name, 0, null, "file is empty (no header)");
+    }
+
+    /**
+     * @param line the line the header starts on
+     * @param bytes what and where, e.g. {@code bytes that are not UTF-8 at byte 3 (0xE9)}
+     * @param charset the encoding the file is read in
+     * @return the error for a header holding bytes that are not text, with the {@code --encoding} advice
+     */
+    InputDataException undecodableHeader(long line, String bytes, Charset charset) {
+        return new InputDataException(name, line, null, "the header has " + bytes + Encodings.advice(charset));
+    }
+
     /**
      * Turns a read failure into an error that names the file; {@code line} is where reading was
      * (0 when unknown). Failures that are not about the data stay {@link UncheckedIOException}.

@@ -158,7 +158,7 @@ final class LoadPass {
             throw source.translate(e, handler.line);
         }
         if (header == null) {
-            throw new InputDataException(source.name(), 0, null, "file is empty (no header)");
+            throw source.emptyFile();
         }
         if (rowsRead == 0) {
             throw new InputDataException(source.name(), 0, null, "the file has a header but no data rows");
@@ -180,8 +180,7 @@ final class LoadPass {
         String bad = rows.undecodable();
         int field = rows.undecodableField();
         if (header == null) {
-            throw new InputDataException(source.name(), rows.line(), null, "the header has " + bad
-                    + Encodings.advice(rows.charset()));
+            throw source.undecodableHeader(rows.line(), bad, rows.charset());
         }
         String reason = field < header.size() ? "column '" + header.get(field) + "': " + bad : bad;
         undecodable.add(new Undecodable((int) rowsRead, rows.line(), reason));

@@ -11,7 +11,6 @@ import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.LoadReport;
 import dev.scorecard.train.load.LoadResult;
 import dev.scorecard.train.io.OutputSet;
-import dev.scorecard.train.report.ReportWriter;
 import dev.scorecard.train.report.BinTables;
 import dev.scorecard.train.report.BinsFile;
 import java.nio.file.Path;
@@ -90,9 +89,8 @@ public final class BinWorkflow {
      */
     public static Outcome run(Request request, Listener listener) {
         Path rejectsPath = request.rejectsFile().orElse(request.outDir().resolve(REJECTS_CSV));
-        List<Path> members = new ArrayList<>(ReportWriter.paths(request.outDir(), List.of(BINS_JSON, BINS_CSV, IV_CSV)));
-        members.add(rejectsPath);
-        return Outputs.commitAfter(members, set -> run(request, listener, set, rejectsPath));
+        return Outputs.commitAfter(Outputs.reportsAndRejects(request.outDir(), List.of(BINS_JSON, BINS_CSV, IV_CSV), rejectsPath),
+                set -> run(request, listener, set, rejectsPath));
     }
 
     private static Outcome run(Request request, Listener listener, OutputSet set, Path rejectsPath) {

@@ -9,7 +9,6 @@ import dev.scorecard.train.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,21 +20,16 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** @return a new set over {@code members}, after tidying what killed runs left in their folders */
-    static OutputSet open(Collection<Path> members) {
-        return OutputSet.of(members);
-    }
-
     /** Runs one workflow into a set of its own and commits it when the workflow returns. */
     static <T> T commitAfter(List<Path> members, Function<OutputSet, T> run) {
-        try (OutputSet set = open(members)) {
+        try (OutputSet set = OutputSet.of(members)) {
             T outcome = run.apply(set);
             commit(set);
             return outcome;
         }
     }
 
-    /** @return the report files {@code names} in {@code dir}, then the rejects file */
+    /** @return the files {@code names} in {@code dir}, then the rejects file */
     static List<Path> reportsAndRejects(Path dir, List<String> names, Path rejects) {
         List<Path> members = new ArrayList<>(ReportWriter.paths(dir, names));
         members.add(rejects);
