@@ -40,6 +40,9 @@ public final class Main {
             // The outputs were not committed: each open output set deleted its temporary files as the
             // error unwound, and the previous outputs stand.
             err.println(outOfMemory());
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err); // where the heap ran out, for a report on memory use
+            }
             err.flush();
             return INTERNAL_ERROR;
         }
@@ -75,6 +78,9 @@ public final class Main {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
             if (outOfMemory(ex)) {
                 e.println(outOfMemory());
+                if (verbose) {
+                    ex.printStackTrace(e); // where the heap ran out, for a report on memory use
+                }
                 e.flush();
                 return INTERNAL_ERROR;
             }

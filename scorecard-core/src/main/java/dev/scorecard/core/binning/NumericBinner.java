@@ -378,9 +378,19 @@ public final class NumericBinner {
             }
             RadixSort.sort(ev, ec);
             RadixSort.sort(nv, nc);
-            double[] values = new double[ec + nc];
-            int[] e = new int[ec + nc];
-            int[] n = new int[ec + nc];
+            // Count the distinct values first, so that the tables are allocated once at their size.
+            int distinct = 0;
+            double last = Double.NaN;
+            for (int i = 0, j = 0; i < ec || j < nc;) {
+                double v = j >= nc || (i < ec && ev[i] <= nv[j]) ? ev[i++] : nv[j++];
+                if (distinct == 0 || v != last) {
+                    distinct++;
+                    last = v;
+                }
+            }
+            double[] values = new double[distinct];
+            int[] e = new int[distinct];
+            int[] n = new int[distinct];
             int d = -1;
             int i = 0;
             int j = 0;
@@ -396,9 +406,9 @@ public final class NumericBinner {
                     n[d]++;
                 }
             }
-            s.values = Arrays.copyOf(values, d + 1);
-            s.events = Arrays.copyOf(e, d + 1);
-            s.nonEvents = Arrays.copyOf(n, d + 1);
+            s.values = values;
+            s.events = e;
+            s.nonEvents = n;
             s.totalEvents = target.eventCount();
             s.totalNonEvents = target.nonEventCount();
             return s;

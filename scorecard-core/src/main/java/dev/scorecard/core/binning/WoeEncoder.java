@@ -5,6 +5,7 @@ import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.NumericColumn;
+import dev.scorecard.core.regression.CodedColumn;
 
 /**
  * Maps a column's rows to bins and to WOE values with a fitted {@link Binning}. A row that falls in
@@ -61,6 +62,30 @@ public final class WoeEncoder {
             out[i] = bins[i] < 0 ? 0 : woeOfBin[bins[i]];
         }
         return out;
+    }
+
+    /**
+     * The same values as {@link #woe}, held as one bin code a row and the table of the bins' WOE (a
+     * byte a row for up to 255 bins instead of 8), for the design of the regression.
+     *
+     * @param binning the fitted bins
+     * @param column a column of the binning's type
+     * @return the WOE of every row's bin, 0 where no bin applies
+     */
+    public static CodedColumn coded(Binning binning, Column column) {
+        int[] bins = bins(binning, column);
+        int none = binning.bins().size();
+        double[] table = new double[none + 1];
+        for (int b = 0; b < none; b++) {
+            table[b] = binning.bins().get(b).woe();
+        }
+        // table[none] stays 0: the WOE of a row in no bin, as in woe().
+        for (int i = 0; i < bins.length; i++) {
+            if (bins[i] < 0) {
+                bins[i] = none;
+            }
+        }
+        return CodedColumn.of(bins, table);
     }
 
     private static void requireType(Binning binning, VariableType type, Column column) {

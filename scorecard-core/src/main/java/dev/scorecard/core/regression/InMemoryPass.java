@@ -7,15 +7,16 @@ import java.util.Objects;
 
 /**
  * The {@link RowPass} over columns held in memory, which {@link IrlsFitter#fit(List, double[][], byte[],
- * double[])} uses: it validates and summarises the rows when built, then reads the columns in place on
- * every pass, a block of rows at a time, with no allocation per row. Holds the caller's arrays, never
+ * double[])} and {@link IrlsFitter#fit(List, CodedColumn[], byte[], double[])} use: it validates and
+ * summarises the rows when built, then reads the columns in place on every pass, a block of rows at a
+ * time, with no allocation per row. Holds the caller's arrays, never
  * modifies them, and one block of scratch buffers, so it is not thread-safe: one instance per fit.
  */
 final class InMemoryPass implements RowPass {
     /** Rows per block of the pass over the data: small enough that a block's columns stay in L1/L2. */
     static final int BLOCK = 256;
 
-    private final double[][] columns;
+    private final CodedColumn[] columns;
     private final byte[] y;
     private final double[] weights;
     private final int n;
@@ -40,13 +41,13 @@ final class InMemoryPass implements RowPass {
      * messages).
      *
      * @param names the variables' names, one per column; already copied by the caller
-     * @param columns {@code columns[j][i]} is variable j's value on row i
+     * @param columns {@code columns[j].value(i)} is variable j's value on row i
      * @param y 1 for an event, 0 for a non-event, one per row
      * @param weights non-negative prior weights, one per row; null for all 1
      * @throws FitException for a constant column, unusable values or a single-class target
      * @throws IllegalArgumentException when the lengths do not match or names repeat
      */
-    InMemoryPass(List<String> names, double[][] columns, byte[] y, double[] weights) {
+    InMemoryPass(List<String> names, CodedColumn[] columns, byte[] y, double[] weights) {
         int n = y.length;
         int p = columns.length;
         if (names.size() != p) {
@@ -56,8 +57,8 @@ final class InMemoryPass implements RowPass {
         RowSummary.requireUsableNames(names);
         for (int j = 0; j < p; j++) {
             Objects.requireNonNull(columns[j], names.get(j));
-            if (columns[j].length != n) {
-                throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
+            if (columns[j].size() != n) {
+                throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].size()
                         + " values for " + n + " target rows");
             }
         }
@@ -93,22 +94,28 @@ final class InMemoryPass implements RowPass {
         IrlsFitter.requireBothClasses(events, nonEvents);
         double[] means = new double[p];
         double[] sds = new double[p];
+        double[] block = new double[BLOCK];
         for (int j = 0; j < p; j++) {
-            double[] col = columns[j];
+            CodedColumn col = columns[j];
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double v = col[i];
-                if (!Double.isFinite(v)) {
-                    throw new FitException("'" + names.get(j) + "' has a non-finite value " + v + " at row index "
-                            + i, List.of(names.get(j)));
-                }
-                double w = weights == null ? 1.0 : weights[i];
-                if (w > 0) {
-                    sum += w * v;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+            for (int start = 0; start < n; start += BLOCK) {
+                int len = Math.min(BLOCK, n - start);
+                col.copy(start, block, 0, len);
+                for (int r = 0; r < len; r++) {
+                    int i = start + r;
+                    double v = block[r];
+                    if (!Double.isFinite(v)) {
+                        throw new FitException("'" + names.get(j) + "' has a non-finite value " + v
+                                + " at row index " + i, List.of(names.get(j)));
+                    }
+                    double w = weights == null ? 1.0 : weights[i];
+                    if (w > 0) {
+                        sum += w * v;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
                 }
             }
             if (min == max) {
@@ -117,10 +124,14 @@ final class InMemoryPass implements RowPass {
             }
             double mean = sum / weightSum;
             double ss = 0;
-            for (int i = 0; i < n; i++) {
-                double w = weights == null ? 1.0 : weights[i];
-                double d = col[i] - mean;
-                ss += w * d * d;
+            for (int start = 0; start < n; start += BLOCK) {
+                int len = Math.min(BLOCK, n - start);
+                col.copy(start, block, 0, len);
+                for (int r = 0; r < len; r++) {
+                    double w = weights == null ? 1.0 : weights[start + r];
+                    double d = block[r] - mean;
+                    ss += w * d * d;
+                }
             }
             means[j] = mean;
             sds[j] = Math.sqrt(ss / weightSum);
@@ -143,7 +154,7 @@ final class InMemoryPass implements RowPass {
     }
 
     /**
-     * The hot loop: columns are read in place, a block of rows at a time, into preallocated buffers (no
+     * The hot loop: columns are read a block of rows at a time, into preallocated buffers (no
      * allocation per row); the information matrix is summed as dot products over the block's
      * contiguous columns, which keeps the (p+1)(p+2)/2 multiply-adds per row in registers. Fills the
      * upper triangle of the information matrix.
@@ -156,7 +167,7 @@ final class InMemoryPass implements RowPass {
         }
         final int k = this.k;
         final int p = this.p;
-        final double[][] columns = this.columns;
+        final CodedColumn[] columns = this.columns;
         final double[] means = this.means;
         final double[] weights = this.weights;
         final byte[] y = this.y;
@@ -174,12 +185,12 @@ final class InMemoryPass implements RowPass {
             final int len = Math.min(BLOCK, n - start);
             Arrays.fill(eta, 0, len, beta[0]);
             for (int j = 0; j < p; j++) {
-                final double[] col = columns[j];
                 final double mean = means[j];
                 final double b = beta[j + 1];
                 final int off = (j + 1) * BLOCK;
+                columns[j].copy(start, x, off, len);
                 for (int r = 0; r < len; r++) {
-                    double v = col[start + r] - mean;
+                    double v = x[off + r] - mean;
                     x[off + r] = v;
                     eta[r] += b * v;
                 }

@@ -121,6 +121,29 @@ public final class IrlsFitter {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(y, "y");
+        CodedColumn[] wrapped = new CodedColumn[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            wrapped[j] = columns[j] == null ? null : CodedColumn.of(columns[j]);
+        }
+        return fit(names, wrapped, y, weights);
+    }
+
+    /**
+     * Fits as {@link #fit(List, double[][], byte[], double[])} does, from columns held compactly, e.g.
+     * WOE-coded variables as bin codes and a table: the same doubles give the same fit, bit for bit.
+     *
+     * @param names the variables' names, one per column, distinct
+     * @param columns variable j's values are {@code columns[j]}; not modified or kept
+     * @param y 1 for an event, 0 for a non-event, one per row; not modified or kept
+     * @param weights non-negative prior weights, one per row; null for all 1
+     * @return the fit
+     * @throws FitException for a singular design, separation or unusable values
+     * @throws IllegalArgumentException when the lengths do not match or names repeat
+     */
+    public LogisticFit fit(List<String> names, CodedColumn[] columns, byte[] y, double[] weights) {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(y, "y");
         return fit(new InMemoryPass(List.copyOf(names), columns, y, weights));
     }
 

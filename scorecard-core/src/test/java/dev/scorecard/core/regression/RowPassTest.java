@@ -152,7 +152,8 @@ class RowPassTest {
         // Fewer rows than a block, so each sum is one addition to 0: a second pass into the same sums
         // doubles every entry exactly.
         IrlsFitterTest.Random data = IrlsFitterTest.Random.of(4, 200, 3);
-        InMemoryPass pass = new InMemoryPass(data.names, data.columns, data.y, null);
+        InMemoryPass pass = new InMemoryPass(data.names,
+                java.util.Arrays.stream(data.columns).map(CodedColumn::of).toArray(CodedColumn[]::new), data.y, null);
         double[] beta = {-0.3, 0.1, -0.2, 0.05};
         PassSums once = new PassSums(4);
         pass.accumulate(beta, once);

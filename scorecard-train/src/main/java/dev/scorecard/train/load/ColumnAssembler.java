@@ -3,15 +3,16 @@ package dev.scorecard.train.load;
 import dev.scorecard.core.internal.StrictNumberParser;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.data.CategoricalColumn;
+import dev.scorecard.core.data.NumericColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Streams cells into growable primitive arrays, one per loaded column: {@code double[]} for
- * numeric columns (NaN for missing), dictionary codes for categorical, id and target columns
- * ({@link CategoricalColumn#MISSING} for missing). Cells arrive as {@code char[]} slices; no String
+ * Streams cells into primitive storage, one per loaded column: {@link NumberChunks} for numeric
+ * columns (NaN for missing; 4 bytes a cell for decimals), growable arrays of dictionary codes for
+ * categorical, id and target columns ({@link CategoricalColumn#MISSING} for missing). Cells arrive as {@code char[]} slices; no String
  * is created for a numeric cell, and one per distinct label for the others.
  *
  * <p>A non-number in a numeric column is kept as NaN and its row recorded ({@link #nonNumberRows}):
@@ -32,7 +33,7 @@ final class ColumnAssembler {
     private final List<ColumnSpec> specs;
     private final int width;
     private final byte[] kinds;
-    private final double[][] numbers;
+    private final NumberChunks[] numbers;
     private final int[][] codes;
     private final CharDictionary[] dictionaries;
     private final long[][] tokenCounts;
@@ -57,7 +58,7 @@ final class ColumnAssembler {
         this.missing = missing;
         this.capacity = Math.max(1, initialCapacity);
         this.kinds = new byte[width];
-        this.numbers = new double[width][];
+        this.numbers = new NumberChunks[width];
         this.codes = new int[width][];
         this.dictionaries = new CharDictionary[width];
         this.tokenCounts = new long[width][];
@@ -72,7 +73,7 @@ final class ColumnAssembler {
             tokenCounts[i] = new long[missing.size()];
             if (s.type() == ColumnType.NUMERIC) {
                 kinds[i] = NUMERIC;
-                numbers[i] = new double[capacity];
+                numbers[i] = new NumberChunks();
             } else {
                 kinds[i] = CATEGORICAL;
                 codes[i] = new int[capacity];
@@ -111,7 +112,7 @@ final class ColumnAssembler {
                         return;
                     }
                 }
-                numbers[column][rows] = v;
+                numbers[column].put(rows, v);
             }
             case CATEGORICAL -> {
                 int token = missing.match(buf, off, len);
@@ -152,15 +153,15 @@ final class ColumnAssembler {
     }
 
     /**
-     * Hands over the values of a numeric column without the rejected rows, in one copy at most.
+     * Hands over a numeric column without the rejected rows, releasing its cells as they are copied.
      *
      * @param rejected row indices to leave out, strictly increasing
-     * @return exactly {@code rows() - rejected.length} values
+     * @return a column of exactly {@code rows() - rejected.length} values
      */
-    double[] takeNumbers(int column, int[] rejected) {
-        double[] a = numbers[column];
+    NumericColumn takeNumbers(int column, String name, int[] rejected) {
+        NumberChunks a = numbers[column];
         numbers[column] = null;
-        return withoutRows(a, a.length, rejected, double[]::new);
+        return a.take(name, rows, rejected);
     }
 
     /**
@@ -248,14 +249,14 @@ final class ColumnAssembler {
      */
     void toNumbers(int column, double[] values) {
         int[] c = codes[column];
-        double[] v = new double[rows];
+        NumberChunks v = new NumberChunks();
         for (int r = 0; r < rows; r++) {
             int code = c[r];
             if (code < 0) {
-                v[r] = Double.NaN;
+                v.put(r, Double.NaN);
             } else {
-                v[r] = values[code];
-                if (v[r] != v[r]) {
+                v.put(r, values[code]);
+                if (values[code] != values[code]) {
                     keepNonNumberRow(column, r);
                 }
             }
@@ -302,9 +303,6 @@ final class ColumnAssembler {
         }
         int next = (int) Math.min(MAX_ROWS, capacity + (long) (capacity >> 1) + 1024);
         for (int i = 0; i < width; i++) {
-            if (numbers[i] != null) {
-                numbers[i] = Arrays.copyOf(numbers[i], next);
-            }
             if (codes[i] != null) {
                 codes[i] = Arrays.copyOf(codes[i], next);
             }

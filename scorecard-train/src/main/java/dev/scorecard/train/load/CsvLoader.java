@@ -6,7 +6,6 @@ import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.CategoricalColumn;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.Dataset;
-import dev.scorecard.core.data.NumericColumn;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -267,7 +266,7 @@ public final class CsvLoader {
                 continue;
             }
             Column column = s.type() == ColumnType.NUMERIC
-                    ? NumericColumn.of(s.name(), columns.takeNumbers(i, rejected))
+                    ? columns.takeNumbers(i, s.name(), rejected)
                     : categorical(s.name(), columns.takeCodes(i, rejected), columns.levels(i), rejected.length > 0);
             (s.role() == ColumnSpec.Role.ID ? ids : features).add(column);
         }

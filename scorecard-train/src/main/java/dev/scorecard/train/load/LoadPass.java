@@ -375,7 +375,7 @@ final class LoadPass {
         return bytes > 0 ? (long) (bytes / ((double) sampleChars / sample.size()) * 1.02) + 1024 : 1 << 16;
     }
 
-    /** The first allocation: {@link #estimatedRows()}, capped so that the first arrays take at most a quarter of the heap. */
+    /** The first allocation: {@link #estimatedRows()}, capped so that the first code arrays take at most a quarter of the heap. */
     private int initialCapacity() {
         if (sample.size() < SAMPLE_ROWS) {
             return sample.size();
@@ -383,8 +383,9 @@ final class LoadPass {
         long estimate = estimatedRows();
         long bytesPerRow = 1;
         for (ColumnSpec s : specs) {
-            if (s.role() != ColumnSpec.Role.EXCLUDED) {
-                bytesPerRow += s.type() == ColumnType.NUMERIC ? Double.BYTES : Integer.BYTES;
+            // Numeric cells go to chunks as they come; only the code arrays are allocated ahead.
+            if (s.role() != ColumnSpec.Role.EXCLUDED && s.type() != ColumnType.NUMERIC) {
+                bytesPerRow += Integer.BYTES;
             }
         }
         long byMemory = Runtime.getRuntime().maxMemory() / 4 / bytesPerRow;

@@ -1,6 +1,7 @@
 package dev.scorecard.train.select;
 
 import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.regression.CodedColumn;
 import dev.scorecard.core.regression.IrlsFitter;
 import dev.scorecard.core.regression.LogisticFit;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class ModelSelector {
      * @param y the training target, 1 = event
      * @return the fitted model and what was removed
      */
-    public Result select(List<String> candidates, Map<String, Double> ivOf, Function<String, double[]> woeOf, byte[] y) {
+    public Result select(List<String> candidates, Map<String, Double> ivOf, Function<String, CodedColumn> woeOf, byte[] y) {
         List<SelectionRow> removed = new ArrayList<>();
         List<String> vars = switch (options.stepwise()) {
             case NONE -> new ArrayList<>(candidates);
@@ -84,8 +85,8 @@ public final class ModelSelector {
         return new Result(fit, vars, removed);
     }
 
-    private LogisticFit fit(List<String> vars, Function<String, double[]> woeOf, byte[] y) {
-        double[][] cols = new double[vars.size()][];
+    private LogisticFit fit(List<String> vars, Function<String, CodedColumn> woeOf, byte[] y) {
+        CodedColumn[] cols = new CodedColumn[vars.size()];
         for (int j = 0; j < cols.length; j++) {
             cols[j] = woeOf.apply(vars.get(j));
         }
@@ -97,7 +98,7 @@ public final class ModelSelector {
         return options.criterion() == StepCriterion.BIC ? f.bic() : f.aic();
     }
 
-    private List<String> forward(List<String> candidates, Function<String, double[]> woeOf, byte[] y,
+    private List<String> forward(List<String> candidates, Function<String, CodedColumn> woeOf, byte[] y,
             List<String> chosen, boolean withBackward) {
         LogisticFit current = fit(chosen, woeOf, y);
         while (true) {
@@ -136,7 +137,7 @@ public final class ModelSelector {
         }
     }
 
-    private List<String> backward(List<String> vars, Function<String, double[]> woeOf, byte[] y) {
+    private List<String> backward(List<String> vars, Function<String, CodedColumn> woeOf, byte[] y) {
         while (!vars.isEmpty()) {
             LogisticFit current = fit(vars, woeOf, y);
             int drop = -1;

@@ -3,6 +3,7 @@ package dev.scorecard.train.select;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.Separation;
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.core.regression.CodedColumn;
 import dev.scorecard.train.binning.VariableResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,9 @@ import java.util.function.Function;
  * ({@link Separation}) is decided like any other, but its reason starts with the note saying so.
  */
 public final class VariableFilters {
+    /** Rows read at a time from each WOE column. */
+    private static final int BLOCK = 256;
+
     private VariableFilters() {
     }
 
@@ -39,7 +43,7 @@ public final class VariableFilters {
      * @param o thresholds
      * @return the survivors and a row per candidate
      */
-    public static Filtered apply(List<VariableResult> candidates, Function<String, double[]> woeOf, SelectionOptions o) {
+    public static Filtered apply(List<VariableResult> candidates, Function<String, CodedColumn> woeOf, SelectionOptions o) {
         List<SelectionRow> removed = new ArrayList<>();
         List<VariableResult> alive = new ArrayList<>();
         List<VariableResult> sorted = new ArrayList<>(candidates);
@@ -72,9 +76,9 @@ public final class VariableFilters {
         }
         // Correlation: walk by IV; a variable too correlated with one already kept goes.
         List<VariableResult> uncorrelated = new ArrayList<>();
-        List<double[]> keptWoe = new ArrayList<>();
+        List<CodedColumn> keptWoe = new ArrayList<>();
         for (VariableResult r : alive) {
-            double[] w = woeOf.apply(r.variable());
+            CodedColumn w = woeOf.apply(r.variable());
             String reason = null;
             for (int k = 0; k < uncorrelated.size() && reason == null; k++) {
                 double c = correlation(w, keptWoe.get(k));
@@ -138,31 +142,44 @@ public final class VariableFilters {
     }
 
     /** Pearson correlation; 0 when either column is constant. */
-    static double correlation(double[] a, double[] b) {
-        int n = a.length;
+    static double correlation(CodedColumn a, CodedColumn b) {
+        int n = a.size();
+        // A block of each at a time; the sums run in row order, as over plain arrays.
+        double[] ba = new double[BLOCK];
+        double[] bb = new double[BLOCK];
         double ma = 0;
         double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            a.copy(start, ba, 0, len);
+            b.copy(start, bb, 0, len);
+            for (int r = 0; r < len; r++) {
+                ma += ba[r];
+                mb += bb[r];
+            }
         }
         ma /= n;
         mb /= n;
         double sab = 0;
         double saa = 0;
         double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            double da = a[i] - ma;
-            double db = b[i] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            a.copy(start, ba, 0, len);
+            b.copy(start, bb, 0, len);
+            for (int r = 0; r < len; r++) {
+                double da = ba[r] - ma;
+                double db = bb[r] - mb;
+                sab += da * db;
+                saa += da * da;
+                sbb += db * db;
+            }
         }
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     /** VIF_j = 1/(1 − R²_j) = the j-th diagonal element of the inverse correlation matrix. */
-    static double[] vif(List<double[]> columns) {
+    static double[] vif(List<CodedColumn> columns) {
         int p = columns.size();
         double[][] r = new double[p][p];
         for (int i = 0; i < p; i++) {

@@ -19,6 +19,7 @@ import dev.scorecard.core.model.ScoreScale;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.core.model.Coefficient;
+import dev.scorecard.core.regression.CodedColumn;
 import dev.scorecard.core.regression.IrlsFitter;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.core.scaling.CharacteristicPoints;
@@ -176,9 +177,10 @@ public final class ScorecardTrainer {
             r.binning().ifPresent(b -> binnings.put(r.variable(), b));
             ivOf.put(r.variable(), r.iv());
         }
-        Map<String, double[]> woeCache = new ConcurrentHashMap<>();
-        Function<String, double[]> woeOf = v -> woeCache.computeIfAbsent(v,
-                k -> WoeEncoder.woe(binnings.get(k), train.feature(k).orElseThrow()));
+        // Bin codes and a table, not doubles: one byte a training row per candidate the filters look at.
+        Map<String, CodedColumn> woeCache = new ConcurrentHashMap<>();
+        Function<String, CodedColumn> woeOf = v -> woeCache.computeIfAbsent(v,
+                k -> WoeEncoder.coded(binnings.get(k), train.feature(k).orElseThrow()));
 
         VariableFilters.Filtered filtered = VariableFilters.apply(binned, woeOf, t.selection());
         byte[] y = new byte[train.rowCount()];

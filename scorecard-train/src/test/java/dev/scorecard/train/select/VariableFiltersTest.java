@@ -9,6 +9,7 @@ import dev.scorecard.core.binning.BinsSpec;
 import dev.scorecard.core.binning.NumericBinner;
 import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.binning.WoeEncoder;
+import dev.scorecard.core.regression.CodedColumn;
 import dev.scorecard.core.data.BinaryTarget;
 import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.Dataset;
@@ -54,7 +55,7 @@ class VariableFiltersTest {
         List<VariableResult> binned = new BinningProcess(ScorecardConfig.empty(), new BinsSpec(Map.of()), 1)
                 .fit(data, "none", d -> { });
         VariableFilters.Filtered f = VariableFilters.apply(binned,
-                v -> WoeEncoder.woe(binned.stream().filter(r -> r.variable().equals(v)).findFirst().orElseThrow()
+                v -> WoeEncoder.coded(binned.stream().filter(r -> r.variable().equals(v)).findFirst().orElseThrow()
                         .binning().orElseThrow(), data.feature(v).orElseThrow()),
                 SelectionOptions.defaults());
         assertThat(f.kept()).as("seed %d", seed).containsExactly("strong", "medium");
@@ -93,7 +94,7 @@ class VariableFiltersTest {
         List<VariableResult> candidates = List.of(
                 new VariableResult("merged", VariableType.NUMERIC, Optional.of(merged), Optional.empty(), false, 0),
                 new VariableResult("apart", VariableType.NUMERIC, Optional.of(apart), Optional.empty(), false, 0));
-        Function<String, double[]> woe = v -> WoeEncoder.woe(v.equals("merged") ? merged : apart, col);
+        Function<String, CodedColumn> woe = v -> WoeEncoder.coded(v.equals("merged") ? merged : apart, col);
 
         Map<String, SelectionRow> kept = rows(VariableFilters.apply(candidates, woe, SelectionOptions.defaults()));
         assertThat(kept.get("merged").reason()).isEqualTo("pure: check for leakage (the values split events from "
@@ -128,20 +129,20 @@ class VariableFiltersTest {
             b[i] = 0.6 * a[i] + 0.8 * rnd.nextGaussian();
             c[i] = a[i] + b[i];
         }
-        double r = VariableFilters.correlation(a, b);
+        double r = VariableFilters.correlation(CodedColumn.of(a), CodedColumn.of(b));
         // Two variables: VIF = 1 / (1 - r^2) for both.
-        double[] two = VariableFilters.vif(List.of(a, b));
+        double[] two = VariableFilters.vif(List.of(CodedColumn.of(a), CodedColumn.of(b)));
         assertThat(two[0]).isCloseTo(1 / (1 - r * r), within(1e-9));
         assertThat(two[1]).isCloseTo(1 / (1 - r * r), within(1e-9));
         // c = a + b exactly: the third is a linear combination, its VIF is infinite.
-        double[] three = VariableFilters.vif(new ArrayList<>(List.of(a, b, c)));
+        double[] three = VariableFilters.vif(new ArrayList<>(List.of(CodedColumn.of(a), CodedColumn.of(b), CodedColumn.of(c))));
         assertThat(three[2]).isInfinite();
     }
 
     @Test
     void correlationByHand() {
-        assertThat(VariableFilters.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(1, within(1e-15));
-        assertThat(VariableFilters.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isCloseTo(-1, within(1e-15));
-        assertThat(VariableFilters.correlation(new double[] {1, 2, 3}, new double[] {5, 5, 5})).isZero();
+        assertThat(VariableFilters.correlation(CodedColumn.of(new double[] {1, 2, 3}), CodedColumn.of(new double[] {2, 4, 6}))).isCloseTo(1, within(1e-15));
+        assertThat(VariableFilters.correlation(CodedColumn.of(new double[] {1, 2, 3}), CodedColumn.of(new double[] {3, 2, 1}))).isCloseTo(-1, within(1e-15));
+        assertThat(VariableFilters.correlation(CodedColumn.of(new double[] {1, 2, 3}), CodedColumn.of(new double[] {5, 5, 5}))).isZero();
     }
 }
