@@ -72,6 +72,8 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help as wide as the terminal (80 columns when there is none, e.g. in a pipe).
+        cl.setUsageHelpAutoWidth(true);
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();

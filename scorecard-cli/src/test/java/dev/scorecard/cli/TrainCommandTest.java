@@ -236,6 +236,58 @@ class TrainCommandTest {
         assertThat(Scorecard.of(m).score(row).score()).isEqualTo(m.verification().get(0).score());
     }
 
+    /** Issue 11: the scale on the command line, without a YAML file, is the same model as in the config. */
+    @Test
+    void scalingOptionsOnTheCommandLineMatchTheConfig() throws IOException {
+        Path cfg = tmp.resolve("scale.yaml");
+        Files.writeString(cfg, "scaling: {basePoints: 500, baseOdds: 50, pdo: 40, higherScoreMeans: non-event}\n");
+        Path fromConfig = train("from-config", "--config", cfg.toString(), "-q");
+        Path fromOptions = train("from-options", "--higher-score-means", "non-event", "--base-points", "500",
+                "--base-odds", "50", "--pdo", "40", "-q");
+        assertThat(Files.readString(fromOptions.resolve("model.json"))).isEqualTo(Files.readString(fromConfig.resolve("model.json")));
+        assertThat(Files.readString(fromOptions.resolve("scorecard.csv"))).isEqualTo(Files.readString(fromConfig.resolve("scorecard.csv")));
+
+        // The credit convention: the rows the model finds likely bad (the event) score lower than the others.
+        ScorecardModel m = ModelReader.read(fromOptions.resolve("model.json"));
+        assertThat(m.scaling().higherScoreMeans().configName()).isEqualTo("non-event");
+        double events = 0;
+        double nonEvents = 0;
+        int ne = 0;
+        int nn = 0;
+        Scorecard scorer = Scorecard.of(m);
+        for (VerificationCase v : m.verification()) {
+            double score = scorer.score(new HashMap<>(v.inputs())).score();
+            if (scorer.score(new HashMap<>(v.inputs())).probability() > 0.5) {
+                events += score;
+                ne++;
+            } else {
+                nonEvents += score;
+                nn++;
+            }
+        }
+        assertThat(ne).isPositive();
+        assertThat(nn).isPositive();
+        assertThat(events / ne).isLessThan(nonEvents / nn);
+
+        // An option overrides the config's key of the same meaning.
+        Path both = train("both", "--config", cfg.toString(), "--pdo", "30", "-q");
+        assertThat(ModelReader.read(both.resolve("model.json")).scaling().pdo()).isEqualTo(30);
+    }
+
+    @Test
+    void scalingOptionsOutOfRangeNameTheOption() {
+        CliRun bad = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--out", tmp.resolve("x").toString(),
+                "--higher-score-means", "good");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("error: --higher-score-means: 'good' is not one of event, non-event");
+        CliRun pdo = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--out", tmp.resolve("y").toString(),
+                "--pdo", "-20");
+        assertThat(pdo.exitCode()).isEqualTo(2);
+        assertThat(pdo.err().strip()).isEqualTo("error: --pdo: -20.0 is out of range; expected a finite number above 0");
+        assertThat(CliRun.of("train", "--help").out()).contains("--higher-score-means=WHAT", "--base-points=POINTS",
+                "--base-odds=ODDS", "--pdo=POINTS");
+    }
+
     /**
      * Issue 4 asks for a test AUC of at least 0.78 with defaults on the seed-42 split. That split is
      * the hardest of the twenty seeds we tried: we reach 0.7317, and R's glm on the raw variables

@@ -29,11 +29,14 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard bin}: optimal bins, WOE and IV for every variable of a CSV file. */
 @Command(name = "bin",
         mixinStandardHelpOptions = true,
+        header = "Bin every variable: optimal bins with WOE and IV.",
         description = {"Bin every variable of a CSV file: optimal bins with WOE and IV.",
             "Writes OUT/bins.json (editable; feed it back with --bins), OUT/bins.csv and OUT/iv.csv."},
         footer = {"", "Examples:",
-            "  scorecard bin --data datasets/germancredit/germancredit.csv --target creditability --positive bad --out out/bins",
-            "  scorecard bin --data leads.csv --target converted --config leads.yaml --bins out/bins/bins.json --out out/bins2",
+            "  scorecard bin --data datasets/germancredit/germancredit.csv \\",
+            "      --target creditability --positive bad --out out/bins",
+            "  scorecard bin --data leads.csv --target converted --config leads.yaml \\",
+            "      --bins out/bins/bins.json --out out/bins2",
             "", "Exit codes: 0 ok, 2 bad usage or input, 1 internal error."},
         sortOptions = false)
 public final class BinCommand implements Callable<Integer> {

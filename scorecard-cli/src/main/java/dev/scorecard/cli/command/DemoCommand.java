@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.train.config.EvaluationConfig;
+import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.pipeline.EvaluateWorkflow;
 
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Train, evaluate and score the German credit data.",
         description = {"Train, evaluate and score the shipped German credit data end to end, and print where the outputs are.",
             "Every fifth applicant is set aside as new applications; the model is trained on the others",
             "(with its own 70/30 split for the test metrics) and then evaluates and scores the set-aside ones."},
@@ -63,8 +65,12 @@ public final class DemoCommand implements Callable<Integer> {
         Path train = data.resolve("germancredit-train.csv");
         Path applications = data.resolve("germancredit-new-applications.csv");
         split(train, applications);
-        ScorecardConfig config = ScorecardConfig.empty()
-                .withTarget(Optional.of("creditability"), Optional.of("bad"));
+        // The credit convention, with R scorecard's scale (600 points at 19:1 good:bad, 50 points to
+        // double the odds): a higher score is a better applicant, grade A the best, and the reasons say
+        // why a score is not higher.
+        ScorecardConfig empty = ScorecardConfig.empty().withTarget(Optional.of("creditability"), Optional.of("bad"));
+        ScorecardConfig config = empty.withTraining(empty.training().withScaling(empty.training().scaling()
+                .withHigherScoreMeans(ScoreDirection.NON_EVENT).withBaseOdds(19).withPdo(50)));
         Path modelDir = out.resolve("model");
         TrainWorkflow.Request trainRequest = new TrainWorkflow.Request(train, config, Optional.empty(), Optional.empty(),
                 modelDir, Optional.empty(), 0.01, Runtime.getRuntime().availableProcessors());
@@ -93,6 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
                     trained.model().provenance().rowsRead(), s.rows());
             stdout.print(InspectCommand.render(trained.model()).lines().limit(4)
                     .reduce("", (a, b) -> a + b + System.lineSeparator()));
+            stdout.printf(Locale.ROOT, "%nA higher score is a better applicant (the credit convention, train's "
+                    + "--higher-score-means non-event):%ngrade A is the best, and each applicant's reasons say why "
+                    + "the score is not higher.%n");
             for (SplitMetrics m : trained.model().metrics()) {
                 if (m.split().equals("test")) {
                     stdout.printf(Locale.ROOT, "%nOn the held-out test rows the model ranks a random bad applicant above a "

@@ -27,12 +27,15 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard evaluate}: evaluate a model on a labelled file and write the report. */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
+        header = "Evaluate a model on labelled data, with go-live gates.",
         description = {"Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the grade table,",
             "calibration, score PSI and CSI against the training baseline, and the go-live gates of --config.",
             "Writes OUT/report.html (one self-contained file), report.json and CSV tables."},
         footer = {"", "Examples:",
-            "  scorecard evaluate --model out/model/model.json --data holdout.csv --out out/eval",
-            "  scorecard evaluate --model model.json --data leads_2026_10.csv --target converted --config gates.yaml --out eval",
+            "  scorecard evaluate --model out/model/model.json --data holdout.csv \\",
+            "      --out out/eval",
+            "  scorecard evaluate --model model.json --data leads_2026_10.csv \\",
+            "      --target converted --config gates.yaml --out eval",
             "", "Exit codes: 0 ok, 2 bad usage or input, 4 a go-live gate failed (the report is written), 1 internal error."},
         sortOptions = false)
 public final class EvaluateCommand implements Callable<Integer> {

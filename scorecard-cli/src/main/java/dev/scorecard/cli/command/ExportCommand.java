@@ -28,14 +28,18 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard export}: write a model in another format. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
+        header = "Export a model as PMML 4.4, SQL or Markdown.",
         description = {"Export a model: a PMML 4.4 Scorecard (score, reason codes, probability, grade) for a decision",
             "engine, one SQL SELECT that scores a table exactly as the scorer does (score, probability, grade, points",
             "per characteristic, reason codes), or the points table as Markdown (for a model-risk document) or CSV."},
         footer = {"", "Examples:",
-            "  scorecard export --model out/model/model.json --format pmml --out scorecard.pmml",
-            "  scorecard export --model out/model/model.json --format markdown --out scorecard.md",
+            "  scorecard export --model out/model/model.json --format pmml \\",
+            "      --out scorecard.pmml",
+            "  scorecard export --model out/model/model.json --format markdown \\",
+            "      --out scorecard.md",
             "  scorecard export --model model.json --format csv --out points.csv",
-            "  scorecard export --model model.json --format sql --table leads --id lead_id --dialect postgres --out score.sql",
+            "  scorecard export --model model.json --format sql --table leads --id lead_id \\",
+            "      --dialect postgres --out score.sql",
             "", "Exit codes: 0 ok, 2 bad usage or a refused model, 1 internal error."},
         sortOptions = false)
 public final class ExportCommand implements Callable<Integer> {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard inspect}: the points table, scaling, grades and metrics of a model, for a terminal. */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
+        header = "Print a model's points, scaling, grades and metrics.",
         description = "Print a model's points table, scaling, grades and metrics.",
         footer = {"", "Example:", "  scorecard inspect out/model/model.json"})
 public final class InspectCommand implements Callable<Integer> {

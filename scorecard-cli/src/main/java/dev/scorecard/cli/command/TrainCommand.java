@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.PathCollisions;
+import dev.scorecard.cli.option.ScalingOverrides;
 import dev.scorecard.train.challenger.ChallengerKind;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
@@ -32,14 +33,20 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard train}: bin, select, fit and scale a scorecard, and write the model file. */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
+        header = "Train a points-based scorecard and write the model.",
         description = {"Train a points-based scorecard: bin every variable, select, fit a logistic regression on WOE,",
             "scale to points, grade, and write OUT/model.json with bins.json, bins.csv, iv.csv, selection.csv,",
             "coefficients.csv and scorecard.csv. Prints train and test KS and AUC."},
         footer = {"", "Examples:",
-            "  scorecard train --data datasets/germancredit/germancredit.csv --target creditability --positive bad --out out/model",
-            "  scorecard train --data leads.csv --target converted --split 0.8 --seed 7 --out out/leads",
-            "  scorecard train --data leads.csv --target converted --time-column month --oot-from 2026-06 --out out/oot",
-            "  scorecard train --data leads.csv --target converted --config gates.yaml --challenger gbm --out out/leads",
+            "  scorecard train --data datasets/germancredit/germancredit.csv \\",
+            "      --target creditability --positive bad --higher-score-means non-event \\",
+            "      --base-odds 19 --pdo 50 --out out/model",
+            "  scorecard train --data leads.csv --target converted --split 0.8 --seed 7 \\",
+            "      --out out/leads",
+            "  scorecard train --data leads.csv --target converted --time-column month \\",
+            "      --oot-from 2026-06 --out out/oot",
+            "  scorecard train --data leads.csv --target converted --config gates.yaml \\",
+            "      --challenger gbm --out out/leads",
             "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
             "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 4 a go-live gate failed",
             "(the outputs are written, the failed gates printed), 1 internal error."},
@@ -88,6 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BinningOverrides binning;
 
+    @Mixin
+    ScalingOverrides scaling;
+
     @Option(names = "--challenger", paramLabel = "KIND",
             description = "Also fit a Smile challenger on the same split and raw features, gbm or rf, and report its AUC "
                     + "beside the scorecard's.")
@@ -109,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
         PathCollisions.of().input("--data", input.data).input("--test", test).input("--config", input.config)
                 .input("--bins", binning.bins).folder("--out", out, written(input.rejects == null, test != null))
                 .output("--rejects", input.rejects).check();
-        ScorecardConfig config = binning.apply(ConfigSupport.load(input));
+        ScorecardConfig config = scaling.apply(binning.apply(ConfigSupport.load(input)));
         TrainingConfig t = config.training();
         if (split != null && split.random != null) {
             t = t.withSplit(split.random.share != null ? split.random.share : t.split(),

@@ -1,0 +1,83 @@
+package dev.scorecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Issue 11, "Help and errors": the command list has one-line summaries that end, examples can be
+ * pasted (a long one goes on with {@code \} lines, so nothing wraps it mid-option), and help uses the
+ * terminal's width, checked in a pseudo-terminal.
+ */
+class HelpLayoutTest {
+    private static final int WIDTH = 80;
+
+    private static List<CommandLine> commands() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        List<CommandLine> all = new ArrayList<>(root.getSubcommands().values());
+        all.removeIf(c -> c.getCommandName().equals("help") || c.getCommandName().equals("generate-completion"));
+        return all;
+    }
+
+    @Test
+    void theCommandListHasOneLineSummariesThatEnd() {
+        String list = CliRun.of("--help").out();
+        for (CommandLine c : commands()) {
+            String[] header = c.getCommandSpec().usageMessage().header();
+            assertThat(header).as(c.getCommandName()).hasSize(1);
+            assertThat(header[0]).as(c.getCommandName()).endsWith(".");
+            String line = list.lines().filter(l -> l.startsWith("  " + c.getCommandName() + " ")).findFirst().orElseThrow();
+            assertThat(line).as("the list's line of %s", c.getCommandName()).endsWith(header[0]).hasSizeLessThanOrEqualTo(WIDTH);
+        }
+    }
+
+    @Test
+    void examplesFitEightyColumnsAndContinueWithBackslashes() {
+        for (CommandLine c : commands()) {
+            String[] footer = c.getCommandSpec().usageMessage().footer();
+            boolean continued = false;
+            int examples = 0;
+            for (String line : footer) {
+                boolean example = line.startsWith("  scorecard ");
+                if (example || continued) {
+                    assertThat(line.length()).as("%s example line '%s'", c.getCommandName(), line).isLessThanOrEqualTo(WIDTH);
+                    examples += example ? 1 : 0;
+                }
+                if (continued) {
+                    assertThat(line).as("a continuation is indented").startsWith("      ");
+                }
+                continued = (example || continued) && line.endsWith(" \\");
+            }
+            assertThat(examples).as("%s has examples", c.getCommandName()).isPositive();
+            assertThat(continued).as("%s: the last example line does not end with \\", c.getCommandName()).isFalse();
+            String help = CliRun.of(c.getCommandName(), "--help").out();
+            assertThat(help.lines()).as("%s --help", c.getCommandName()).allMatch(l -> l.length() <= WIDTH);
+        }
+    }
+
+    /** Under a 140-column pseudo-terminal the help is wider than 80 columns, and no wider than 140. */
+    @Test
+    void helpUsesTheTerminalWidth() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "stty cols 140; '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName() + " train --help";
+        Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        // Colour codes are not columns: on a terminal picocli colours the options.
+        int widest = out.replaceAll("\u001B\\[[0-9;]*m", "").replace("\r", "").lines().mapToInt(String::length).max()
+                .orElse(0);
+        assertThat(out).contains("\u001B[");
+        assertThat(widest).isGreaterThan(WIDTH).isLessThanOrEqualTo(140);
+    }
+}
