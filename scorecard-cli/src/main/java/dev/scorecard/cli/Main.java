@@ -1,10 +1,12 @@
 package dev.scorecard.cli;
 
+import dev.scorecard.core.ScorecardException;
+import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.monitor.DriftAlertException;
-
-import dev.scorecard.core.ScorecardException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code scorecard} command. */
@@ -75,6 +77,7 @@ public final class Main {
         // Help as wide as the terminal (80 columns when there is none, e.g. in a pipe).
         cl.setUsageHelpAutoWidth(true);
         cl.setExitCodeExceptionMapper(Main::exitCode);
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose");
@@ -100,6 +103,55 @@ public final class Main {
             return exitCode(ex);
         });
         return cl;
+    }
+
+    /**
+     * A usage error as a user can act on it: one short usage line, then the error last, with "did you
+     * mean" for a misspelt option or command; the whole help stays behind {@code --help}.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        List<String> problems = new ArrayList<>();
+        boolean valueOfUnknown = false;
+        for (String arg : cmd.getUnmatchedArguments()) {
+            String word = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (word.startsWith("-")) {
+                problems.add("unknown option '" + word + "'" + NearestName.didYouMean(word, optionNames(cmd)));
+                valueOfUnknown = !arg.contains("=");
+            } else if (valueOfUnknown) {
+                valueOfUnknown = false; // the value of the unknown option just named
+            } else if (!cmd.getSubcommands().isEmpty()) {
+                // What follows an unknown command is that command's arguments: the command is the error.
+                problems.add("unknown command '" + word + "'" + NearestName.didYouMean(word, cmd.getSubcommands().keySet()));
+                break;
+            } else {
+                problems.add("unexpected argument '" + arg + "'");
+            }
+        }
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) || problems.isEmpty()) {
+            problems.add(lowerFirst(ex.getMessage()));
+        }
+        err.println("Usage: " + name + (cmd.getSubcommands().isEmpty() ? " [OPTIONS]" : " COMMAND [OPTIONS]")
+                + "; '" + name + " --help' lists them.");
+        for (String p : problems) {
+            err.println("error: " + p);
+        }
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    private static List<String> optionNames(CommandLine cmd) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : cmd.getCommandSpec().options()) {
+            names.add(o.longestName());
+        }
+        return names;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     static int exitCode(Throwable ex) {

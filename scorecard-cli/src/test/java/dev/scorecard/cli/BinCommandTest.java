@@ -203,7 +203,9 @@ class BinCommandTest {
     void missingRequiredOptionIsAUsageError() {
         CliRun run = CliRun.of("bin", "--target", "y", "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option: '--data=FILE'");
+        // One short usage line, the error last (issue 11); the whole help stays behind --help.
+        assertThat(run.err()).isEqualTo("Usage: scorecard bin [OPTIONS]; 'scorecard bin --help' lists them.\n"
+                + "error: missing required option: '--data=FILE'\n");
     }
 
     /** bins.csv rows of one variable, keyed by bin label, in file order. */

@@ -1,6 +1,8 @@
 package dev.scorecard.core.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -50,6 +52,25 @@ public final class NearestName {
      */
     public static String didYouMean(String typed, Collection<String> names) {
         return among(typed, names).map(n -> "; did you mean '" + n + "'?").orElse("");
+    }
+
+    /**
+     * The "did you mean" of an error about several names at once.
+     *
+     * @param typed the names that do not exist, as typed
+     * @param names the names that do
+     * @return {@code "; did you mean 'x'?"} for one typed name with a close match, {@code "; did you mean
+     *     'x' for X, 'y' for Y?"} for several, or an empty string when none is close
+     */
+    public static String didYouMean(List<String> typed, Collection<String> names) {
+        if (typed.size() == 1) {
+            return didYouMean(typed.get(0), names);
+        }
+        List<String> pairs = new ArrayList<>();
+        for (String t : typed) {
+            among(t, names).ifPresent(n -> pairs.add("'" + n + "' for " + t));
+        }
+        return pairs.isEmpty() ? "" : "; did you mean " + String.join(", ", pairs) + "?";
     }
 
     static int distance(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.scorecard.train.config;
 
+import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.train.challenger.ChallengerKind;
 import dev.scorecard.train.eval.DriftThresholds;
 import dev.scorecard.train.eval.GateOptions;
@@ -355,7 +356,8 @@ public final class ConfigReader {
         void knownKeys(ObjectNode node, String prefix, List<String> known) {
             node.fieldNames().forEachRemaining(k -> {
                 if (!known.contains(k)) {
-                    throw error(prefix + k, "unknown key; known keys are " + String.join(", ", known));
+                    throw error(prefix + k, "unknown key; known keys are " + String.join(", ", known)
+                            + NearestName.didYouMean(k, known));
                 }
             });
         }

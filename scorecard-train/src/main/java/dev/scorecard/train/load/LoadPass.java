@@ -1,5 +1,6 @@
 package dev.scorecard.train.load;
 
+import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.core.internal.StrictNumberParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CommentStrategy;
@@ -239,7 +240,8 @@ final class LoadPass {
     private List<ColumnSpec> specs(List<String> names) {
         if (!names.contains(options.target())) {
             throw new InputDataException(source.name(), 0, null, "target column '" + options.target()
-                    + "' is not in the header; the columns are: " + listColumns(names));
+                    + "' is not in the header; the columns are: " + listColumns(names)
+                    + NearestName.didYouMean(options.target(), names));
         }
         checkKnown(options.types().keySet(), "types", names);
         checkKnown(options.exclude(), "exclude", names);
@@ -276,13 +278,14 @@ final class LoadPass {
         List<String> unknown = new ArrayList<>();
         for (String g : given) {
             if (!names.contains(g)) {
-                unknown.add("'" + g + "'");
+                unknown.add(g);
             }
         }
         if (!unknown.isEmpty()) {
             String what = unknown.size() == 1 ? "unknown column in " : "unknown columns in ";
-            throw new InputDataException(source.name(), 0, null, what + option + ": " + String.join(", ", unknown)
-                    + "; the columns are: " + listColumns(names));
+            throw new InputDataException(source.name(), 0, null, what + option + ": "
+                    + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList())
+                    + "; the columns are: " + listColumns(names) + NearestName.didYouMean(unknown, names));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scorecard.train.pipeline;
 
+import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreBuffer;
@@ -105,20 +106,24 @@ final class ScoringPass implements Closeable {
         }
         checkDuplicates(data, headerLine, textColumns, valueColumns);
         List<String> absent = new ArrayList<>();
+        List<String> absentNames = new ArrayList<>();
         for (Characteristic c : characteristics) {
             if (!index.containsKey(c.name())) {
                 absent.add(c.name());
+                absentNames.add(c.name());
             }
         }
         for (TextColumn t : textColumns) {
             if (!index.containsKey(t.name())) {
                 absent.add(t.name() + " (" + t.role() + ")");
+                absentNames.add(t.name());
             }
         }
         if (!absent.isEmpty()) {
             throw new InputDataException(data, headerLine, null, "the header lacks "
                     + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
-                    + " that the model needs; the header has " + String.join(", ", header));
+                    + " that the model needs; the header has " + String.join(", ", header)
+                    + NearestName.didYouMean(absentNames, header));
         }
         int k = characteristics.size();
         numeric = new boolean[k];
