@@ -40,6 +40,56 @@ class EvaluateCommandTest {
         assertThat(out.resolve("report.json")).exists();
     }
 
+    /**
+     * Issue 11: the model keeps both target labels, so a file whose labels are written differently
+     * (adult's test file writes {@code >50K.}) is refused row by row with a reason that says how to name
+     * them, and {@code --positive}/{@code --negative} read it exactly as the original.
+     */
+    @Test
+    void labelsWrittenDifferentlyAreNamedWithPositiveAndNegative() throws IOException {
+        assertThat(Files.readString(model)).contains("\"event\": \"bad\",\n  \"nonEvent\": \"good\",");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(TrainCommandTest.GERMAN), StandardCharsets.UTF_8));
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i).replaceAll(",good$", ",GOOD.").replaceAll(",bad$", ",BAD."));
+        }
+        Path data = Files.write(tmp.resolve("dotted.csv"), lines, StandardCharsets.UTF_8);
+
+        CliRun refused = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("dotted-refused").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        List<String> rejects = Files.readAllLines(tmp.resolve("dotted-refused").resolve("rejects.csv"));
+        assertThat(rejects.get(1)).startsWith("2,\"target 'creditability' is 'GOOD.', neither the event 'bad' nor the "
+                + "non-event 'good'; --positive and --negative name a file's own labels\",");
+
+        Path plain = tmp.resolve("plain");
+        Path dotted = tmp.resolve("dotted");
+        assertThat(CliRun.of("evaluate", "--model", model.toString(), "--data", TrainCommandTest.GERMAN, "--out",
+                plain.toString(), "-q").exitCode()).isZero();
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out", dotted.toString(),
+                "--positive", "BAD.", "--negative", "GOOD.");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("1000 rows: 1000 evaluated, 0 rejected\n");
+        for (String f : List.of("gains.csv", "grades.csv", "calibration.csv", "score-psi.csv")) {
+            assertThat(Files.readString(dotted.resolve(f))).as(f).isEqualTo(Files.readString(plain.resolve(f)));
+        }
+
+        // Monitor reads them the same way: the same AUC as on the original file.
+        CliRun monitorPlain = CliRun.of("monitor", "--model", model.toString(), "--current", TrainCommandTest.GERMAN,
+                "--target", "creditability", "--out", tmp.resolve("m-plain").toString());
+        CliRun monitorDotted = CliRun.of("monitor", "--model", model.toString(), "--current", data.toString(),
+                "--target", "creditability", "--positive", "BAD.", "--negative", "GOOD.", "--out",
+                tmp.resolve("m-dotted").toString());
+        assertThat(monitorDotted.exitCode()).as(monitorDotted.err()).isEqualTo(monitorPlain.exitCode());
+        String performance = monitorPlain.out().lines().filter(l -> l.startsWith("performance:")).findFirst().orElseThrow();
+        assertThat(monitorDotted.out()).contains(performance);
+
+        CliRun same = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("same").toString(), "--positive", "BAD.", "--negative", "BAD.");
+        assertThat(same.exitCode()).isEqualTo(2);
+        assertThat(same.err().strip()).isEqualTo("error: --positive and --negative are both 'BAD.'; the event and the "
+                + "non-event need different values");
+    }
+
     @Test
     void aThirdTargetValueIsRejectedWithItsLine() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(TrainCommandTest.GERMAN), StandardCharsets.UTF_8));

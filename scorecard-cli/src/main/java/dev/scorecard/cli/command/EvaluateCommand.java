@@ -4,6 +4,7 @@ import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
+import dev.scorecard.cli.option.TargetLabelOptions;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.EvaluationConfig;
 import dev.scorecard.train.eval.Evaluation;
@@ -48,6 +49,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COL", description = "The target column. Default: the model's.")
     String target;
 
+    @Mixin
+    TargetLabelOptions labels;
+
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Config file whose 'gates' and 'drift' apply.")
     Path config;
 
@@ -75,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
         EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter(),
-                rows.encoding());
+                rows.encoding(), labels.labels());
         EvaluateWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

@@ -4,6 +4,7 @@ import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
+import dev.scorecard.cli.option.TargetLabelOptions;
 import dev.scorecard.train.eval.CharacteristicDrift;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.DriftThresholds;
@@ -58,6 +59,9 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COL", description = "The target column, when outcomes are known.")
     String target;
 
+    @Mixin
+    TargetLabelOptions labels;
+
     @Option(names = "--by", paramLabel = "COL", description = "Report PSI per value of this column too (e.g. month).")
     String by;
 
@@ -102,7 +106,7 @@ public final class MonitorCommand implements Callable<Integer> {
         AlertOn on = AlertOn.fromConfig(alertOn);
         MonitorWorkflow.Request request = new MonitorWorkflow.Request(modelOptions.model, current, Optional.ofNullable(target),
                 Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
-                rows.delimiter(), rows.encoding(), on);
+                rows.delimiter(), rows.encoding(), on, labels.labels());
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);

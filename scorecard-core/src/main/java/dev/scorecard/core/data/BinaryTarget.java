@@ -1,6 +1,7 @@
 package dev.scorecard.core.data;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The binary target: one byte per row, 1 for the event (a conversion, a default) and 0 for the
@@ -9,12 +10,14 @@ import java.util.Objects;
 public final class BinaryTarget {
     private final String name;
     private final String eventLabel;
+    private final Optional<String> nonEventLabel;
     private final byte[] events;
     private final int eventCount;
 
-    private BinaryTarget(String name, String eventLabel, byte[] events) {
+    private BinaryTarget(String name, String eventLabel, Optional<String> nonEventLabel, byte[] events) {
         this.name = Objects.requireNonNull(name, "name");
         this.eventLabel = Objects.requireNonNull(eventLabel, "eventLabel");
+        this.nonEventLabel = Objects.requireNonNull(nonEventLabel, "nonEventLabel");
         this.events = Objects.requireNonNull(events, "events");
         int e = 0;
         for (int i = 0; i < events.length; i++) {
@@ -34,7 +37,19 @@ public final class BinaryTarget {
      * @return the target
      */
     public static BinaryTarget of(String name, String eventLabel, byte[] events) {
-        return new BinaryTarget(name, eventLabel, events);
+        return new BinaryTarget(name, eventLabel, Optional.empty(), events);
+    }
+
+    /**
+     * @param name the target column name
+     * @param eventLabel the raw value that marks the event
+     * @param nonEventLabel the raw value that marks the non-event, which the model keeps so that a file
+     *     to evaluate is read with both labels
+     * @param events 1 for event, 0 for non-event; ownership passes to the target
+     * @return the target
+     */
+    public static BinaryTarget of(String name, String eventLabel, String nonEventLabel, byte[] events) {
+        return new BinaryTarget(name, eventLabel, Optional.of(nonEventLabel), events);
     }
 
     /** @return the target column name */
@@ -45,6 +60,11 @@ public final class BinaryTarget {
     /** @return the raw value that marks the event */
     public String eventLabel() {
         return eventLabel;
+    }
+
+    /** @return the raw value that marks the non-event, when known */
+    public Optional<String> nonEventLabel() {
+        return nonEventLabel;
     }
 
     /** @return the number of rows */
@@ -67,7 +87,7 @@ public final class BinaryTarget {
      * {@code rows[i]} of this target. Indices may come in any order and may repeat.
      *
      * @param rows 0-based row indices, each in {@code 0..size()-1}; not kept by the result
-     * @return a new target with the same name and event label
+     * @return a new target with the same name and labels
      * @throws IllegalArgumentException for an index outside the target, naming it and its position
      */
     public BinaryTarget select(int[] rows) {
@@ -81,7 +101,7 @@ public final class BinaryTarget {
             }
             picked[i] = events[r];
         }
-        return new BinaryTarget(name, eventLabel, picked);
+        return new BinaryTarget(name, eventLabel, nonEventLabel, picked);
     }
 
     /** @return the number of events */

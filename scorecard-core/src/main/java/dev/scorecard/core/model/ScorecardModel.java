@@ -5,6 +5,7 @@ import dev.scorecard.core.model.ScalingOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param createdWith the tool and version that wrote it
  * @param target the target column
  * @param event the target value that is the event
+ * @param nonEvent the target value that is the non-event, so that a file to evaluate or monitor is
+ *     read with both labels; empty in a model written before it was kept
  * @param scaling how log-odds became points
  * @param basePoints the points of the base line
  * @param intercept the regression intercept
@@ -28,7 +31,8 @@ import java.util.Set;
  * @param provenance where the model comes from
  * @param verification rows scored and compared on every load
  */
-public record ScorecardModel(String name, String createdWith, String target, String event, ScalingOptions scaling,
+public record ScorecardModel(String name, String createdWith, String target, String event, Optional<String> nonEvent,
+        ScalingOptions scaling,
         double basePoints, double intercept, List<String> missingValues, UnseenPolicy unseen,
         List<Characteristic> characteristics, List<Coefficient> coefficients, GradeTable grades, ScoreScale score10,
         Baseline baseline, List<SplitMetrics> metrics, Provenance provenance, List<VerificationCase> verification) {
@@ -39,6 +43,10 @@ public record ScorecardModel(String name, String createdWith, String target, Str
         Objects.requireNonNull(createdWith, "createdWith");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(nonEvent, "nonEvent");
+        if (nonEvent.isPresent() && nonEvent.get().equals(event)) {
+            throw new IllegalArgumentException("the non-event '" + event + "' is the event too");
+        }
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(unseen, "unseen");
         Objects.requireNonNull(grades, "grades");
@@ -76,6 +84,20 @@ public record ScorecardModel(String name, String createdWith, String target, Str
     }
 
     /**
+     * A model whose non-event label is not known, as in files written before it was kept.
+     *
+     * @see #ScorecardModel(String, String, String, String, Optional, ScalingOptions, double, double, List,
+     *     UnseenPolicy, List, List, GradeTable, ScoreScale, Baseline, List, Provenance, List)
+     */
+    public ScorecardModel(String name, String createdWith, String target, String event, ScalingOptions scaling,
+            double basePoints, double intercept, List<String> missingValues, UnseenPolicy unseen,
+            List<Characteristic> characteristics, List<Coefficient> coefficients, GradeTable grades, ScoreScale score10,
+            Baseline baseline, List<SplitMetrics> metrics, Provenance provenance, List<VerificationCase> verification) {
+        this(name, createdWith, target, event, Optional.empty(), scaling, basePoints, intercept, missingValues, unseen,
+                characteristics, coefficients, grades, score10, baseline, metrics, provenance, verification);
+    }
+
+    /**
      * The parts that come from scoring the training rows with this model's points: a trainer builds
      * the model once with provisional ones, scores, then fills them in.
      *
@@ -83,13 +105,13 @@ public record ScorecardModel(String name, String createdWith, String target, Str
      */
     public ScorecardModel withScoreDerived(GradeTable grades, ScoreScale score10, Baseline baseline,
             List<SplitMetrics> metrics) {
-        return new ScorecardModel(name, createdWith, target, event, scaling, basePoints, intercept, missingValues, unseen,
+        return new ScorecardModel(name, createdWith, target, event, nonEvent, scaling, basePoints, intercept, missingValues, unseen,
                 characteristics, coefficients, grades, score10, baseline, metrics, provenance, verification);
     }
 
     /** @return a copy with the verification rows replaced */
     public ScorecardModel withVerification(List<VerificationCase> verification) {
-        return new ScorecardModel(name, createdWith, target, event, scaling, basePoints, intercept, missingValues, unseen,
+        return new ScorecardModel(name, createdWith, target, event, nonEvent, scaling, basePoints, intercept, missingValues, unseen,
                 characteristics, coefficients, grades, score10, baseline, metrics, provenance, verification);
     }
 }

@@ -242,7 +242,7 @@ public final class CsvLoader {
         int[] rejectAt = new int[rejected.length];
         List<RejectedRow> rejects = rejects(source, delimiter, pass.header(), targetSpec.name(), targetLevels,
                 targetCodes, resolution, rejected, rejectedFor, rejectAt, undecodable);
-        BinaryTarget target = BinaryTarget.of(targetSpec.name(), resolution.eventLabel(), events);
+        BinaryTarget target = BinaryTarget.of(targetSpec.name(), resolution.eventLabel(), resolution.nonEventLabel(), events);
         if (target.eventCount() == 0 || target.nonEventCount() == 0) {
             throw new InputDataException(source.name(), 0, targetSpec.name(), "no " + (target.eventCount() == 0
                     ? "event" : "non-event") + " rows remain after rejecting " + rejectedCount + " rows");

@@ -41,18 +41,28 @@ public final class EvaluateWorkflow {
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
      * @param encoding the input's encoding when it has no byte order mark
+     * @param labels the file's own target values, when they differ from the model's
      */
     public record Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
-            Charset encoding) {
+            Charset encoding, TargetLabels labels) {
         /** Checks nothing is null. */
         public Request {
+            Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(outDir, "outDir");
             Objects.requireNonNull(evaluation, "evaluation");
+        }
+
+        /** A request that reads the target with the model's own labels. */
+        public Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
+                Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
+                Charset encoding) {
+            this(model, data, target, outDir, evaluation, rejectsFile, maxRejectShare, ignoreChecksum, delimiter, encoding,
+                    TargetLabels.ofModel());
         }
     }
 
@@ -109,7 +119,7 @@ public final class EvaluateWorkflow {
         Path rejectsPath = rejectsPath(request);
         Scorecard scorecard = Scorecard.load(ModelFolder.tidied(request.model()), !request.ignoreChecksum());
         String targetColumn = request.target().orElse(scorecard.model().target());
-        TargetText target = new TargetText(targetColumn, scorecard.model().event(), scorecard.model().missingValues());
+        TargetText target = TargetText.of(targetColumn, scorecard.model(), request.labels());
         ScoredSample sample = new ScoredSample(scorecard.model());
         long rejected;
         Optional<Path> rejectsFile;

@@ -57,12 +57,14 @@ public final class MonitorWorkflow {
      * @param delimiter the input delimiter, or empty to detect it
      * @param encoding the input's encoding when it has no byte order mark
      * @param alertOn whether the non-model variables' CSI alerts too
+     * @param labels the file's own target values, when they differ from the model's
      */
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
-            Optional<Character> delimiter, Charset encoding, AlertOn alertOn) {
+            Optional<Character> delimiter, Charset encoding, AlertOn alertOn, TargetLabels labels) {
         /** Checks nothing is null. */
         public Request {
+            Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(current, "current");
@@ -71,6 +73,14 @@ public final class MonitorWorkflow {
             Objects.requireNonNull(outDir, "outDir");
             Objects.requireNonNull(thresholds, "thresholds");
             Objects.requireNonNull(alertOn, "alertOn");
+        }
+
+        /** A request that reads the target with the model's own labels. */
+        public Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
+                DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
+                Optional<Character> delimiter, Charset encoding, AlertOn alertOn) {
+            this(model, current, target, by, outDir, thresholds, rejectsFile, maxRejectShare, ignoreChecksum, delimiter,
+                    encoding, alertOn, TargetLabels.ofModel());
         }
     }
 
@@ -121,7 +131,7 @@ public final class MonitorWorkflow {
         List<ScoringPass.TextColumn> texts = new ArrayList<>();
         request.target().ifPresent(t -> texts.add(new ScoringPass.TextColumn(t, "--target")));
         request.by().ifPresent(b -> texts.add(new ScoringPass.TextColumn(b, "--by")));
-        Optional<TargetText> target = request.target().map(t -> new TargetText(t, model.event(), model.missingValues()));
+        Optional<TargetText> target = request.target().map(t -> TargetText.of(t, model, request.labels()));
         int bySlot = request.target().isPresent() ? 1 : 0;
         ScoredSample all = new ScoredSample(model);
         Map<String, ScoredSample> periods = new HashMap<>();

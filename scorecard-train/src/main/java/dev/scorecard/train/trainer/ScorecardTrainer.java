@@ -228,7 +228,8 @@ public final class ScorecardTrainer {
         // The model is built once, with placeholders for what only its own training scores can give:
         // the grades, the 10-point scale, the score baseline and the metrics.
         ScorecardModel points0 = new ScorecardModel(t.name().orElse(source.baseName()), TrainerVersion.createdWith(),
-                config.target().orElse(train.target().name()), train.target().eventLabel(), t.scaling(),
+                config.target().orElse(train.target().name()), train.target().eventLabel(),
+                train.target().nonEventLabel(), t.scaling(),
                 points.basePoints(), fit.intercept().estimate(), missingValues(), t.unseen(), characteristics,
                 coefficients, new GradeTable(List.of(new Grade("all", Double.NEGATIVE_INFINITY))),
                 new ScoreScale(new double[] {0}, new double[] {1}), new Baseline(List.of(), List.of(1.0), binShares),

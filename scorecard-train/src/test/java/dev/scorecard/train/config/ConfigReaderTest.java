@@ -92,7 +92,7 @@ class ConfigReaderTest {
                 "line 4: key 'binning.maxBins': must be a whole number, got 'eight'");
         assertError("target: y\nvariables:\n  age:\n    maxbins: 5\n",
                 "line 4: key 'variables.age.maxbins': unknown key; known keys are method, maxPrebins, minBinShare, "
-                        + "minBinEvents, minBinNonEvents, maxBins, monotonic, chiThreshold, bins, minLevelShare, missing");
+                        + "minBinEvents, minBinNonEvents, maxBins, monotonic, chiThreshold, bins, minLevelShare, missing; did you mean 'maxBins'?");
         assertError("target: y\n\n# comments count as lines\nbinning:\n  maxBins: 0\n",
                 "line 5: key 'binning.maxBins': maxBins: 0 is out of range; expected from 1 to 100");
         assertError("target: y\ntypes:\n  zip: text\n",

@@ -260,6 +260,7 @@ public final class ModelReader {
         List<SplitMetrics> metrics = null;
         Provenance provenance = null;
         List<VerificationCase> verification = null;
+        String nonEvent = null;
         String checksum = null;
         for (String f; (f = nextField("")) != null;) {
             switch (f) {
@@ -269,6 +270,7 @@ public final class ModelReader {
                 case "createdWith" -> createdWith = string(f);
                 case "target" -> target = string(f);
                 case "event" -> event = string(f);
+                case "nonEvent" -> nonEvent = string(f);
                 case "scaling" -> scaling = scaling(f);
                 case "basePoints" -> basePoints = number(f);
                 case "intercept" -> intercept = number(f);
@@ -304,6 +306,7 @@ public final class ModelReader {
                     required(createdWith, "createdWith", path, start),
                     required(target, "target", path, start),
                     required(event, "event", path, start),
+                    Optional.ofNullable(nonEvent),
                     required(scaling, "scaling", path, start),
                     required(basePoints, "basePoints", path, start),
                     required(intercept, "intercept", path, start),

@@ -164,6 +164,9 @@ public final class ModelWriter {
             string("createdWith", m.createdWith(), "");
             string("target", m.target(), "");
             string("event", m.event(), "");
+            if (m.nonEvent().isPresent()) {
+                string("nonEvent", m.nonEvent().get(), "");
+            }
             g.writeFieldName("scaling");
             g.writeStartObject();
             number("basePoints", m.scaling().basePoints(), "scaling");

@@ -125,6 +125,34 @@ class ModelWriterTest {
         assertThat(ModelWriter.toBytes(old)).isEqualTo(fixture());
     }
 
+    /**
+     * Issue 11: the model keeps its non-event label right after the event; a file written before it
+     * was kept (the fixture) still loads, with none, and writes back unchanged (see above).
+     */
+    @Test
+    void theNonEventLabelFollowsTheEventAndReadsBack() throws IOException {
+        ScorecardModel m = TestModels.germanLike();
+        assertThat(ModelReader.read(new ByteArrayInputStream(fixture())).nonEvent()).isEmpty();
+        ScorecardModel labelled = new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(),
+                java.util.Optional.of("good"), m.scaling(), m.basePoints(), m.intercept(), m.missingValues(), m.unseen(),
+                m.characteristics(), m.coefficients(), m.grades(), m.score10(), m.baseline(), m.metrics(),
+                m.provenance(), m.verification());
+        byte[] bytes = ModelWriter.toBytes(labelled);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"event\": \"" + m.event() + "\",\n  \"nonEvent\": \"good\",\n  \"scaling\"");
+        ScorecardModel read = ModelReader.read(new ByteArrayInputStream(bytes));
+        assertThat(read).isEqualTo(labelled);
+        assertThat(read.nonEvent()).contains("good");
+        // The checksum covers it: the same file with another non-event is refused.
+        byte[] edited = text.replace("\"nonEvent\": \"good\"", "\"nonEvent\": \"fine\"").getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelReader.read(new ByteArrayInputStream(edited)))
+                .hasMessageContaining("checksum mismatch");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScorecardModel(m.name(), m.createdWith(), m.target(),
+                m.event(), java.util.Optional.of(m.event()), m.scaling(), m.basePoints(), m.intercept(), m.missingValues(),
+                m.unseen(), m.characteristics(), m.coefficients(), m.grades(), m.score10(), m.baseline(), m.metrics(),
+                m.provenance(), m.verification())).hasMessage("the non-event '" + m.event() + "' is the event too");
+    }
+
     @Test
     void goldenFixtureReadsBackToTheModel() throws IOException {
         assertThat(ModelReader.read(new ByteArrayInputStream(fixture()))).isEqualTo(TestModels.germanLike());
