@@ -89,7 +89,10 @@ public final class Main {
                 e.flush();
                 return INTERNAL_ERROR;
             }
-            if (ex instanceof GateFailedException || ex instanceof DriftAlertException) {
+            if (ex instanceof GateFailedException) {
+                // A verdict, not an error in the run; on a terminal the failed gates stand out in red.
+                e.println(failedGates(ex.getMessage(), CommandLine.Help.Ansi.AUTO.enabled()));
+            } else if (ex instanceof DriftAlertException) {
                 e.println(ex.getMessage()); // a verdict, not an error in the run
             } else if (ex instanceof ScorecardException || ex instanceof IllegalArgumentException) {
                 e.println("error: " + ex.getMessage());
@@ -140,6 +143,27 @@ public final class Main {
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    /** @return the failed-gates message, its headline and each FAIL in bold red when {@code colour} */
+    static String failedGates(String message, boolean colour) {
+        if (!colour) {
+            return message;
+        }
+        String red = "\u001B[1;31m";
+        String reset = "\u001B[0m";
+        StringBuilder out = new StringBuilder();
+        List<String> lines = message.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == 0) {
+                line = red + line + reset;
+            } else if (line.endsWith("FAIL")) {
+                line = line.substring(0, line.length() - 4) + red + "FAIL" + reset;
+            }
+            out.append(i == 0 ? "" : System.lineSeparator()).append(line);
+        }
+        return out.toString();
     }
 
     private static List<String> optionNames(CommandLine cmd) {

@@ -63,6 +63,36 @@ class HelpLayoutTest {
         }
     }
 
+    /**
+     * A failed gate stands out on a terminal, in bold red, and only there: through a pipe (as in every
+     * in-process test) the message is plain text.
+     */
+    @Test
+    void aFailedGateIsRedOnATerminalOnly() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("gates");
+        Path cfg = java.nio.file.Files.writeString(dir.resolve("g.yaml"), "gates: {minAuc: 0.99}\n");
+        String[] args = {"train", "--data", TrainCommandTest.GERMAN, "--target", "creditability", "--config", cfg.toString(),
+            "--out", dir.resolve("m").toString(), "-q"};
+        CliRun piped = CliRun.of(args);
+        assertThat(piped.exitCode()).isEqualTo(4);
+        assertThat(piped.err()).startsWith("1 of 1 go-live gates failed on the test rows:").doesNotContain("\u001B[")
+                .contains("FAIL");
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder command = new StringBuilder("'" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName());
+        for (String a : args) {
+            command.append(" '").append(a).append("'");
+        }
+        Process p = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(4);
+        assertThat(out).contains("\u001B[1;31m1 of 1 go-live gates failed on the test rows:\u001B[0m")
+                .contains("\u001B[1;31mFAIL\u001B[0m");
+    }
+
     /** Under a 140-column pseudo-terminal the help is wider than 80 columns, and no wider than 140. */
     @Test
     void helpUsesTheTerminalWidth() throws Exception {

@@ -236,6 +236,40 @@ class TrainCommandTest {
         assertThat(Scorecard.of(m).score(row).score()).isEqualTo(m.verification().get(0).score());
     }
 
+    /**
+     * Issue 11: after train, the console says what matters: how selection arrived at the model, every
+     * kept characteristic suspicious of leakage (the config's maxIv, the threshold bin labels with
+     * too), and the outputs by what they are, the report first.
+     */
+    @Test
+    void theConsoleSummarisesSelectionLeakageAndTheOutputs() throws IOException {
+        Path cfg = tmp.resolve("leak.yaml");
+        Files.writeString(cfg, "selection: {maxIv: 0.5}\n");
+        Path out = tmp.resolve("summary");
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(),
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).contains("selection: 20 candidates, 14 kept; removed 5 by iv, 1 by single-value (selection.csv says why)",
+                "outputs:", "  report   " + out.resolve("report.html"), "  model    " + out.resolve("model.json"));
+        assertThat(lines).anyMatch(l -> l.matches("check for leakage: status_of_existing_checking_account has IV 0\\.6\\d{3}, "
+                + "above maxIv 0\\.5"));
+        assertThat(lines.indexOf("  report   " + out.resolve("report.html"))).isLessThan(lines.indexOf("  model    "
+                + out.resolve("model.json")));
+        String tables = lines.stream().filter(l -> l.startsWith("  tables   ")).findFirst().orElseThrow();
+        assertThat(tables).contains("bins.csv", "selection.csv", "scorecard.csv", "gains.csv").doesNotContain("model.json");
+
+        CliRun bin = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(), "--out",
+                tmp.resolve("summary-bins").toString());
+        assertThat(bin.out().lines().filter(l -> l.startsWith("status_of_existing_checking_account"))).singleElement()
+                .asString().endsWith("suspicious (> maxIv 0.5: check for leakage)");
+        // With the default maxIv 0.8 neither flags it.
+        assertThat(CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--out", tmp.resolve("b8").toString())
+                .out()).doesNotContain("suspicious");
+        assertThat(CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--out", tmp.resolve("t8").toString())
+                .out()).doesNotContain("check for leakage");
+    }
+
     /** Issue 11: the scale on the command line, without a YAML file, is the same model as in the config. */
     @Test
     void scalingOptionsOnTheCommandLineMatchTheConfig() throws IOException {

@@ -75,7 +75,7 @@ public final class BinCommand implements Callable<Integer> {
         }
         if (!output.quiet) {
             stdout.println();
-            stdout.print(BinTables.summary(outcome.results()));
+            stdout.print(BinTables.summary(outcome.results(), config.training().selection().maxIv()));
             stdout.println();
             outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
             stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));

@@ -143,19 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
             outcome = TrainWorkflow.run(request, new ProgressListener(progress, stdout, output.quiet));
         }
         if (!output.quiet) {
-            ScorecardModel m = outcome.model();
-            stdout.printf(Locale.ROOT, "%nmodel '%s': %d characteristics, base points %s%n", m.name(),
-                    m.characteristics().size(), fmt(m.basePoints()));
-            stdout.println(String.join(", ", m.characteristics().stream().map(c -> c.name()).toList()));
-            for (SplitMetrics sm : m.metrics()) {
-                stdout.printf(Locale.ROOT, "%-5s  rows %7d  events %6d  AUC %.4f  KS %.4f  Gini %.4f%n", sm.split(),
-                        sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini());
-            }
-            outcome.challenger().ifPresent(ch -> stdout.printf(Locale.ROOT,
-                    "challenger %s: test AUC %.4f  KS %.4f  Gini %.4f (train AUC %.4f)%n", ch.kind().configName(), ch.testAuc(),
-                    ch.testKs().ks(), ch.testGini(), ch.trainAuc()));
-            outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));
+            stdout.print(TrainSummary.render(outcome, config.training().selection().maxIv()));
             if (!outcome.gates().isEmpty() && outcome.gatesPassed()) {
                 stdout.print("go-live gates passed on the " + outcome.evaluations().get(outcome.evaluations().size() - 1).name()
                         + " rows:\n" + Gates.table(outcome.gates()));

@@ -102,8 +102,13 @@ public final class BinTables {
         csv.flush();
     }
 
-    /** @return a plain-text table of the variables by IV for the console */
-    public static String summary(List<VariableResult> results) {
+    /**
+     * @param results the binned variables
+     * @param maxIv the IV above which a variable is suspicious of leakage: the config's
+     *     {@code selection.maxIv}, which {@code train} flags with too
+     * @return a plain-text table of the variables by IV for the console
+     */
+    public static String summary(List<VariableResult> results, double maxIv) {
         List<VariableResult> sorted = byIv(results);
         int width = "variable".length();
         for (VariableResult r : sorted) {
@@ -117,7 +122,7 @@ public final class BinTables {
             if (r.binning().isPresent()) {
                 Binning b = r.binning().get();
                 sb.append(String.format(Locale.ROOT, fmt, name, String.format(Locale.ROOT, "%.4f", b.iv()),
-                        b.bins().size(), b.trend().configName(), strength(b)));
+                        b.bins().size(), b.trend().configName(), strength(b, maxIv)));
             } else {
                 sb.append(String.format(Locale.ROOT, fmt, name, "-", "-", "-", "dropped: " + r.dropReason().orElse("")));
             }
@@ -127,14 +132,17 @@ public final class BinTables {
 
     /**
      * @return the separation note of a variable that splits the classes perfectly (its IV, 0 or huge,
-     *     says nothing then), else {@link #strength(double)}
+     *     says nothing then), else {@link #strength(double, double)}
      */
-    static String strength(Binning b) {
-        return b.separation() == Separation.NONE ? strength(b.iv()) : b.separation().note();
+    static String strength(Binning b, double maxIv) {
+        return b.separation() == Separation.NONE ? strength(b.iv(), maxIv) : b.separation().note();
     }
 
-    /** Siddiqi's rule of thumb for IV, as analysts read it. */
-    static String strength(double iv) {
+    /** Siddiqi's rule of thumb for IV, as analysts read it, with the config's bound for "suspicious". */
+    static String strength(double iv, double maxIv) {
+        if (iv > maxIv) {
+            return "suspicious (> maxIv " + DoubleFormat.format(maxIv) + ": check for leakage)";
+        }
         if (iv < 0.02) {
             return "not predictive";
         }
@@ -144,10 +152,7 @@ public final class BinTables {
         if (iv < 0.3) {
             return "medium";
         }
-        if (iv <= 0.5) {
-            return "strong";
-        }
-        return "suspicious (> 0.5: check for leakage)";
+        return "strong";
     }
 
     private static String num(double d) {
