@@ -20,6 +20,7 @@ public final class ScoreBuffer {
     double probability;
     String grade;
     final double[] points;
+    final double[] woe;
     final int[] bins;
     final double[] losses;
     final boolean[] picked;
@@ -34,6 +35,7 @@ public final class ScoreBuffer {
      */
     public ScoreBuffer(int characteristics, int maxReasons) {
         points = new double[characteristics];
+        woe = new double[characteristics];
         bins = new int[characteristics];
         losses = new double[characteristics];
         picked = new boolean[characteristics];
@@ -68,9 +70,18 @@ public final class ScoreBuffer {
         return reasons[i];
     }
 
-    /** @return the points of characteristic {@code k} */
+    /** @return the points of characteristic {@code k}: those the score adds up */
     public double points(int k) {
         return points[k];
+    }
+
+    /**
+     * @param k a characteristic, in model order
+     * @return the WOE of the bin the row fell in, the one the probability adds up; 0 for a value
+     *     scored neutrally ({@link #NEUTRAL_MISSING}, {@link #NEUTRAL_UNSEEN})
+     */
+    public double woe(int k) {
+        return woe[k];
     }
 
     /**

@@ -286,13 +286,17 @@ public final class Scorecard {
             Compiled c = compiled[k];
             int bin = into.bins[k];
             double p;
+            double w;
             if (bin < 0) {
                 p = c.neutralPoints;
+                w = 0; // a value in no bin scores neutrally: WOE 0, adding nothing to eta
             } else {
                 p = c.points[bin];
-                eta += c.coefficient * c.woe[bin];
+                w = c.woe[bin];
+                eta += c.coefficient * w;
             }
             into.points[k] = p;
+            into.woe[k] = w;
             into.losses[k] = (baseline == ReasonBaseline.MAX ? c.maxPoints : c.meanPoints) - p;
             score += p;
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ModelFormatException;
 import dev.scorecard.core.ReasonBaseline;
+import dev.scorecard.core.ScoreBuffer;
 import dev.scorecard.core.ScoreResult;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.data.CategoricalColumn;
@@ -75,6 +76,48 @@ class ScorecardScoringTest {
         assertThat(scorecard.score(row(30, "spaceship")).points()).containsExactly(-23.0, 0.0);
         assertThatThrownBy(() -> scorecard.score(row("12d", "business"))).isInstanceOf(InputDataException.class)
                 .hasMessage("input, column 'duration': value '12d' is not a number");
+    }
+
+    /**
+     * What the buffer holds per characteristic is what the scorer added up: the points of the row's
+     * bin (summing with the base points to the score) and its WOE (summing with the intercept, times
+     * the coefficients, to the linear predictor); a value in no bin has the neutral points and WOE 0.
+     */
+    @Test
+    void theBufferHoldsThePointsAndWoeThatWereAddedUp() {
+        ScoreBuffer b = new ScoreBuffer(2, 0);
+        // duration 6 -> [-inf, 8.5): 40 points, WOE -1.4427; purpose car (new): -9 points, WOE 0.3953.
+        scorecard.scoreInto(new Object[] {"6", "car (new)"}, 0, ReasonBaseline.MAX, b);
+        assertThat(new double[] {b.points(0), b.points(1), b.woe(0), b.woe(1)}).containsExactly(40, -9, -1.4427, 0.3953);
+        assertThat(b.score()).isEqualTo(624 + 40 - 9);
+        // The primitive path: duration missing -> Missing bin (-17, 0.6242); spaceship -> Else (0, 0).
+        scorecard.scoreInto(new double[] {Double.NaN, 0}, new String[] {null, "spaceship"}, 0, ReasonBaseline.MAX, b);
+        assertThat(new double[] {b.points(0), b.points(1), b.woe(0), b.woe(1)}).containsExactly(-17, 0, 0.6242, 0);
+        assertThat(new int[] {b.bin(0), b.bin(1)}).containsExactly(4, 3);
+
+        // Without a Missing bin and an Else bin, both values score neutrally. Neutral points 3 (as when the
+        // base points are spread over the characteristics), so that they differ from WOE 0.
+        Characteristic duration = model.characteristics().get(0);
+        Characteristic purpose = model.characteristics().get(1);
+        ScorecardModel noMissingNoElse = new ScorecardModel(model.name(), model.createdWith(), model.target(),
+                model.event(), model.nonEvent(), model.scaling(), model.basePoints(), model.intercept(), model.missingValues(),
+                model.unseen(), List.of(
+                        new Characteristic("duration", duration.type(), duration.coefficient(),
+                                duration.bins().subList(0, 4), 3),
+                        new Characteristic("purpose", purpose.type(), purpose.coefficient(),
+                                purpose.bins().subList(0, 3), 3)),
+                model.coefficients(), model.grades(), model.score10(), model.baseline(), model.metrics(),
+                model.provenance(), model.verification());
+        Scorecard neutral = Scorecard.of(noMissingNoElse);
+        neutral.scoreInto(new Object[] {null, "spaceship"}, 0, ReasonBaseline.MAX, b);
+        assertThat(new int[] {b.bin(0), b.bin(1)}).containsExactly(ScoreBuffer.NEUTRAL_MISSING, ScoreBuffer.NEUTRAL_UNSEEN);
+        assertThat(new double[] {b.points(0), b.points(1), b.woe(0), b.woe(1)}).containsExactly(3, 3, 0, 0);
+        assertThat(b.score()).isEqualTo(624 + 3 + 3);
+        // eta = the intercept alone: 1 / (1 + e^0.8473).
+        assertThat(b.probability()).isCloseTo(1 / (1 + Math.exp(0.8473)), within(1e-15));
+        // A row scored next into the same buffer overwrites every slot.
+        neutral.scoreInto(new Object[] {"30", "business"}, 0, ReasonBaseline.MAX, b);
+        assertThat(new double[] {b.points(0), b.points(1), b.woe(0), b.woe(1)}).containsExactly(-23, 0, 0.8081, 0);
     }
 
     /** A key left out of the row (as JSON payloads leave out nulls) scores as a null does; strict keys refuse it. */
