@@ -41,7 +41,7 @@ public final class ScoreEndToEnd {
             }
             long t1 = System.nanoTime();
             ScoreWorkflow.Outcome o = ScoreWorkflow.run(new ScoreWorkflow.Request(model, data, out, List.of(), List.of(), 4,
-                    ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, Optional.empty(), 0.01, false, Optional.empty(),
+                    ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, false, false, Optional.empty(), 0.01, false, Optional.empty(),
                     StandardCharsets.UTF_8), n -> { });
             long t2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "run %d: parse %d rows (%d chars) %.2f s; score %d rows %.2f s; ratio %.2f%n", run,

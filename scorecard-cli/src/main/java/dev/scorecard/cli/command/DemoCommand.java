@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path scored = out.resolve("scored-applications.csv");
         ScoreWorkflow.Request scoreRequest = new ScoreWorkflow.Request(modelDir.resolve(TrainWorkflow.MODEL_JSON),
                 applications, scored, List.of(), List.of("creditability"), 4, ReasonBaseline.MAX, ScoreWorkflow.Format.CSV,
-                Optional.empty(), 0.01, false, Optional.empty(), StandardCharsets.UTF_8);
+                false, false, Optional.empty(), 0.01, false, Optional.empty(), StandardCharsets.UTF_8);
         // Evaluating and scoring read the new model from its folder, so the model folder is put in place
         // first, as a set of its own; the evaluation and the scores are then one set together.
         TrainWorkflow.Outcome trained = TrainWorkflow.run(trainRequest, new BinWorkflow.Listener() { });

@@ -62,6 +62,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "csv", description = "csv (default) or jsonl.")
     String format;
 
+    @Option(names = "--points", description = "Add points_<characteristic>: the points it scored.")
+    boolean points;
+
+    @Option(names = "--woe", description = "Add woe_<characteristic>: its bin's WOE, 0 if none.")
+    boolean woe;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -83,7 +89,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         paths.check();
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
-                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
+                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), points, woe,
+                Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
                 rows.delimiter(), rows.encoding());
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {

@@ -3,6 +3,7 @@ package dev.scorecard.train.pipeline;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.ReasonBaseline;
 import dev.scorecard.core.ScoreBuffer;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -75,6 +77,9 @@ public final class ScoreWorkflow {
      * @param reasons reason codes per row
      * @param reasonBaseline what points lost are measured from
      * @param format output format
+     * @param points add a {@code points_<characteristic>} column per characteristic: the points the
+     *     score adds up
+     * @param woe add a {@code woe_<characteristic>} column per characteristic: the WOE of the row's bin
      * @param rejectsFile where rejected rows go (default {@code <out>.rejects.csv})
      * @param maxRejectShare the run fails when more rows than this share are rejected
      * @param ignoreChecksum load a model whose checksum does not match
@@ -82,7 +87,7 @@ public final class ScoreWorkflow {
      * @param encoding the input's encoding when it has no byte order mark
      */
     public record Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons,
-            ReasonBaseline reasonBaseline, Format format,
+            ReasonBaseline reasonBaseline, Format format, boolean points, boolean woe,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
             Charset encoding) {
         /** Validates the request. */
@@ -137,6 +142,7 @@ public final class ScoreWorkflow {
      */
     public static Outcome run(Request request, LongConsumer progress, OutputSet set) {
         Scorecard scorecard = Scorecard.load(ModelFolder.tidied(request.model()), !request.ignoreChecksum());
+        Detail detail = Detail.of(request, scorecard);
         List<ScoringPass.TextColumn> texts = new ArrayList<>();
         request.id().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--id")));
         request.keep().forEach(c -> texts.add(new ScoringPass.TextColumn(c, "--keep")));
@@ -152,7 +158,7 @@ public final class ScoreWorkflow {
             // Copying the output into the operating system overlaps with scoring the next rows.
             try (OutputStream file = toStdout ? new KeepOpen(System.out) : set.open(request.out());
                     BackgroundOutputStream stream = new BackgroundOutputStream(file)) {
-                writeRows(pass, request, scorecard, stream);
+                writeRows(pass, request, scorecard, detail, stream);
             }
             rows = pass.rows();
             scored = pass.scored();
@@ -189,10 +195,10 @@ public final class ScoreWorkflow {
     }
 
     /** Scores every row of the pass into {@code stream}, in input order. */
-    private static void writeRows(ScoringPass pass, Request request, Scorecard scorecard, OutputStream stream)
-            throws IOException {
+    private static void writeRows(ScoringPass pass, Request request, Scorecard scorecard, Detail detail,
+            OutputStream stream) throws IOException {
         RowWriter out = request.format() == Format.CSV
-                ? new CsvRowWriter(stream, request, request.reasons()) : new JsonRowWriter(stream, request);
+                ? new CsvRowWriter(stream, request, request.reasons(), detail) : new JsonRowWriter(stream, request, detail);
         int ids = request.id().size();
         String[] idValues = new String[ids];
         String[] keepValues = new String[request.keep().size()];
@@ -237,6 +243,93 @@ public final class ScoreWorkflow {
     /** Where rejected rows go when the scores go to standard output and no rejects file is given. */
     public static final String STDOUT_REJECTS = "score.rejects.csv";
 
+    /**
+     * The per-characteristic columns a request adds ({@code --points}, {@code --woe}): their names, in
+     * model order, empty when not asked for, and each characteristic's number of bins.
+     */
+    private record Detail(List<String> points, List<String> woe, int[] bins) {
+        static Detail of(Request request, Scorecard scorecard) {
+            List<String> names = scorecard.characteristicNames();
+            List<String> points = List.of();
+            List<String> woe = List.of();
+            if (request.points()) {
+                points = prefixed(POINTS_PREFIX, names);
+                refuseCollisions(request, names, points, "--points");
+            }
+            if (request.woe()) {
+                woe = prefixed(WOE_PREFIX, names);
+                refuseCollisions(request, names, woe, "--woe");
+            }
+            int[] bins = scorecard.model().characteristics().stream().mapToInt(c -> c.bins().size()).toArray();
+            return new Detail(points, woe, bins);
+        }
+
+        private static List<String> prefixed(String prefix, List<String> names) {
+            return names.stream().map(n -> prefix + n).toList();
+        }
+
+        /** Refuses an {@code --id} or {@code --keep} column named like one of these output columns. */
+        private static void refuseCollisions(Request request, List<String> characteristics, List<String> columns,
+                String option) {
+            for (int k = 0; k < columns.size(); k++) {
+                String column = columns.get(k);
+                String role = request.id().contains(column) ? "--id" : request.keep().contains(column) ? "--keep" : null;
+                if (role != null) {
+                    throw new IllegalArgumentException(role + ": column '" + column + "' has the name of the " + option
+                            + " column of characteristic '" + characteristics.get(k) + "'; an output cannot have two"
+                            + " columns of one name: rename the input column or leave it out of " + role);
+                }
+            }
+        }
+    }
+
+    /** Prefix of the {@code --points} columns: {@code points_<characteristic>}. */
+    private static final String POINTS_PREFIX = "points_";
+    /** Prefix of the {@code --woe} columns: {@code woe_<characteristic>}. */
+    private static final String WOE_PREFIX = "woe_";
+
+    /**
+     * The text of each characteristic's points or WOE, formatted once per bin and reused: a model
+     * has a few values per characteristic and a file millions of rows, and {@link DoubleFormat}
+     * (the score's formatter) allocates for a fraction. A slot also keeps its value and formats again
+     * if a row brings another, so the text is always that of the value given.
+     */
+    private static final class BinTexts<T> {
+        private final Function<String, T> encode;
+        private final int[] bins;
+        private final Object[][] texts;
+        private final double[][] values;
+
+        BinTexts(int[] bins, Function<String, T> encode) {
+            this.encode = encode;
+            this.bins = bins;
+            this.texts = new Object[bins.length][];
+            this.values = new double[bins.length][];
+            for (int k = 0; k < bins.length; k++) {
+                texts[k] = new Object[bins[k] + 2]; // the bins, then the two neutral cases
+                values[k] = new double[bins[k] + 2];
+            }
+        }
+
+        /**
+         * @param k a characteristic
+         * @param bin the row's bin ({@link ScoreBuffer#bin})
+         * @param value the row's points or WOE in it
+         * @return the value's text, as {@link DoubleFormat#format} writes it, encoded
+         */
+        @SuppressWarnings("unchecked")
+        T text(int k, int bin, double value) {
+            int slot = bin == ScoreBuffer.NEUTRAL_MISSING ? bins[k] : bin == ScoreBuffer.NEUTRAL_UNSEEN ? bins[k] + 1 : bin;
+            Object t = texts[k][slot];
+            if (t == null || Double.doubleToRawLongBits(values[k][slot]) != Double.doubleToRawLongBits(value)) {
+                t = encode.apply(DoubleFormat.format(value));
+                texts[k][slot] = t;
+                values[k][slot] = value;
+            }
+            return (T) t;
+        }
+    }
+
     private interface RowWriter {
         void write(String[] ids, String[] keeps, ScoreBuffer r, double score10) throws IOException;
 
@@ -253,16 +346,26 @@ public final class ScoreWorkflow {
         private final CsvByteWriter w;
         private final int reasons;
         private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+        private final int pointsColumns;
+        private final int woeColumns;
+        private final BinTexts<byte[]> points;
+        private final BinTexts<byte[]> woe;
 
-        CsvRowWriter(OutputStream out, Request request, int reasons) throws IOException {
+        CsvRowWriter(OutputStream out, Request request, int reasons, Detail detail) throws IOException {
             this.w = new CsvByteWriter(out);
             this.reasons = reasons;
+            this.pointsColumns = detail.points.size();
+            this.woeColumns = detail.woe.size();
+            this.points = new BinTexts<>(detail.bins, CsvByteWriter::encodeField);
+            this.woe = new BinTexts<>(detail.bins, CsvByteWriter::encodeField);
             List<String> head = new ArrayList<>(request.id());
             head.addAll(List.of("score", "probability", "score10", "grade"));
             for (int i = 1; i <= reasons; i++) {
                 head.add("reason" + i);
             }
             head.add("warnings");
+            head.addAll(detail.points);
+            head.addAll(detail.woe);
             head.addAll(request.keep());
             for (int i = 0; i < head.size(); i++) {
                 if (i > 0) {
@@ -296,6 +399,14 @@ public final class ScoreWorkflow {
             if (!r.warnings().isEmpty()) {
                 w.field(String.join(ScoringRules.WARNING_SEPARATOR, r.warnings()));
             }
+            for (int k = 0; k < pointsColumns; k++) {
+                w.comma();
+                w.raw(points.text(k, r.bin(k), r.points(k)));
+            }
+            for (int k = 0; k < woeColumns; k++) {
+                w.comma();
+                w.raw(woe.text(k, r.bin(k), r.woe(k)));
+            }
             for (String k : keeps) {
                 w.comma();
                 w.field(k);
@@ -312,13 +423,21 @@ public final class ScoreWorkflow {
     private static final class JsonRowWriter implements RowWriter {
         private final JsonGenerator g;
         private final Request request;
+        private final SerializedString[] pointsNames;
+        private final SerializedString[] woeNames;
+        private final BinTexts<String> points;
+        private final BinTexts<String> woe;
 
-        JsonRowWriter(OutputStream out, Request request) throws IOException {
+        JsonRowWriter(OutputStream out, Request request, Detail detail) throws IOException {
             // Jackson encodes UTF-8 itself, into its own buffer.
             this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
             this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             this.g.setRootValueSeparator(null); // one object per line, no space between them
             this.request = request;
+            this.pointsNames = detail.points.stream().map(SerializedString::new).toArray(SerializedString[]::new);
+            this.woeNames = detail.woe.stream().map(SerializedString::new).toArray(SerializedString[]::new);
+            this.points = new BinTexts<>(detail.bins, text -> text);
+            this.woe = new BinTexts<>(detail.bins, text -> text);
         }
 
         @Override
@@ -344,6 +463,14 @@ public final class ScoreWorkflow {
                 g.writeString(s);
             }
             g.writeEndArray();
+            for (int k = 0; k < pointsNames.length; k++) {
+                g.writeFieldName(pointsNames[k]);
+                g.writeNumber(points.text(k, r.bin(k), r.points(k)));
+            }
+            for (int k = 0; k < woeNames.length; k++) {
+                g.writeFieldName(woeNames[k]);
+                g.writeNumber(woe.text(k, r.bin(k), r.woe(k)));
+            }
             for (int i = 0; i < keeps.length; i++) {
                 g.writeStringField(request.keep().get(i), keeps[i]);
             }
