@@ -76,6 +76,38 @@ class ScoreStreamsTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
     }
 
+    /**
+     * {@code --points --woe} from gzip on standard input to standard output: the bytes of the run on
+     * the file, and the same rejects file as a run without the options.
+     */
+    @Test
+    void pointsAndWoeStreamFromGzipToStandardOutput() throws Exception {
+        Path expected = tmp.resolve("file.csv");
+        CliRun file = CliRun.of("score", "--model", model.toString(), "--data", data.toString(), "--out", expected.toString(),
+                "--id", "id", "--points", "--woe", "--max-reject-share", "0.5", "-q");
+        assertThat(file.exitCode()).as(file.err()).isZero();
+        Path plain = tmp.resolve("plain.csv");
+        assertThat(CliRun.of("score", "--model", model.toString(), "--data", data.toString(), "--out", plain.toString(),
+                "--id", "id", "--max-reject-share", "0.5", "-q").exitCode()).isZero();
+        assertThat(Files.readAllLines(expected).get(0)).endsWith(",warnings,points_income,points_city,points_age,"
+                + "woe_income,woe_city,woe_age");
+
+        Path rejects = tmp.resolve("piped.rejects.csv");
+        Process p = start(List.of("score", "--model", model.toString(), "--data", "-", "--out", "-", "--id", "id",
+                "--points", "--woe", "--rejects", rejects.toString(), "--max-reject-share", "0.5"));
+        try (OutputStream in = new GZIPOutputStream(p.getOutputStream())) {
+            Files.copy(data, in);
+        }
+        byte[] scores = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(scores).isEqualTo(Files.readAllBytes(expected));
+        assertThat(Files.readAllBytes(rejects)).isEqualTo(Files.readAllBytes(tmp.resolve("plain.csv.rejects.csv")));
+        assertThat(Files.readAllBytes(tmp.resolve("file.csv.rejects.csv")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("plain.csv.rejects.csv")));
+    }
+
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void aFifoIsReadOnceWithItsRejects() throws Exception {
