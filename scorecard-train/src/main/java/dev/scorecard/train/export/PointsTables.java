@@ -3,6 +3,7 @@ package dev.scorecard.train.export;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.train.report.BinText;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ModelBin;
@@ -38,7 +39,7 @@ public final class PointsTables {
         csv.writeRecord("(base points)", "", DoubleFormat.format(model.basePoints()), "", "", "");
         for (Characteristic c : model.characteristics()) {
             for (ModelBin b : c.bins()) {
-                csv.writeRecord(c.name(), b.label(), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
+                csv.writeRecord(c.name(), BinText.full(b.label(), b.kind(), b.categories()), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
                         Long.toString(b.count()), Double.isNaN(b.eventRate()) ? "" : DoubleFormat.format(b.eventRate()));
             }
             csv.writeRecord(c.name(), "(no bin: missing or unseen)", DoubleFormat.format(c.neutralPoints()), "0", "", "");
@@ -67,7 +68,7 @@ public final class PointsTables {
         for (Characteristic c : model.characteristics()) {
             boolean first = true;
             for (ModelBin b : c.bins()) {
-                out.write("| " + (first ? md(c.name()) : "") + " | " + md(b.label()) + " | " + DoubleFormat.format(b.points())
+                out.write("| " + (first ? md(c.name()) : "") + " | " + md(BinText.full(b.label(), b.kind(), b.categories())) + " | " + DoubleFormat.format(b.points())
                         + " | " + String.format(Locale.ROOT, "%.4f", b.woe()) + " | " + b.count() + " | "
                         + (Double.isNaN(b.eventRate()) ? "" : String.format(Locale.ROOT, "%.4f", b.eventRate())) + " |\n");
                 first = false;

@@ -47,7 +47,8 @@ public final class BinTables {
             List<Bin> bins = b.bins();
             for (int i = 0; i < bins.size(); i++) {
                 Bin bin = bins.get(i);
-                csv.writeRecord(r.variable(), Integer.toString(i), bin.label(), bin.kind().name().toLowerCase(Locale.ROOT),
+                csv.writeRecord(r.variable(), Integer.toString(i), BinText.full(bin.label(), bin.kind(), bin.categories()),
+                        bin.kind().name().toLowerCase(Locale.ROOT),
                         Long.toString(bin.count()), num(bin.share()), Long.toString(bin.events()),
                         Long.toString(bin.nonEvents()), num(bin.eventRate()), num(bin.woe()), num(bin.iv()), note(bin, o));
             }

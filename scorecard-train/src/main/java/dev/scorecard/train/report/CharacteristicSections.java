@@ -44,8 +44,9 @@ final class CharacteristicSections {
     }
 
     /** One bin as the report shows it; {@code events} is -1, {@code iv} and {@code points} NaN where unknown. */
-    private record BinRow(String label, long count, double share, long events, double eventRate, double woe, double iv,
-            double points) {
+    /** A bin's row: {@code label} (short, for charts) and {@code levels} (every level, for the table). */
+    private record BinRow(String label, String levels, long count, double share, long events, double eventRate,
+            double woe, double iv, double points) {
     }
 
     /** @return the section for {@code train}: every candidate variable */
@@ -143,8 +144,8 @@ final class CharacteristicSections {
             if (c.isPresent()) {
                 points = pointsOf(c.get(), j, bin.label());
             }
-            rows.add(new BinRow(bin.label(), bin.count(), bin.share(), bin.events(), bin.eventRate(), bin.woe(), bin.iv(),
-                    points));
+            rows.add(new BinRow(bin.label(), BinText.full(bin.label(), bin.kind(), bin.categories()), bin.count(), bin.share(),
+                    bin.events(), bin.eventRate(), bin.woe(), bin.iv(), points));
         }
         return rows;
     }
@@ -164,7 +165,8 @@ final class CharacteristicSections {
         List<BinRow> rows = new ArrayList<>();
         for (ModelBin b : c.bins()) {
             long events = Double.isNaN(b.eventRate()) ? 0 : Math.round(b.count() * b.eventRate());
-            rows.add(new BinRow(b.label(), b.count(), total == 0 ? Double.NaN : (double) b.count() / total, events,
+            rows.add(new BinRow(b.label(), BinText.full(b.label(), b.kind(), b.categories()), b.count(),
+                    total == 0 ? Double.NaN : (double) b.count() / total, events,
                     b.eventRate(), b.woe(), Double.NaN, b.points()));
         }
         return rows;
@@ -191,7 +193,7 @@ final class CharacteristicSections {
         double iv = 0;
         for (int j = 0; j < bins.size(); j++) {
             BinRow b = bins.get(j);
-            List<String> cells = new ArrayList<>(List.of(b.label(), Figures.count(b.count()), Figures.percent(b.share()),
+            List<String> cells = new ArrayList<>(List.of(b.levels(), Figures.count(b.count()), Figures.percent(b.share()),
                     Figures.count(b.events()), Figures.percent(b.eventRate()), Figures.fixed(b.woe(), 4)));
             if (withIv) {
                 cells.add(Figures.metric(b.iv()));

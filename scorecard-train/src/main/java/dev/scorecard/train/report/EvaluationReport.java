@@ -232,7 +232,7 @@ public final class EvaluationReport {
             double hi = c.neutralPoints();
             boolean first = true;
             for (ModelBin b : c.bins()) {
-                rows.add(Table.Row.of(first ? c.name() : "", b.label(), Figures.points(b.points())));
+                rows.add(Table.Row.of(first ? c.name() : "", BinText.full(b.label(), b.kind(), b.categories()), Figures.points(b.points())));
                 first = false;
                 lo = Math.min(lo, b.points());
                 hi = Math.max(hi, b.points());
