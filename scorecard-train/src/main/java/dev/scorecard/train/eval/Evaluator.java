@@ -16,6 +16,8 @@ public final class Evaluator {
     }
 
     /**
+     * Evaluates with the default cut-off table, {@link CutoffOptions#defaults()}.
+     *
      * @param name what the rows are, for the report
      * @param sample scored rows whose target is known
      * @param thresholds when stability warns and alerts
@@ -24,6 +26,20 @@ public final class Evaluator {
      *     rows and the counts
      */
     public static Evaluation evaluate(String name, ScoredSample sample, DriftThresholds thresholds) {
+        return evaluate(name, sample, thresholds, CutoffOptions.defaults());
+    }
+
+    /**
+     * @param name what the rows are, for the report
+     * @param sample scored rows whose target is known
+     * @param thresholds when stability warns and alerts
+     * @param cutoffs how the cut-off table bands the score
+     * @return the evaluation
+     * @throws IllegalArgumentException when the rows lack a target or hold only one class, naming the
+     *     rows and the counts
+     */
+    public static Evaluation evaluate(String name, ScoredSample sample, DriftThresholds thresholds,
+            CutoffOptions cutoffs) {
         if (!sample.hasTarget()) {
             throw new IllegalArgumentException(name + ": evaluation needs the target on every row");
         }
@@ -47,12 +63,15 @@ public final class Evaluator {
         }
         CumulativeCurve curve = Curves.cumulative(p, target).thin(CURVE_POINTS);
         GainsTable gains = Gains.byDecile(up, target);
+        // On the score itself, highest first whatever it means: a cut-off keeps the rows above it, to
+        // approve (credit, high score = non-event) or to call (leads, high score = event).
+        CutoffTable cutoffTable = Cutoffs.table(scores, target, cutoffs);
         GradePerformance grades = Grades.performance(sample.grades(),
                 sample.model().grades().grades().stream().map(Grade::name).toList(), target);
         CalibrationResult calibration = Calibration.byDecile(p, target);
         ScoreHistogram histogram = ScoreHistogram.of(scores, target, HISTOGRAM_BINS);
         StabilityReport stability = StabilityReport.of(sample, thresholds);
         return new Evaluation(name, target.size(), target.eventCount(), auc, ks, ksScore, Metrics.gini(auc), curve,
-                gains, grades, calibration, histogram, stability);
+                gains, cutoffTable, grades, calibration, histogram, stability);
     }
 }
