@@ -2,9 +2,11 @@ package dev.scorecard.train.config;
 
 import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.train.challenger.ChallengerKind;
+import dev.scorecard.train.eval.CutoffOptions;
 import dev.scorecard.train.eval.DriftThresholds;
 import dev.scorecard.train.eval.GateOptions;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,10 +52,12 @@ import java.util.function.Supplier;
 public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "encoding", "missingValues", "types",
             "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
-            "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift");
+            "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift",
+            "cutoffs");
     private static final List<String> GATES_KEYS = List.of("minAuc", "minKs", "maxPsi", "maxCsi", "minPrecisionAtGrade",
             "minRecallAtGrade");
     private static final List<String> DRIFT_KEYS = List.of("warn", "alert");
+    private static final List<String> CUTOFFS_KEYS = List.of("bands", "width");
     private static final List<String> SELECTION_KEYS = List.of("maxMissingShare", "maxModeShare", "minIv", "maxIv",
             "dropSuspicious", "maxCorrelation", "maxVif", "stepwise", "criterion", "pEnter", "pRemove",
             "requirePositiveCoefficients");
@@ -231,7 +235,15 @@ public final class ConfigReader {
             drift = f.build("drift", () -> new DriftThresholds(num(f, n, "drift.warn", t.warn()),
                     num(f, n, "drift.alert", t.alert())));
         }
-        return new EvaluationConfig(gates, challenger, drift);
+        CutoffOptions cutoffs = d.cutoffs();
+        if (top.has("cutoffs")) {
+            ObjectNode n = f.object(top.get("cutoffs"), "cutoffs");
+            f.knownKeys(n, "cutoffs.", CUTOFFS_KEYS);
+            OptionalInt bands = n.has("bands") ? OptionalInt.of(f.integer(n.get("bands"), "cutoffs.bands")) : OptionalInt.empty();
+            OptionalDouble width = optional(f, n, "cutoffs.width");
+            cutoffs = f.build("cutoffs", () -> new CutoffOptions(bands, width));
+        }
+        return new EvaluationConfig(gates, challenger, drift, cutoffs);
     }
 
     private static OptionalDouble optional(Fields f, ObjectNode n, String key) {

@@ -148,7 +148,8 @@ public final class EvaluateWorkflow {
         String name = request.data().getFileName().toString();
         Evaluation evaluation;
         try {
-            evaluation = Evaluator.evaluate(name, sample, request.evaluation().drift());
+            evaluation = Evaluator.evaluate(name, sample, request.evaluation().drift(),
+                    request.evaluation().cutoffs());
         } catch (IllegalArgumentException e) {
             throw new ScorecardException(e.getMessage()); // names the file and the target's counts
         }

@@ -209,9 +209,11 @@ public final class TrainWorkflow {
         Scorecard scorecard = trained.scorecard();
         EvaluationConfig ec = c.evaluation();
         List<Evaluation> evaluations = new ArrayList<>();
-        evaluations.add(Evaluator.evaluate("train", ScoredSample.of(scorecard, trained.train()), ec.drift()));
+        evaluations.add(Evaluator.evaluate("train", ScoredSample.of(scorecard, trained.train()), ec.drift(),
+                ec.cutoffs()));
         if (trained.testUsable()) {
-            evaluations.add(Evaluator.evaluate("test", ScoredSample.of(scorecard, trained.test()), ec.drift()));
+            evaluations.add(Evaluator.evaluate("test", ScoredSample.of(scorecard, trained.test()), ec.drift(),
+                    ec.cutoffs()));
         }
         Optional<ChallengerFit> challenger = Optional.empty();
         if (ec.challenger().isPresent() && trained.testUsable()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scorecard.core.binning.BinningMethod;
 import dev.scorecard.core.binning.Monotonic;
+import dev.scorecard.train.eval.CutoffOptions;
 import dev.scorecard.train.load.ColumnType;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -162,5 +163,31 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(h)).hasMessageContaining("'xgboost' is not one of gbm, rf");
         Path i = yaml("drift: {warn: 0.3, alert: 0.2}\n");
         assertThatThrownBy(() -> ConfigReader.read(i)).hasMessage(i + ", line 1: drift thresholds need 0 <= warn <= alert, got warn 0.3 and alert 0.2");
+    }
+
+    @Test
+    void readsTheCutoffBands() throws IOException {
+        CutoffOptions ten = CutoffOptions.bands(10);
+        assertThat(ConfigReader.read(yaml("target: y\n")).evaluation().cutoffs()).isEqualTo(ten);
+        assertThat(ConfigReader.read(yaml("cutoffs: {bands: 20}\n")).evaluation().cutoffs()).isEqualTo(CutoffOptions.bands(20));
+        assertThat(ConfigReader.read(yaml("cutoffs:\n  width: 20\n")).evaluation().cutoffs()).isEqualTo(CutoffOptions.width(20));
+        assertThat(ConfigReader.read(yaml("cutoffs: {width: 0.5}\n")).evaluation().cutoffs()).isEqualTo(CutoffOptions.width(0.5));
+    }
+
+    /** Each error names the line and the key, as the other blocks' do. */
+    @Test
+    void cutoffErrorsNameTheLineAndTheKey() throws IOException {
+        assertError("target: y\ncutoffs:\n  bands: 10\n  width: 20\n",
+                "line 2: cutoffs: give either bands (equal-frequency bands) or width (equal-width bands), not both");
+        assertError("target: y\ncutoffs: {}\n",
+                "line 2: cutoffs: give either bands (equal-frequency bands) or width (equal-width bands), not neither");
+        assertError("target: y\ncutoffs:\n  bands: 0\n", "line 3: cutoffs.bands: 0 is out of range; expected at least 1");
+        assertError("target: y\ncutoffs:\n  width: -5\n",
+                "line 3: cutoffs.width: -5.0 is out of range; expected a finite number above 0");
+        assertError("target: y\ncutoffs:\n  bands: ten\n", "line 3: key 'cutoffs.bands': must be a whole number, got 'ten'");
+        assertError("target: y\ncutoffs:\n  bands: 2.5\n", "line 3: key 'cutoffs.bands': must be a whole number, got '2.5'");
+        assertError("target: y\ncutoffs:\n  width: wide\n", "line 3: key 'cutoffs.width': must be a number, got 'wide'");
+        assertError("target: y\ncutoffs:\n  bins: 10\n", "line 3: key 'cutoffs.bins': unknown key; known keys are bands, width");
+        assertError("target: y\ncutoffs: 10\n", "line 2: key 'cutoffs': must be a mapping, got '10'");
     }
 }
