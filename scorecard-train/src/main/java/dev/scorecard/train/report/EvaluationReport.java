@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  * scorecard goes live. Sections, in order: summary (the go-live verdict when gates are set, the
  * data, headline metrics per evaluation and the challenger), the points table, the coefficients,
  * the variable selection ({@code train} only), the characteristics' bins, performance per
- * evaluation (ROC, KS, gains and lift, score distribution, grades, calibration), stability against
- * the training baseline, and provenance. Render it with
+ * evaluation (ROC, KS, gains and lift, the cut-off table, score distribution, grades, calibration),
+ * stability against the training baseline, and provenance. Render it with
  * {@link dev.scorecard.train.report.html.HtmlRenderer}.
  *
  * <p>Numbers are written with fixed decimals in {@code Locale.ROOT}: AUC, KS, Gini, PSI and CSI

@@ -7,6 +7,7 @@ import dev.scorecard.core.model.Baseline;
 import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.eval.CalibrationResult;
 import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.CutoffTable;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GainsTable;
 import dev.scorecard.train.eval.GradePerformance;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CSV tables of an evaluation (SPEC §8): {@code gains.csv}, {@code grades.csv},
+ * The CSV tables of an evaluation (SPEC §8): {@code gains.csv}, {@code cutoffs.csv}, {@code grades.csv},
  * {@code calibration.csv}, {@code stability.csv} (one row per characteristic's CSI) and
  * {@code score-psi.csv} (one row per baseline score bin). RFC 4180 with {@code \n} line ends; numbers
  * as their shortest round-trip decimal ({@code DoubleFormat}), so a rerun gives the same bytes; an
@@ -28,6 +29,8 @@ import java.util.List;
 public final class EvaluationTables {
     /** Gains and lift by decile. */
     public static final String GAINS_CSV = "gains.csv";
+    /** The cut-off table. */
+    public static final String CUTOFFS_CSV = "cutoffs.csv";
     /** The grade table. */
     public static final String GRADES_CSV = "grades.csv";
     /** Calibration by decile of the prediction. */
@@ -40,6 +43,10 @@ public final class EvaluationTables {
     /** Header of {@code gains.csv} (after {@code evaluation} when there are several evaluations). */
     public static final List<String> GAINS_HEADER = List.of("group", "rows", "events", "event_rate", "cum_rows",
             "cum_events", "gain", "lift", "cum_lift", "min_score", "max_score");
+    /** Header of {@code cutoffs.csv} (after {@code evaluation} when there are several evaluations). */
+    public static final List<String> CUTOFFS_HEADER = List.of("band", "min_score", "max_score", "rows", "events",
+            "non_events", "event_rate", "share", "cum_rows", "cum_share", "cum_events", "cum_event_rate",
+            "events_captured", "non_events_captured", "ks");
     /** Header of {@code grades.csv}. */
     public static final List<String> GRADES_HEADER = List.of("grade", "count", "events", "event_rate", "cum_count",
             "cum_events", "cum_precision", "cum_recall");
@@ -69,6 +76,26 @@ public final class EvaluationTables {
                 t.row(e, Integer.toString(g.group()), Integer.toString(g.rows()), Integer.toString(g.events()),
                         num(g.eventRate()), Integer.toString(g.cumRows()), Integer.toString(g.cumEvents()), num(g.gain()),
                         num(g.lift()), num(g.cumLift()), num(range[0]), num(range[1]));
+            }
+        }
+        t.flush();
+    }
+
+    /**
+     * Writes the cut-off tables, highest scores first; the scores are the model's own (no direction
+     * to undo: the table ranks the score as it is).
+     *
+     * @param evaluations the evaluations, in order
+     * @param out where to write; flushed, not closed
+     */
+    public static void writeCutoffs(List<Evaluation> evaluations, Writer out) throws IOException {
+        Table t = new Table(evaluations, CUTOFFS_HEADER, out);
+        for (Evaluation e : evaluations) {
+            for (CutoffTable.Band b : e.cutoffs().bands()) {
+                t.row(e, Integer.toString(b.band()), num(b.minScore()), num(b.maxScore()), Integer.toString(b.rows()),
+                        Integer.toString(b.events()), Integer.toString(b.nonEvents()), num(b.eventRate()), num(b.share()),
+                        Integer.toString(b.cumRows()), num(b.cumShare()), Integer.toString(b.cumEvents()),
+                        num(b.cumEventRate()), num(b.eventsCaptured()), num(b.nonEventsCaptured()), num(b.ks()));
             }
         }
         t.flush();

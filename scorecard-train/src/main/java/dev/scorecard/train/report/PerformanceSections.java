@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * The performance part of the evaluation report for one evaluation: discrimination (ROC and KS
- * charts), gains and lift, the score distribution by class, the grade table and calibration.
+ * charts), gains and lift, the cut-off table, the score distribution by class, the grade table and
+ * calibration.
  */
 final class PerformanceSections {
     private final ScorecardModel model;
@@ -52,6 +53,7 @@ final class PerformanceSections {
                         List.of(roc(e), ks(e))),
                 new Section(id + "-gains", "Gains and lift (" + e.name() + ")", gainsIntro(),
                         List.of(gainsTable(e.gains()), gainsChart(e.gains()), liftChart(e.gains()))),
+                new CutoffSection(model).of(id + "-cutoffs", e.name(), e.cutoffs()),
                 new Section(id + "-distribution", "Score distribution (" + e.name() + ")",
                         "The share of each class per score band: the less the two overlap, the better the score "
                                 + "separates them.",

@@ -5,6 +5,7 @@ import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.challenger.ChallengerFit;
 import dev.scorecard.train.eval.CalibrationResult;
 import dev.scorecard.train.eval.CumulativeCurve;
+import dev.scorecard.train.eval.CutoffTable;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GainsTable;
 import dev.scorecard.train.eval.GateResult;
@@ -17,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Writes {@code report.json}, the machine-readable twin of the evaluation report: the command, the
- * model, the data, each evaluation's metrics and tables (ROC/KS curve, gains, grades, calibration,
+ * model, the data, each evaluation's metrics and tables (ROC/KS curve, gains, the cut-off table, grades, calibration,
  * score histogram, score PSI bins, CSI per characteristic), the challenger, and the go-live gates with
  * an overall {@code gatesPassed}.
  *
@@ -101,6 +102,7 @@ public final class ReportJson {
         j.number("gini", e.gini());
         curve(j, e.curve());
         gains(j, e.gains(), model.scaling().higherScoreMeans());
+        cutoffs(j, e.cutoffs());
         grades(j, e.grades());
         calibration(j, e.calibration());
         histogram(j, e.histogram());
@@ -149,6 +151,40 @@ public final class ReportJson {
             j.endObject();
         }
         j.endArray();
+    }
+
+    /** The cut-off table as {@code cutoffs.csv} has it, with how its bands were cut ({@code bands} or {@code width}). */
+    private static void cutoffs(JsonOut j, CutoffTable t) throws IOException {
+        j.startObject("cutoffs");
+        if (t.options().byWidth()) {
+            j.nullField("bands");
+            j.number("width", t.options().width().getAsDouble());
+        } else {
+            j.number("bands", t.options().bands().getAsInt());
+            j.nullField("width");
+        }
+        j.startArray("rows");
+        for (CutoffTable.Band b : t.bands()) {
+            j.startObject();
+            j.number("band", b.band());
+            j.number("minScore", b.minScore());
+            j.number("maxScore", b.maxScore());
+            j.number("rows", b.rows());
+            j.number("events", b.events());
+            j.number("nonEvents", b.nonEvents());
+            j.number("eventRate", b.eventRate());
+            j.number("share", b.share());
+            j.number("cumRows", b.cumRows());
+            j.number("cumShare", b.cumShare());
+            j.number("cumEvents", b.cumEvents());
+            j.number("cumEventRate", b.cumEventRate());
+            j.number("eventsCaptured", b.eventsCaptured());
+            j.number("nonEventsCaptured", b.nonEventsCaptured());
+            j.number("ks", b.ks());
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
     }
 
     private static void grades(JsonOut j, GradePerformance g) throws IOException {

@@ -29,8 +29,9 @@ public final class ReportWriter {
 
     /** @return the names of the files {@link #writeEvaluation} writes, so a caller can keep its inputs apart */
     public static List<String> evaluationFiles() {
-        return List.of(REPORT_HTML, REPORT_JSON, EvaluationTables.GAINS_CSV, EvaluationTables.GRADES_CSV,
-                EvaluationTables.CALIBRATION_CSV, EvaluationTables.STABILITY_CSV, EvaluationTables.SCORE_PSI_CSV);
+        return List.of(REPORT_HTML, REPORT_JSON, EvaluationTables.GAINS_CSV, EvaluationTables.CUTOFFS_CSV,
+                EvaluationTables.GRADES_CSV, EvaluationTables.CALIBRATION_CSV, EvaluationTables.STABILITY_CSV,
+                EvaluationTables.SCORE_PSI_CSV);
     }
 
     /** @return the names of the files {@link #writeMonitor} writes */
@@ -72,6 +73,7 @@ public final class ReportWriter {
         written.add(bytes(set, dir.resolve(REPORT_JSON), o -> ReportJson.write(input, o)));
         written.add(text(set, dir.resolve(EvaluationTables.GAINS_CSV), w -> EvaluationTables.writeGains(input.evaluations(),
                 input.model().scaling().higherScoreMeans(), w)));
+        written.add(text(set, dir.resolve(EvaluationTables.CUTOFFS_CSV), w -> EvaluationTables.writeCutoffs(input.evaluations(), w)));
         written.add(text(set, dir.resolve(EvaluationTables.GRADES_CSV), w -> EvaluationTables.writeGrades(input.evaluations(), w)));
         written.add(text(set, dir.resolve(EvaluationTables.CALIBRATION_CSV),
                 w -> EvaluationTables.writeCalibration(input.evaluations(), w)));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.ScoreDirection;
+import dev.scorecard.train.eval.CutoffTable;
 import dev.scorecard.train.eval.Evaluation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,6 +75,36 @@ class EvaluationTablesTest {
         assertThat(rows.get(rows.size() - 1).get(6)).isEqualTo("1"); // gain of the last group
         // the riskiest decile of a credit model holds the lowest scores
         assertThat(Double.parseDouble(rows.get(1).get(10))).isLessThan(Double.parseDouble(rows.get(2).get(9)) + 1e-9);
+    }
+
+    @Test
+    void cutoffsHaveOneRowPerBandHighestScoresFirstFormattedAsGains() throws IOException {
+        List<List<String>> rows = csv(BOTH, EvaluationTables::writeCutoffs);
+
+        assertThat(rows.get(0)).containsExactly("evaluation", "band", "min_score", "max_score", "rows", "events",
+                "non_events", "event_rate", "share", "cum_rows", "cum_share", "cum_events", "cum_event_rate",
+                "events_captured", "non_events_captured", "ks");
+        for (Evaluation e : BOTH) {
+            List<List<String>> mine = rows.stream().skip(1).filter(r -> r.get(0).equals(e.name())).toList();
+            List<CutoffTable.Band> bands = e.cutoffs().bands();
+            assertThat(mine).hasSize(bands.size());
+            for (int i = 0; i < mine.size(); i++) {
+                CutoffTable.Band b = bands.get(i);
+                List<String> r = mine.get(i);
+                assertThat(r.subList(1, r.size())).containsExactly(Integer.toString(b.band()),
+                        DoubleFormat.format(b.minScore()), DoubleFormat.format(b.maxScore()), Integer.toString(b.rows()),
+                        Integer.toString(b.events()), Integer.toString(b.rows() - b.events()),
+                        DoubleFormat.format(b.eventRate()), DoubleFormat.format(b.share()), Integer.toString(b.cumRows()),
+                        DoubleFormat.format(b.cumShare()), Integer.toString(b.cumEvents()),
+                        DoubleFormat.format(b.cumEventRate()), DoubleFormat.format(b.eventsCaptured()),
+                        DoubleFormat.format(b.nonEventsCaptured()), DoubleFormat.format(b.ks()));
+                if (i > 0) { // the model's own scores, highest first, for this credit model as for any
+                    assertThat(b.maxScore()).isLessThan(bands.get(i - 1).minScore());
+                }
+            }
+            assertThat(mine.get(mine.size() - 1).get(10)).isEqualTo("1"); // cum_share: every row at the lowest cut-off
+            assertThat(Integer.parseInt(mine.get(mine.size() - 1).get(9))).isEqualTo(e.rows());
+        }
     }
 
     @Test

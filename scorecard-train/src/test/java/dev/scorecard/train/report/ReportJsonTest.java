@@ -32,7 +32,7 @@ class ReportJsonTest {
         assertThat(names(root)).containsExactly("format", "formatVersion", "command", "model", "data", "evaluations",
                 "challenger", "gatedEvaluation", "gates", "gatesPassed");
         assertThat(names(root.get("evaluations").get(0))).containsExactly("name", "rows", "events", "eventRate", "auc",
-                "ks", "ksProbability", "ksScore", "gini", "curve", "gains", "grades", "calibration", "histogram",
+                "ks", "ksProbability", "ksScore", "gini", "curve", "gains", "cutoffs", "grades", "calibration", "histogram",
                 "stability");
         assertThat(root.get("format").asText()).isEqualTo("scorecard-report");
         assertThat(root.get("command").asText()).isEqualTo("train");
@@ -62,6 +62,20 @@ class ReportJsonTest {
             assertThat(text).contains("\"auc\": " + DoubleFormat.format(e.auc()) + ",");
             assertThat(node.get("grades")).hasSize(e.grades().rows().size());
             assertThat(node.get("gains")).hasSize(e.gains().groups().size());
+            JsonNode cutoffs = node.get("cutoffs");
+            assertThat(cutoffs.get("bands").intValue()).isEqualTo(10);
+            assertThat(cutoffs.get("width").isNull()).isTrue();
+            assertThat(cutoffs.get("rows")).hasSize(e.cutoffs().bands().size());
+            for (int b = 0; b < e.cutoffs().bands().size(); b++) {
+                dev.scorecard.train.eval.CutoffTable.Band band = e.cutoffs().bands().get(b);
+                JsonNode row = cutoffs.get("rows").get(b);
+                assertThat(names(row)).containsExactly("band", "minScore", "maxScore", "rows", "events", "nonEvents",
+                        "eventRate", "share", "cumRows", "cumShare", "cumEvents", "cumEventRate", "eventsCaptured",
+                        "nonEventsCaptured", "ks");
+                assertThat(row.get("minScore").doubleValue()).isEqualTo(band.minScore());
+                assertThat(row.get("cumShare").doubleValue()).isEqualTo(band.cumShare());
+                assertThat(row.get("ks").doubleValue()).isEqualTo(band.ks());
+            }
             assertThat(node.get("calibration").get("groups")).hasSize(e.calibration().groups().size());
             assertThat(node.get("stability").get("characteristics")).hasSize(F.model.characteristics().size());
             assertThat(node.get("stability").get("scoreBins")).hasSize(e.stability().scorePsi().bins().size());

@@ -34,7 +34,7 @@ class ReportWriterTest {
         List<Path> second = ReportWriter.writeEvaluation(input, dir);
 
         assertThat(first).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "report.json",
-                "gains.csv", "grades.csv", "calibration.csv", "stability.csv", "score-psi.csv");
+                "gains.csv", "cutoffs.csv", "grades.csv", "calibration.csv", "stability.csv", "score-psi.csv");
         assertThat(second).isEqualTo(first);
         List<byte[]> after = read(second);
         for (int i = 0; i < before.size(); i++) {
@@ -42,7 +42,7 @@ class ReportWriterTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
-                    .containsExactlyInAnyOrder("report.html", "report.json", "gains.csv", "grades.csv",
+                    .containsExactlyInAnyOrder("report.html", "report.json", "gains.csv", "cutoffs.csv", "grades.csv",
                             "calibration.csv", "stability.csv", "score-psi.csv");
         }
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
@@ -65,7 +65,7 @@ class ReportWriterTest {
     void writesTheEvaluateReport() throws IOException {
         List<Path> written = ReportWriter.writeEvaluation(F.evaluateInput(), tmp);
 
-        assertThat(written).hasSize(7);
+        assertThat(written).hasSize(8);
         assertThat(Files.readAllLines(tmp.resolve("grades.csv")).get(0)).isEqualTo(String.join(",",
                 EvaluationTables.GRADES_HEADER));
         copyToTarget(written.get(0), "germancredit-evaluate-report.html");
