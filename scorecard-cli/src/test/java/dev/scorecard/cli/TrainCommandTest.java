@@ -59,7 +59,7 @@ class TrainCommandTest {
         assertThat(run.out()).containsPattern("test   rows     300  events     90  AUC 0\\.\\d{4}");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("bins.csv",
-                    "bins.json", "calibration.csv", "coefficients.csv", "gains.csv", "grades.csv", "iv.csv", "model.json",
+                    "bins.json", "calibration.csv", "coefficients.csv", "cutoffs.csv", "gains.csv", "grades.csv", "iv.csv", "model.json",
                     "report.html", "report.json", "score-psi.csv", "scorecard.csv", "selection.csv", "stability.csv");
         }
         assertThat(Files.readAllLines(out.resolve("scorecard.csv")).get(1)).startsWith("(base points),,");

@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.CutoffChoice;
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +31,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         header = "Evaluate a model on labelled data, with go-live gates.",
-        description = {"Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the grade table,",
-            "calibration, score PSI and CSI against the training baseline, and the go-live gates of --config.",
-            "Writes OUT/report.html (one self-contained file), report.json and CSV tables."},
+        description = {"Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the cut-off table,",
+            "the grade table, calibration, score PSI and CSI against the training baseline, and the go-live",
+            "gates of --config. Writes OUT/report.html (one self-contained file), report.json and CSV tables",
+            "(gains.csv, cutoffs.csv, ...)."},
         footer = {"", "Examples:",
             "  scorecard evaluate --model out/model/model.json --data holdout.csv \\",
             "      --out out/eval",
             "  scorecard evaluate --model model.json --data leads_2026_10.csv \\",
             "      --target converted --config gates.yaml --out eval",
+            "  scorecard evaluate --model model.json --data holdout.csv --cutoff-bands 20 \\",
+            "      --out eval",
             "", "Exit codes: 0 ok, 2 bad usage or input, 4 a go-live gate failed (the report is written), 1 internal error."},
         sortOptions = false)
 public final class EvaluateCommand implements Callable<Integer> {
@@ -52,8 +57,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TargetLabelOptions labels;
 
-    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Config file whose 'gates' and 'drift' apply.")
+    @Option(names = "--config", paramLabel = "FILE.yaml",
+            description = "Config file whose 'gates', 'drift' and 'cutoffs' apply.")
     Path config;
+
+    @ArgGroup(exclusive = true)
+    CutoffChoice cutoffs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
@@ -76,7 +85,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         PathCollisions.of().input("--model", modelOptions.model).input("--data", data).input("--config", config)
                 .folder("--out", out, written).output("--rejects", rows.rejects).check();
-        EvaluationConfig ec = config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults();
+        EvaluationConfig ec = CutoffChoice.apply(cutoffs,
+                config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults());
         EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter(),
                 rows.encoding(), labels.labels());

@@ -7,6 +7,7 @@ import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
 
 import dev.scorecard.cli.option.BinningOverrides;
+import dev.scorecard.cli.option.CutoffChoice;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.model.ScorecardModel;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
         header = "Train a points-based scorecard and write the model.",
         description = {"Train a points-based scorecard: bin every variable, select, fit a logistic regression on WOE,",
             "scale to points, grade, and write OUT/model.json with bins.json, bins.csv, iv.csv, selection.csv,",
-            "coefficients.csv and scorecard.csv. Prints train and test KS and AUC."},
+            "coefficients.csv and scorecard.csv, and the reports (report.html, report.json, gains.csv, cutoffs.csv, ...).",
+            "Prints train and test KS and AUC."},
         footer = {"", "Examples:",
             "  scorecard train --data datasets/germancredit/germancredit.csv \\",
             "      --target creditability --positive bad --higher-score-means non-event \\",
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
             "      --oot-from 2026-06 --out out/oot",
             "  scorecard train --data leads.csv --target converted --config gates.yaml \\",
             "      --challenger gbm --out out/leads",
+            "  scorecard train --data leads.csv --target converted --cutoff-width 20 \\",
+            "      --out out/leads",
             "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
             "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 4 a go-live gate failed",
             "(the outputs are written, the failed gates printed), 1 internal error."},
@@ -103,6 +107,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "beside the scorecard's.")
     String challenger;
 
+    @ArgGroup(exclusive = true)
+    CutoffChoice cutoffs;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the data file's name).")
     String name;
 
@@ -135,6 +142,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (challenger != null) {
             config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ChallengerKind.fromConfig(challenger))));
         }
+        config = config.withEvaluation(CutoffChoice.apply(cutoffs, config.evaluation()));
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
                 Optional.ofNullable(split == null ? null : split.test), Optional.ofNullable(binning.bins), out,
                 Optional.ofNullable(input.rejects), input.maxRejectShare, binning.threads());
