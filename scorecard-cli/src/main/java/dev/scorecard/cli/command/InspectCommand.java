@@ -1,6 +1,7 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.core.Scorecard;
+import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
@@ -9,7 +10,12 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.core.model.ScalingOptions;
 import java.io.PrintWriter;
+import dev.scorecard.train.eval.CutoffTable;
+import dev.scorecard.train.report.CutoffsCsv;
+import dev.scorecard.train.report.EvaluationTables;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,11 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code scorecard inspect}: the points table, scaling, grades and metrics of a model, for a terminal. */
+/**
+ * {@code scorecard inspect}: the points table, scaling, grades and metrics of a model, for a terminal,
+ * and the training cut-off table when {@code train}'s {@code cutoffs.csv} is beside the model (the
+ * model file does not carry it).
+ */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         header = "Print a model's points, scaling, grades and metrics.",
-        description = "Print a model's points table, scaling, grades and metrics.",
+        description = {"Print a model's points table, scaling, grades and metrics, and the training cut-off table",
+            "from the cutoffs.csv that train wrote beside model.json, when it is there."},
         footer = {"", "Example:", "  scorecard inspect out/model/model.json"})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
@@ -37,9 +48,51 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(render(Scorecard.load(model, !ignoreChecksum).model()));
+        ScorecardModel m = Scorecard.load(model, !ignoreChecksum).model();
+        out.print(render(m));
+        out.print(cutoffs(model.resolveSibling(EvaluationTables.CUTOFFS_CSV), m));
         out.flush();
         return 0;
+    }
+
+    /**
+     * @param file the {@code cutoffs.csv} beside the model
+     * @return its training bands as a table; a note when it cannot be read or is not this model's
+     *     training table; nothing when there is no such file
+     */
+    static String cutoffs(Path file, ScorecardModel m) {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        List<CutoffTable.Band> bands;
+        try {
+            bands = CutoffsCsv.read(file, "train");
+        } catch (ScorecardException e) {
+            return String.format(Locale.ROOT, "%ncut-off table: not shown, %s%n", e.getMessage());
+        }
+        long rows = bands.isEmpty() ? 0 : bands.get(bands.size() - 1).cumRows();
+        if (rows != m.provenance().trainRows()) { // e.g. a model file copied beside another run's tables
+            return String.format(Locale.ROOT, "%ncut-off table: not shown, %s holds %d training rows and the model %d;"
+                    + " it is not this model's%n", file, rows, m.provenance().trainRows());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%ncut-off table of the training rows (%s), highest scores first; approve "
+                + "or call at or above a band's lowest score:%n", file.getFileName()));
+        String fmt = "  %4s %15s %7s %7s %8s %9s %11s %8s %8s %7s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "band", "scores", "rows", "events", "ev.rate", "cum.share",
+                "cum.ev.rate", "ev.capt", "ne.capt", "KS"));
+        for (CutoffTable.Band b : bands) {
+            String scores = b.minScore() == b.maxScore() ? DoubleFormat.format(b.minScore())
+                    : DoubleFormat.format(b.minScore()) + " - " + DoubleFormat.format(b.maxScore());
+            sb.append(String.format(Locale.ROOT, fmt, b.band(), scores, b.rows(), b.events(), percent(b.eventRate()),
+                    percent(b.cumShare()), percent(b.cumEventRate()), percent(b.eventsCaptured()),
+                    percent(b.nonEventsCaptured()), String.format(Locale.ROOT, "%.4f", b.ks())));
+        }
+        return sb.toString();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     static String render(ScorecardModel m) {
