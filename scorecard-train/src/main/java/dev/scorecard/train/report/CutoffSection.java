@@ -91,7 +91,7 @@ final class CutoffSection {
             nonEvents.add(new Point(b.minScore(), b.nonEventsCaptured()));
         }
         CutoffTable.Band ks = t.ksBand();
-        return new LineChart("KS: events and non-events at or above each cut-off (KS " + Figures.metric(ks.ks()) + ")",
+        return new LineChart("KS by cut-off score: events and non-events captured (KS " + Figures.metric(ks.ks()) + ")",
                 Axis.auto("cut-off score (a band's lowest score)"), Axis.fixed("share of class at or above the cut-off", 0, 1),
                 List.of(new LineChart.Series("events (" + model.event() + ")", events),
                         new LineChart.Series("non-events", nonEvents)), false,

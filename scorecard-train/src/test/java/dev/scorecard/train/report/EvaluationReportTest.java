@@ -30,7 +30,7 @@ class EvaluationReportTest {
                 "<h3>Performance on test</h3>", "<h4>Discrimination (test)</h4>", "<h4>Gains and lift (test)</h4>",
                 "<h4>Cut-off table (test)</h4>", "<h4>Cut-off table (train)</h4>",
                 "<caption>Cut-off table (the largest KS flagged)</caption>",
-                "<figcaption>KS: events and non-events at or above each cut-off (KS ",
+                "<figcaption>KS by cut-off score: events and non-events captured (KS ",
                 "<h4>Score distribution (test)</h4>", "<h4>Grades (test)</h4>", "<h4>Calibration (test)</h4>",
                 "<h2>Stability</h2>", "<h2>Provenance</h2>", "<figcaption>ROC curve", "<figcaption>KS:",
                 "<figcaption>Cumulative gains</figcaption>", "<figcaption>Lift by decile</figcaption>",

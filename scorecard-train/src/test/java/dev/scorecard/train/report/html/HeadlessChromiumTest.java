@@ -98,7 +98,8 @@ class HeadlessChromiumTest {
         Path domFile = tmp.resolve("gc-dom.html");
         run(List.of("--dump-dom", "--log-net-log=" + dumpLog, html.toUri().toString()), domFile);
         String dom = Files.readString(domFile, StandardCharsets.UTF_8);
-        assertThat(dom).contains("<h2>Summary</h2>", "<h2>Performance</h2>", "<h2>Stability</h2>", "FAIL", "minAuc");
+        assertThat(dom).contains("<h2>Summary</h2>", "<h2>Performance</h2>", "<h2>Stability</h2>", "FAIL", "minAuc",
+                "<h4>Cut-off table (test)</h4>", "KS by cut-off score: events and non-events captured");
         assertThat(count(dom, "<svg")).as("one svg per chart").isEqualTo(chartCount(doc)).isGreaterThan(20);
         assertThat(dom).doesNotContain("<script");
         assertThat(NetLog.pageRequests(dumpLog)).as("network requests made by the page").isEmpty();
