@@ -134,7 +134,9 @@ public final class Main {
             }
         }
         if (!(ex instanceof CommandLine.UnmatchedArgumentException) || problems.isEmpty()) {
-            problems.add(lowerFirst(ex.getMessage()));
+            // picocli starts some messages with its own "Error: " (exclusive options); ours is added below.
+            String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+            problems.add(lowerFirst(message));
         }
         err.println("Usage: " + name + (cmd.getSubcommands().isEmpty() ? " [OPTIONS]" : " COMMAND [OPTIONS]")
                 + "; '" + name + " --help' lists them.");
