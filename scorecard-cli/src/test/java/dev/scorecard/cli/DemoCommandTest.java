@@ -22,12 +22,22 @@ class DemoCommandTest {
     void demoTrainsScoresAndSaysWhereEverythingIs() throws IOException {
         CliRun run = CliRun.of("demo", "--out", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1000 applicants, 800 for training, 200 set aside", "scored-applications.csv");
+        assertThat(run.out()).contains("1000 applicants, 800 for training, 200 set aside", "scored-applications.csv", "scorecard inspect --model ");
         // 200 applications scored, plus the header; the kept target column lets a reader check the grades.
         assertThat(Files.readAllLines(tmp.resolve("scored-applications.csv"))).hasSize(201);
         assertThat(Files.exists(tmp.resolve("model").resolve("model.json"))).isTrue();
 
         CliRun inspect = CliRun.of("inspect", tmp.resolve("model").resolve("model.json").toString());
+        // Issue 11: inspect takes --model as every command does; the bare path stays accepted.
+        CliRun withOption = CliRun.of("inspect", "--model", tmp.resolve("model").resolve("model.json").toString());
+        assertThat(withOption.exitCode()).as(withOption.err()).isZero();
+        assertThat(withOption.out()).isEqualTo(inspect.out());
+        CliRun none = CliRun.of("inspect");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err().strip()).isEqualTo("error: inspect needs the model: --model FILE");
+        CliRun two = CliRun.of("inspect", "--model", "a.json", "b.json");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err().strip()).isEqualTo("error: inspect reads one model: --model a.json and b.json were both given");
         assertThat(inspect.exitCode()).as(inspect.err()).isZero();
         assertThat(inspect.out()).contains("base points: ", "status_of_existing_checking_account (β ", "grades:", "  A    score >= ",
                 "  E    score >= any");

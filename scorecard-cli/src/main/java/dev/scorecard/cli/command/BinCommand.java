@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bin",
         mixinStandardHelpOptions = true,
         header = "Bin every variable: optimal bins with WOE and IV.",
-        description = {"Bin every variable of a CSV file: optimal bins with WOE and IV.",
-            "Writes OUT/bins.json (editable; feed it back with --bins), OUT/bins.csv and OUT/iv.csv."},
+        description = "Bin every variable of a CSV file: optimal bins with WOE and IV. Writes OUT/bins.json (editable; "
+            + "feed it back with --bins), OUT/bins.csv and OUT/iv.csv.",
         footer = {"", "Examples:",
             "  scorecard bin --data datasets/germancredit/germancredit.csv \\",
             "      --target creditability --positive bad --out out/bins",

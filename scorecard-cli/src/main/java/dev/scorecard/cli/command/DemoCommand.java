@@ -41,9 +41,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         header = "Train, evaluate and score the German credit data.",
-        description = {"Train, evaluate and score the shipped German credit data end to end, and print where the outputs are.",
-            "Every fifth applicant is set aside as new applications; the model is trained on the others",
-            "(with its own 70/30 split for the test metrics) and then evaluates and scores the set-aside ones."},
+        description = "Train, evaluate and score the shipped German credit data end to end, and print where the "
+            + "outputs are. Every fifth applicant is set aside as new applications; the model is trained on "
+            + "the others (with its own 70/30 split for the test metrics) and then evaluates and scores the "
+            + "set-aside ones.",
         footer = {"", "Example:", "  scorecard demo --out out/demo"})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATASET = "/datasets/germancredit.csv";
@@ -111,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "On the %d set-aside applications: AUC %.4f, KS %.4f, score PSI against training %.4f.%n",
                     e.evaluation().rows(), e.evaluation().auc(), e.evaluation().ks().ks(),
                     e.evaluation().stability().scorePsi().value());
-            stdout.printf(Locale.ROOT, "%nOutputs:%n  %s  the model (inspect it: scorecard inspect %s)%n", modelDir.resolve("model.json"),
+            stdout.printf(Locale.ROOT, "%nOutputs:%n  %s  the model (inspect it: scorecard inspect --model %s)%n", modelDir.resolve("model.json"),
                     modelDir.resolve("model.json"));
             stdout.printf(Locale.ROOT, "  %s  the training report: bins, selection, points, train/test performance%n",
                     modelDir.resolve("report.html"));

@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         header = "Evaluate a model on labelled data, with go-live gates.",
-        description = {"Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the cut-off table,",
-            "the grade table, calibration, score PSI and CSI against the training baseline, and the go-live",
-            "gates of --config. Writes OUT/report.html (one self-contained file), report.json and CSV tables",
-            "(gains.csv, cutoffs.csv, ...)."},
+        description = "Evaluate a model on a labelled CSV: AUC, KS, Gini, ROC, gains and lift, the cut-off table, the "
+            + "grade table, calibration, score PSI and CSI against the training baseline, and the go-live "
+            + "gates of --config. Writes OUT/report.html (one self-contained file), report.json and CSV tables "
+            + "(gains.csv, cutoffs.csv, ...).",
         footer = {"", "Examples:",
             "  scorecard evaluate --model out/model/model.json --data holdout.csv \\",
             "      --out out/eval",

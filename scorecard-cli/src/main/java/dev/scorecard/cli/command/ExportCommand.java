@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         header = "Export a model as PMML 4.4, SQL or Markdown.",
-        description = {"Export a model: a PMML 4.4 Scorecard (score, reason codes, probability, grade) for a decision",
-            "engine, one SQL SELECT that scores a table exactly as the scorer does (score, probability, grade, points",
-            "per characteristic, reason codes), or the points table as Markdown (for a model-risk document) or CSV."},
+        description = "Export a model: a PMML 4.4 Scorecard (score, reason codes, probability, grade) for a decision "
+            + "engine, one SQL SELECT that scores a table exactly as the scorer does (score, probability, "
+            + "grade, points per characteristic, reason codes), or the points table as Markdown (for a "
+            + "model-risk document) or CSV.",
         footer = {"", "Examples:",
             "  scorecard export --model out/model/model.json --format pmml \\",
             "      --out scorecard.pmml",

@@ -32,15 +32,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         header = "Print a model's points, scaling, grades and metrics.",
-        description = {"Print a model's points table, scaling, grades and metrics, and the training cut-off table",
-            "from the cutoffs.csv that train wrote beside model.json, when it is there."},
-        footer = {"", "Example:", "  scorecard inspect out/model/model.json"})
+        description = "Print a model's points table, scaling, grades and metrics, and the training cut-off table from "
+            + "the cutoffs.csv that train wrote beside model.json, when it is there.",
+        footer = {"", "Examples:", "  scorecard inspect --model out/model/model.json",
+            "  scorecard inspect out/model/model.json"})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (model.json).")
-    Path model;
+    @Option(names = "--model", paramLabel = "FILE", description = "The model file (model.json), as every command takes it.")
+    Path modelOption;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The model file, without --model.")
+    Path modelParameter;
 
     @Option(names = "--ignore-checksum", description = "Show a model whose checksum does not match.")
     boolean ignoreChecksum;
@@ -48,11 +52,24 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Path model = model();
         ScorecardModel m = Scorecard.load(model, !ignoreChecksum).model();
         out.print(render(m));
         out.print(cutoffs(model.resolveSibling(EvaluationTables.CUTOFFS_CSV), m));
         out.flush();
         return 0;
+    }
+
+    /** @return the model file, given with {@code --model} (as every command takes it) or alone */
+    private Path model() {
+        if (modelOption != null && modelParameter != null && !modelOption.equals(modelParameter)) {
+            throw new IllegalArgumentException("inspect reads one model: --model " + modelOption + " and " + modelParameter
+                    + " were both given");
+        }
+        if (modelOption == null && modelParameter == null) {
+            throw new IllegalArgumentException("inspect needs the model: --model FILE");
+        }
+        return modelOption != null ? modelOption : modelParameter;
     }
 
     /**

@@ -34,11 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "monitor",
         mixinStandardHelpOptions = true,
         header = "Monitor a live model for drift against its training.",
-        description = {"Monitor a live model: score PSI, CSI, WOE shift, missing shares and unseen levels of the current "
-            + "file against the training baseline stored in the model (no other file needed), and AUC, KS and event "
-            + "rate against training when --target is given. In a section of its own, the CSI of every variable that "
-            + "training binned but the model does not use (a model trained before this was stored: retrain it). "
-            + "Writes OUT/report.html and report.json."},
+        description = "Monitor a live model: score PSI, CSI, WOE shift, missing shares and unseen levels of the "
+            + "current file against the training baseline stored in the model (no other file needed), and AUC, "
+            + "KS and event rate against training when --target is given. In a section of its own, the CSI of "
+            + "every variable that training binned but the model does not use (a model trained before this was "
+            + "stored: retrain it). Writes OUT/report.html and report.json.",
         footer = {"", "Examples:",
             "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
             "      --out out/monitor",

@@ -22,15 +22,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "score",
         mixinStandardHelpOptions = true,
         header = "Score a CSV file: score, grade and reason codes per row.",
-        description = {"Score a CSV file with a model: score, probability, score10, grade, reason codes and warnings per row.",
-            "Streams the file (any size, constant memory) and keeps the input order. Rows that cannot be scored go to",
-            "the rejects file with their line and reason; the run fails when they exceed --max-reject-share."},
+        description = "Score a CSV file with a model: score, probability, score10, grade, reason codes and warnings "
+            + "per row. Streams the file (any size, constant memory) and keeps the input order. Rows that "
+            + "cannot be scored go to the rejects file with their line and reason; the run fails when they "
+            + "exceed --max-reject-share.",
         footer = {"", "Examples:",
             "  scorecard score --model out/model/model.json --data leads.csv --id lead_id \\",
             "      --out scored.csv",
             "  scorecard score --model model.json --data leads.csv.gz --format jsonl \\",
             "      --reasons 2 --out scored.jsonl",
-            "  zcat leads.csv.gz | scorecard score --model model.json --data - --out - --id lead_id > scored.csv",
+            "  zcat leads.csv.gz | scorecard score --model model.json --data - --out - \\",
+            "      --id lead_id > scored.csv",
             "", "The scores and the rejects file are written as one set: both appear when the run finishes, a run",
             "with no rejects removes an earlier rejects file, and a killed run leaves the previous files.",
             "", "Exit codes: 0 ok, 2 bad usage, bad input or a refused model, 1 internal error."},

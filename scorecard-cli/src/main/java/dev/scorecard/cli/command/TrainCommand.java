@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         header = "Train a points-based scorecard and write the model.",
-        description = {"Train a points-based scorecard: bin every variable, select, fit a logistic regression on WOE,",
-            "scale to points, grade, and write OUT/model.json with bins.json, bins.csv, iv.csv, selection.csv,",
-            "coefficients.csv and scorecard.csv, and the reports (report.html, report.json, gains.csv, cutoffs.csv, ...).",
-            "Prints train and test KS and AUC."},
+        description = "Train a points-based scorecard: bin every variable, select, fit a logistic regression on WOE, "
+            + "scale to points, grade, and write OUT/model.json with bins.json, bins.csv, iv.csv, "
+            + "selection.csv, coefficients.csv and scorecard.csv, and the reports (report.html, report.json, "
+            + "gains.csv, cutoffs.csv, ...). Prints train and test KS and AUC.",
         footer = {"", "Examples:",
             "  scorecard train --data datasets/germancredit/germancredit.csv \\",
             "      --target creditability --positive bad --higher-score-means non-event \\",

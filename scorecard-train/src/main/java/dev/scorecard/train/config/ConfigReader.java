@@ -72,6 +72,28 @@ public final class ConfigReader {
     }
 
     /**
+     * Every key a config may hold, as the reader checks them, for a reference that cannot drift from
+     * the code: {@code target}, {@code binning.maxBins}, {@code gates.minAuc}, ... Keys under
+     * {@code variables.<column>} are {@code binning}'s.
+     *
+     * @return the dotted names, top-level keys first
+     */
+    public static List<String> keys() {
+        List<String> all = new java.util.ArrayList<>(TOP_KEYS);
+        java.util.Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+        sections.put("binning", BINNING_KEYS);
+        sections.put("selection", SELECTION_KEYS);
+        sections.put("regression", REGRESSION_KEYS);
+        sections.put("scaling", SCALING_KEYS);
+        sections.put("grades", GRADES_KEYS);
+        sections.put("gates", GATES_KEYS);
+        sections.put("drift", DRIFT_KEYS);
+        sections.put("cutoffs", CUTOFFS_KEYS);
+        sections.forEach((section, keys) -> keys.forEach(k -> all.add(section + "." + k)));
+        return List.copyOf(all);
+    }
+
+    /**
      * @param file the config file
      * @return the config
      * @throws InputDataException when the file cannot be read or says something invalid
