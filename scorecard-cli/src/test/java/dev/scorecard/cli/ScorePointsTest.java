@@ -149,6 +149,32 @@ class ScorePointsTest {
         assertThat(lines.get(1)).startsWith("655,").endsWith(",A,,40,-9,2");
     }
 
+    /**
+     * An input column kept under the name of a column score always writes is refused too (before, the
+     * file got two "score" columns); the same column under --id and --keep stays allowed.
+     */
+    @Test
+    void aKeptColumnNamedLikeAFixedOutputColumnIsRefused() throws IOException {
+        Path data = tmp.resolve("fixed.csv");
+        Files.writeString(data, "score,duration,purpose,grade,reasons\n7,6,car (new),x,y\n");
+        Path out = tmp.resolve("fixed-scored.csv");
+        for (String[] c : new String[][] {{"--keep", "score", "csv"}, {"--id", "grade", "csv"},
+                {"--keep", "reasons", "jsonl"}}) {
+            CliRun run = CliRun.of("score", "--model", SMALL_MODEL.toString(), "--data", data.toString(), "--out",
+                    out.toString(), c[0], c[1], "--format", c[2]);
+            assertThat(run.exitCode()).as(String.join(" ", c)).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("error: " + c[0] + ": column '" + c[1] + "' has the name of a column score "
+                    + "writes; an output cannot have two columns of one name: rename the input column or leave it out of "
+                    + c[0] + System.lineSeparator());
+            assertThat(out).doesNotExist();
+        }
+        // In CSV the reasons are reason1..N, so a column named reasons can be kept.
+        CliRun csv = CliRun.of("score", "--model", SMALL_MODEL.toString(), "--data", data.toString(), "--out",
+                out.toString(), "--keep", "reasons", "-q");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(Files.readAllLines(out).get(0)).endsWith(",warnings,reasons");
+    }
+
     @Test
     void helpListsBothOptionsOnALineEach() {
         CliRun run = CliRun.of("score", "--help");

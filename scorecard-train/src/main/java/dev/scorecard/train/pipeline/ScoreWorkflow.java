@@ -249,6 +249,7 @@ public final class ScoreWorkflow {
      */
     private record Detail(List<String> points, List<String> woe, int[] bins) {
         static Detail of(Request request, Scorecard scorecard) {
+            refuseFixedNames(request);
             List<String> names = scorecard.characteristicNames();
             List<String> points = List.of();
             List<String> woe = List.of();
@@ -266,6 +267,32 @@ public final class ScoreWorkflow {
 
         private static List<String> prefixed(String prefix, List<String> names) {
             return names.stream().map(n -> prefix + n).toList();
+        }
+
+        /**
+         * Refuses an {@code --id} or {@code --keep} column named like a column {@code score} always
+         * writes ({@code score}, {@code grade}, {@code reason1}, ...): a file with two columns of one
+         * name (or a JSON line with two keys) cannot be read back unambiguously. The same input column
+         * under both {@code --id} and {@code --keep} is the user's choice and stays allowed.
+         */
+        private static void refuseFixedNames(Request request) {
+            List<String> fixed = new ArrayList<>(List.of("score", "probability", "score10", "grade", "warnings"));
+            if (request.format() == Format.JSONL) {
+                fixed.add("reasons");
+            } else {
+                for (int i = 1; i <= request.reasons(); i++) {
+                    fixed.add("reason" + i);
+                }
+            }
+            for (String role : List.of("--id", "--keep")) {
+                for (String column : role.equals("--id") ? request.id() : request.keep()) {
+                    if (fixed.contains(column)) {
+                        throw new IllegalArgumentException(role + ": column '" + column + "' has the name of a column score"
+                                + " writes; an output cannot have two columns of one name: rename the input column or"
+                                + " leave it out of " + role);
+                    }
+                }
+            }
         }
 
         /** Refuses an {@code --id} or {@code --keep} column named like one of these output columns. */
