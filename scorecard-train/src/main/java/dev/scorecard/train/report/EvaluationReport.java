@@ -87,7 +87,9 @@ public final class EvaluationReport {
         if (!in.gates().isEmpty()) {
             meta.add(new KeyValue("go-live gates", in.gatesPassed() ? "PASS" : "FAIL"));
         }
-        return new Document("Scorecard evaluation: " + model.name(), "scorecard " + in.command() + " \u2014 "
+        // The training report and an evaluation's look alike; the title says which one this is.
+        String title = (in.command().equals("train") ? "Training report: " : "Evaluation report: ") + model.name();
+        return new Document(title, "scorecard " + in.command() + " \u2014 "
                 + in.evaluations().stream().map(e -> e.name() + " (" + Figures.count(e.rows()) + " rows)")
                         .collect(Collectors.joining(", ")), meta, sections);
     }

@@ -24,7 +24,8 @@ class EvaluationReportTest {
         assertThat(doc.sections()).extracting(Section::id).containsExactly("summary", "scorecard", "coefficients",
                 "selection", "characteristics", "performance", "stability", "provenance");
         String html = HtmlRenderer.render(doc);
-        assertThat(html).contains("<h1>Scorecard evaluation: germancredit</h1>", "<h2>Summary</h2>",
+        assertThat(html).contains("<h1>Training report: germancredit</h1>", "<title>Training report: germancredit</title>",
+                "<h2>Summary</h2>",
                 "<h2>Scorecard points</h2>", "<h2>Coefficients</h2>", "<h2>Variable selection</h2>",
                 "<h2>Characteristics</h2>", "<h2>Performance</h2>", "<h3>Performance on train</h3>",
                 "<h3>Performance on test</h3>", "<h4>Discrimination (test)</h4>", "<h4>Gains and lift (test)</h4>",
@@ -117,8 +118,9 @@ class EvaluationReportTest {
         assertThat(doc.sections().get(3).subsections()).extracting(Section::title)
                 .containsExactlyElementsOf(F.model.characteristics().stream().map(Characteristic::name).toList());
         String html = HtmlRenderer.render(doc);
-        assertThat(html).contains("No go-live gates are set", "<h3>Performance on test</h3>")
-                .doesNotContain("class=\"verdict ", "Variable selection");
+        assertThat(html).contains("No go-live gates are set", "<h3>Performance on test</h3>",
+                "<h1>Evaluation report: " + F.model.name() + "</h1>")
+                .doesNotContain("class=\"verdict ", "Variable selection", "Training report");
     }
 
     @Test
