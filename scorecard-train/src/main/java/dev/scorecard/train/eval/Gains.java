@@ -64,12 +64,8 @@ public final class Gains {
         int cumRows = 0;
         int cumEvents = 0;
         for (int g = 0; g + 1 < starts.length; g++) {
-            int rows = 0;
-            int events = 0;
-            for (int d = starts[g]; d < starts[g + 1]; d++) {
-                rows += c.events[d] + c.nonEvents[d];
-                events += c.events[d];
-            }
+            int rows = c.rowsIn(starts[g], starts[g + 1]);
+            int events = c.eventsIn(starts[g], starts[g + 1]);
             cumRows += rows;
             cumEvents += events;
             double rate = (double) events / rows;

@@ -136,6 +136,24 @@ final class ScoreCounts {
         return Arrays.copyOf(starts, count + 1);
     }
 
+    /** @return the rows scoring one of distinct scores {@code from} (inclusive) to {@code to} (exclusive) */
+    int rowsIn(int from, int to) {
+        int rows = 0;
+        for (int d = from; d < to; d++) {
+            rows += events[d] + nonEvents[d];
+        }
+        return rows;
+    }
+
+    /** @return the events among distinct scores {@code from} (inclusive) to {@code to} (exclusive) */
+    int eventsIn(int from, int to) {
+        int e = 0;
+        for (int d = from; d < to; d++) {
+            e += events[d];
+        }
+        return e;
+    }
+
     static void requireSameLength(String metric, String what, double[] values, BinaryTarget target) {
         Objects.requireNonNull(values, what);
         Objects.requireNonNull(target, "target");
