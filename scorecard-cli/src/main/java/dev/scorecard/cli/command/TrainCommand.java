@@ -10,8 +10,6 @@ import dev.scorecard.cli.option.BinningOverrides;
 import dev.scorecard.cli.option.CutoffChoice;
 import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.cli.option.OutputOptions;
-import dev.scorecard.core.model.ScorecardModel;
-import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
 import dev.scorecard.train.pipeline.BinWorkflow;
@@ -21,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -176,9 +173,5 @@ public final class TrainCommand implements Callable<Integer> {
             names.add(TrainWorkflow.TEST_REJECTS_CSV);
         }
         return names;
-    }
-
-    private static String fmt(double v) {
-        return dev.scorecard.core.internal.DoubleFormat.format(v);
     }
 }
