@@ -65,6 +65,28 @@ class TrainCommandTest {
         assertThat(Files.readAllLines(out.resolve("scorecard.csv")).get(1)).startsWith("(base points),,");
     }
 
+    /**
+     * Issue 11: the report's effective configuration, copied out as a file, trains the same model again:
+     * with options from the command line (seed, PDO, direction) folded into it.
+     */
+    @Test
+    void theReportsConfigurationTrainsTheSameModelAgain() throws IOException {
+        Path a = train("first", "--seed", "11", "--pdo", "40", "--higher-score-means", "non-event", "-q");
+        String html = Files.readString(a.resolve("report.html"));
+        int at = html.indexOf("<figcaption>config.yaml</figcaption>\n<pre>");
+        assertThat(at).isPositive();
+        String yaml = html.substring(html.indexOf("<pre>", at) + 5, html.indexOf("</pre>", at)).replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        assertThat(yaml).contains("seed: 11\n", "  pdo: 40\n", "  higherScoreMeans: non-event\n");
+        Path cfg = Files.writeString(tmp.resolve("config.yaml"), yaml);
+        Path out = tmp.resolve("again");
+        CliRun run = CliRun.of("train", "--data", GERMAN, "--config", cfg.toString(), "--out", out.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String f : List.of("model.json", "selection.csv", "coefficients.csv", "scorecard.csv", "bins.json")) {
+            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
+        }
+    }
+
     /** Same data, config and seed: byte-identical model file (and tables), whatever the thread count. */
     @Test
     void trainingIsDeterministic() throws IOException {

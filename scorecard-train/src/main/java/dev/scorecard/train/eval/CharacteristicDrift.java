@@ -19,18 +19,28 @@ import java.util.Optional;
  * @param trainingWoe the model's WOE per bin
  * @param currentWoe the WOE per bin in the current rows, with the same 0.5 rule for empty counts;
  *     empty when the target is unknown or has one class
+ * @param currentCounts the current rows per bin, in model order
+ * @param currentEvents the current events per bin, in model order; empty when the target is unknown
  */
 public record CharacteristicDrift(String name, List<String> binLabels, PsiResult csi, DriftLevel level,
         double baselineMissingShare, double missingShare, long unseen, List<Double> trainingWoe,
-        Optional<List<Double>> currentWoe) {
+        Optional<List<Double>> currentWoe, List<Long> currentCounts, Optional<List<Long>> currentEvents) {
     /** Copies the lists. */
     public CharacteristicDrift {
+        currentCounts = List.copyOf(currentCounts);
+        currentEvents = currentEvents.map(List::copyOf);
         Objects.requireNonNull(name, "name");
         binLabels = List.copyOf(binLabels);
         Objects.requireNonNull(csi, "csi");
         Objects.requireNonNull(level, "level");
         trainingWoe = List.copyOf(trainingWoe);
         currentWoe = currentWoe.map(List::copyOf);
+    }
+
+    /** @return bin {@code j}'s event rate in the current rows; NaN when the target is unknown or the bin is empty */
+    public double currentEventRate(int j) {
+        long n = currentCounts.get(j);
+        return currentEvents.isEmpty() || n == 0 ? Double.NaN : (double) currentEvents.get().get(j) / n;
     }
 
     /** @return the largest absolute change of a bin's WOE, when the current WOE is known */

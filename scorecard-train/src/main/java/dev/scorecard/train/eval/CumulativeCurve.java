@@ -171,6 +171,35 @@ public final class CumulativeCurve {
         return new CumulativeCurve(s, e, ne, totalEvents, totalNonEvents);
     }
 
+    /**
+     * @param i a point, {@code 0 .. size()-1}
+     * @return the share of events among the rows scoring at least {@code score(i)}: the precision of that cut-off
+     */
+    public double precision(int i) {
+        return (double) cumEvents[i] / ((long) cumEvents[i] + cumNonEvents[i]);
+    }
+
+    /**
+     * The area under the precision–recall curve as average precision, {@code Σ (R_i − R_{i−1}) P_i}
+     * with {@code R_{−1} = 0}: each cut-off's precision weighted by the recall it adds. Tied scores
+     * form one cut-off, as in scikit-learn's {@code average_precision_score}, which this equals; unlike
+     * the trapezoidal area it does not interpolate precision, which would be optimistic.
+     *
+     * @return the average precision, in (0, 1]; NaN when there are no events
+     */
+    public double averagePrecision() {
+        if (totalEvents == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int previous = 0;
+        for (int i = 0; i < scores.length; i++) {
+            sum += (double) (cumEvents[i] - previous) * precision(i);
+            previous = cumEvents[i];
+        }
+        return sum / totalEvents;
+    }
+
     /** @return the number of points and the KS, for debugging */
     @Override
     public String toString() {

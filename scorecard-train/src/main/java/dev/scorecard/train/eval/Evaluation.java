@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param ks the KS statistic (its {@code score} is on the probability scale)
  * @param ksScore the score at which the KS gap is largest
  * @param gini {@code 2·auc − 1}
+ * @param averagePrecision the area under the precision–recall curve as average precision: each
+ *     distinct score's precision weighted by the recall it adds ({@link CumulativeCurve#averagePrecision})
  * @param curve the ROC/KS curve, thinned for charts to at most {@link Evaluator#CURVE_POINTS} points
  * @param gains gains and lift by score decile, highest-event-likelihood first
  * @param cutoffs the cut-off table, highest scores first
@@ -27,7 +29,7 @@ import java.util.Objects;
  * @param histogram the score distribution by class
  * @param stability the score PSI and CSI against the model's training baseline
  */
-public record Evaluation(String name, int rows, int events, double auc, KsResult ks, double ksScore, double gini,
+public record Evaluation(String name, int rows, int events, double auc, KsResult ks, double ksScore, double gini, double averagePrecision,
         CumulativeCurve curve, GainsTable gains, CutoffTable cutoffs, GradePerformance grades, CalibrationResult calibration,
         ScoreHistogram histogram, StabilityReport stability) {
     /** Checks that nothing is missing. */

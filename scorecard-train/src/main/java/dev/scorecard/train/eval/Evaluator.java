@@ -61,7 +61,9 @@ public final class Evaluator {
                 break;
             }
         }
-        CumulativeCurve curve = Curves.cumulative(p, target).thin(CURVE_POINTS);
+        CumulativeCurve full = Curves.cumulative(p, target);
+        double averagePrecision = full.averagePrecision(); // on every point: the thinned chart's would be off
+        CumulativeCurve curve = full.thin(CURVE_POINTS);
         GainsTable gains = Gains.byDecile(up, target);
         // On the score itself, highest first whatever it means: a cut-off keeps the rows above it, to
         // approve (credit, high score = non-event) or to call (leads, high score = event).
@@ -71,7 +73,7 @@ public final class Evaluator {
         CalibrationResult calibration = Calibration.byDecile(p, target);
         ScoreHistogram histogram = ScoreHistogram.of(scores, target, HISTOGRAM_BINS);
         StabilityReport stability = StabilityReport.of(sample, thresholds);
-        return new Evaluation(name, target.size(), target.eventCount(), auc, ks, ksScore, Metrics.gini(auc), curve,
+        return new Evaluation(name, target.size(), target.eventCount(), auc, ks, ksScore, Metrics.gini(auc), averagePrecision, curve,
                 gains, cutoffTable, grades, calibration, histogram, stability);
     }
 }

@@ -71,18 +71,30 @@ public record StabilityReport(PsiResult scorePsi, DriftLevel scoreLevel, List<Ch
                 }
             }
             Optional<List<Double>> woe = Optional.empty();
-            if (target && events > 0 && nonEvents > 0) {
+            Optional<List<Long>> binEvents = Optional.empty();
+            if (target) {
                 long[] ev = sample.binEvents(k);
-                List<Double> now = new ArrayList<>();
-                for (int j = 0; j < counts.length; j++) {
-                    now.add(WeightOfEvidence.woe(ev[j], counts[j] - ev[j], events, nonEvents));
+                binEvents = Optional.of(boxed(ev));
+                if (events > 0 && nonEvents > 0) {
+                    List<Double> now = new ArrayList<>();
+                    for (int j = 0; j < counts.length; j++) {
+                        now.add(WeightOfEvidence.woe(ev[j], counts[j] - ev[j], events, nonEvents));
+                    }
+                    woe = Optional.of(now);
                 }
-                woe = Optional.of(now);
             }
             out.add(new CharacteristicDrift(c.name(), labels, csi, thresholds.level(csi.value()), baselineMissing,
-                    (double) missingRows / sample.size(), sample.unseen(k), trainingWoe, woe));
+                    (double) missingRows / sample.size(), sample.unseen(k), trainingWoe, woe, boxed(counts), binEvents));
         }
         return new StabilityReport(score, thresholds.level(score.value()), out, thresholds);
+    }
+
+    private static List<Long> boxed(long[] values) {
+        List<Long> out = new ArrayList<>(values.length);
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
     }
 
     /**

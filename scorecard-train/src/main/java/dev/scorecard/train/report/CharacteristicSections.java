@@ -8,6 +8,8 @@ import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.train.binning.VariableResult;
+import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.report.html.Axis;
 import dev.scorecard.train.report.html.BarChart;
 import dev.scorecard.train.report.html.Block;
@@ -62,9 +64,9 @@ final class CharacteristicSections {
         for (VariableResult v : ordered) {
             Binning b = v.binning().orElseThrow();
             overview.add(new Table.Row(List.of(v.variable(), type(v.type()), Figures.metric(b.iv()),
-                    Integer.toString(b.bins().size()), trend(b.trend()), Figures.percent(v.missingShare()), status(v.variable())),
+                    Integer.toString(b.bins().size()), trend(v.type(), b.trend()), Figures.percent(v.missingShare()), status(v.variable())),
                     inModel.containsKey(v.variable()) ? Status.OK : Status.NONE));
-            subsections.add(variable(v.variable(), intro(v, b), rows(v.variable(), b), true));
+            subsections.add(variable(v.variable(), intro(v, b), rows(v.variable(), b), true).folded());
         }
         for (VariableResult v : variables) {
             if (!v.binned()) {
@@ -80,8 +82,11 @@ final class CharacteristicSections {
                 + "Positive WOE means more events (" + model.event() + ") than average.", List.of(table), subsections);
     }
 
-    /** @return the section for {@code evaluate}: the model's characteristics with their training bins */
-    Section modelCharacteristics(String id) {
+    /**
+     * @param current the evaluated rows, whose own count and event rate per bin stand beside training's
+     * @return the section for {@code evaluate}: the model's characteristics with their training bins
+     */
+    Section modelCharacteristics(String id, Evaluation current) {
         List<Table.Row> overview = new ArrayList<>();
         List<Section> subsections = new ArrayList<>();
         for (Characteristic c : model.characteristics()) {
@@ -94,22 +99,29 @@ final class CharacteristicSections {
             }
             overview.add(Table.Row.of(c.name(), type(c.type()), Integer.toString(c.bins().size()),
                     Figures.fixed(c.coefficient(), 4), Figures.points(min) + " \u2013 " + Figures.points(max)));
+            Optional<CharacteristicDrift> now = current.stability().characteristics().stream()
+                    .filter(d -> d.name().equals(c.name())).findFirst();
             subsections.add(variable(c.name(), type(c.type()) + ", " + c.bins().size() + " bins, coefficient "
-                    + Figures.fixed(c.coefficient(), 4) + "; counts and event rates are those of the training rows.", rows,
-                    false));
+                    + Figures.fixed(c.coefficient(), 4) + "; count, share, events, event rate and WOE are those of the "
+                    + "training rows; the evaluated count and event rate are those of the " + current.name() + " rows.", rows,
+                    false,
+                    now).folded());
         }
         Table table = new Table("The model's characteristics", List.of(Table.Column.left("characteristic"),
                 Table.Column.left("type"), Table.Column.right("bins"), Table.Column.right("coefficient"),
                 Table.Column.right("points")), overview);
         return new Section(id, "Characteristics", "The model's characteristics with the bins, counts and event rates "
-                + "of its training rows. Positive WOE means more events (" + model.event() + ") than average.",
+                + "of its training rows, and each bin's event rate in the " + current.name() + " rows beside it: a bin "
+                + "whose rate has moved far from training's is where the model has aged. Positive WOE means more events ("
+                + model.event() + ") than average.",
                 List.of(table), subsections);
     }
 
     private String intro(VariableResult v, Binning b) {
         StringBuilder s = new StringBuilder();
         s.append(type(v.type())).append(", IV ").append(Figures.metric(b.iv())).append(", ").append(b.bins().size())
-                .append(" bins, event-rate trend ").append(trend(b.trend())).append(v.userBins() ? ", bins from the bins file" : "")
+                .append(v.type() == VariableType.CATEGORICAL ? " bins, levels ordered by event rate"
+                : " bins, event-rate trend " + trend(v.type(), b.trend())).append(v.userBins() ? ", bins from the bins file" : "")
                 .append(". ");
         SelectionRow r = selection.get(v.variable());
         if (inModel.containsKey(v.variable())) {
@@ -173,12 +185,23 @@ final class CharacteristicSections {
     }
 
     private Section variable(String name, String intro, List<BinRow> bins, boolean withIv) {
+        return variable(name, intro, bins, withIv, Optional.empty());
+    }
+
+    private Section variable(String name, String intro, List<BinRow> bins, boolean withIv, Optional<CharacteristicDrift> current) {
         boolean withPoints = inModel.containsKey(name);
+        boolean withRate = current.isPresent() && current.get().currentEvents().isPresent();
         List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.left("bin"), Table.Column.right("count"),
                 Table.Column.right("share"), Table.Column.right("events"), Table.Column.right("event rate"),
                 Table.Column.right("WOE")));
         if (withIv) {
             columns.add(Table.Column.right("IV"));
+        }
+        if (current.isPresent()) {
+            columns.add(Table.Column.right("evaluated count"));
+        }
+        if (withRate) {
+            columns.add(Table.Column.right("evaluated event rate"));
         }
         if (withPoints) {
             columns.add(Table.Column.right("points"));
@@ -188,6 +211,9 @@ final class CharacteristicSections {
         double[] share = new double[bins.size()];
         double[] rate = new double[bins.size()];
         double[] woe = new double[bins.size()];
+        double[] nowRate = new double[bins.size()];
+        long nowCount = 0;
+        long nowEvents = 0;
         long count = 0;
         long events = 0;
         double iv = 0;
@@ -197,6 +223,17 @@ final class CharacteristicSections {
                     Figures.count(b.events()), Figures.percent(b.eventRate()), Figures.fixed(b.woe(), 4)));
             if (withIv) {
                 cells.add(Figures.metric(b.iv()));
+            }
+            if (current.isPresent()) {
+                CharacteristicDrift d = current.get();
+                long n = d.currentCounts().get(j);
+                nowCount += n;
+                cells.add(Figures.count(n));
+                nowRate[j] = d.currentEventRate(j);
+                if (withRate) {
+                    nowEvents += d.currentEvents().get().get(j);
+                    cells.add(n == 0 ? Figures.NONE : Figures.percent(nowRate[j]));
+                }
             }
             if (withPoints) {
                 cells.add(Figures.points(b.points()));
@@ -215,14 +252,22 @@ final class CharacteristicSections {
         if (withIv) {
             total.add(Figures.metric(iv));
         }
+        if (current.isPresent()) {
+            total.add(Figures.count(nowCount));
+        }
+        if (withRate) {
+            total.add(nowCount == 0 ? Figures.NONE : Figures.percent((double) nowEvents / nowCount));
+        }
         if (withPoints) {
             total.add("");
         }
         rows.add(new Table.Row(total, Status.NONE));
+        List<ValueSeries> rates = withRate ? List.of(ValueSeries.of("training event rate", rate),
+                ValueSeries.of("evaluated event rate", nowRate)) : List.of(ValueSeries.of("event rate", rate));
         List<Block> blocks = List.of(new Table("Bins of " + name, columns, rows),
-                new BarChart(name + ": share of rows (bars) and event rate (line)", "bin", labels,
-                        Axis.from("share of rows", 0), List.of(ValueSeries.of("share of rows", share)),
-                        Axis.from("event rate", 0), List.of(ValueSeries.of("event rate", rate)), List.of()),
+                new BarChart(name + ": share of rows (bars) and event rate (line" + (withRate ? "s" : "") + ")", "bin",
+                        labels, Axis.from("share of rows", 0), List.of(ValueSeries.of("share of rows", share)),
+                        Axis.from("event rate", 0), rates, List.of()),
                 BarChart.of(name + ": WOE per bin", "bin", labels, Axis.auto("WOE"), List.of(ValueSeries.of("WOE", woe))));
         return new Section(ids.of("var", name), name, intro, blocks);
     }
@@ -231,7 +276,14 @@ final class CharacteristicSections {
         return t.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String trend(Monotonic m) {
+    /**
+     * A categorical variable's bins are its levels sorted by event rate, so their trend is ascending by
+     * construction and says nothing about the variable; the report says how they are ordered instead.
+     */
+    static String trend(VariableType type, Monotonic m) {
+        if (type == VariableType.CATEGORICAL) {
+            return "levels by event rate";
+        }
         return m == Monotonic.AUTO ? Monotonic.NONE.configName() : m.configName();
     }
 }

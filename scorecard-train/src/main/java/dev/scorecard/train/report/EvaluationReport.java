@@ -9,6 +9,7 @@ import dev.scorecard.core.model.Coefficient;
 import dev.scorecard.core.model.ScalingOptions;
 import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.challenger.ChallengerFit;
+import dev.scorecard.train.config.ConfigYaml;
 import dev.scorecard.train.challenger.ChallengerKind;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.Evaluation;
@@ -19,6 +20,7 @@ import dev.scorecard.train.report.html.Document;
 import dev.scorecard.train.report.html.KeyValue;
 import dev.scorecard.train.report.html.KeyValueList;
 import dev.scorecard.train.report.html.Paragraph;
+import dev.scorecard.train.report.html.Preformatted;
 import dev.scorecard.train.report.html.Section;
 import dev.scorecard.train.report.html.Status;
 import dev.scorecard.train.report.html.Table;
@@ -74,7 +76,7 @@ public final class EvaluationReport {
         }
         CharacteristicSections characteristics = new CharacteristicSections(model, in.selection(), ids);
         String charId = ids.fixed("characteristics");
-        sections.add(in.variables().isEmpty() ? characteristics.modelCharacteristics(charId)
+        sections.add(in.variables().isEmpty() ? characteristics.modelCharacteristics(charId, in.gated())
                 : characteristics.candidates(charId, in.variables()));
         sections.add(performance());
         sections.add(stability());
@@ -224,7 +226,7 @@ public final class EvaluationReport {
     private Section points() {
         ScalingOptions sc = model.scaling();
         List<Table.Row> rows = new ArrayList<>();
-        rows.add(Table.Row.flagged(Status.OK, "(base points)", "", Figures.points(model.basePoints())));
+        rows.add(Table.Row.flagged(Status.OK, "(base points)", "", "", "", "", Figures.points(model.basePoints())));
         double min = model.basePoints();
         double max = model.basePoints();
         boolean oneNeutral = model.characteristics().stream().mapToDouble(Characteristic::neutralPoints).distinct()
@@ -234,13 +236,16 @@ public final class EvaluationReport {
             double hi = c.neutralPoints();
             boolean first = true;
             for (ModelBin b : c.bins()) {
-                rows.add(Table.Row.of(first ? c.name() : "", BinText.full(b.label(), b.kind(), b.categories()), Figures.points(b.points())));
+                rows.add(Table.Row.of(first ? c.name() : "", BinText.full(b.label(), b.kind(), b.categories()),
+                        Figures.count(b.count()), Double.isNaN(b.eventRate()) ? Figures.NONE : Figures.percent(b.eventRate()),
+                        Figures.fixed(b.woe(), 4), Figures.points(b.points())));
                 first = false;
                 lo = Math.min(lo, b.points());
                 hi = Math.max(hi, b.points());
             }
             if (!oneNeutral) {
-                rows.add(Table.Row.of("", "(no bin: missing or unseen value)", Figures.points(c.neutralPoints())));
+                rows.add(Table.Row.of("", "(no bin: missing or unseen value)", "", "", Figures.fixed(0, 4),
+                        Figures.points(c.neutralPoints())));
             }
             min += lo;
             max += hi;
@@ -253,9 +258,11 @@ public final class EvaluationReport {
                 + ". A higher score means " + (up ? "more" : "less") + " likely " + model.event() + ": "
                 + Figures.points(sc.basePoints()) + " points where the odds " + (up ? "of " : "against ") + model.event()
                 + " are " + Figures.points(sc.baseOdds()) + " to 1, and every " + Figures.points(sc.pdo())
-                + " points double them. Scores run from " + Figures.points(min) + " to " + Figures.points(max) + ".";
+                + " points double them. Scores run from " + Figures.points(min) + " to " + Figures.points(max) + ". Count "
+                + "and event rate are those of the training rows in each bin.";
         return new Section(ids.fixed("scorecard"), "Scorecard points", intro, List.of(new Table("Points table",
-                List.of(Table.Column.left("characteristic"), Table.Column.left("bin"), Table.Column.right("points")),
+                List.of(Table.Column.left("characteristic"), Table.Column.left("bin"), Table.Column.right("count"),
+                        Table.Column.right("event rate"), Table.Column.right("WOE"), Table.Column.right("points")),
                 rows)));
     }
 
@@ -292,8 +299,11 @@ public final class EvaluationReport {
         String id = ids.fixed("performance");
         PerformanceSections p = new PerformanceSections(model, ids);
         List<Section> subs = new ArrayList<>();
-        for (int i = 0; i < in.evaluations().size(); i++) {
-            subs.add(p.of(in.evaluations().get(i), !in.gates().isEmpty() && i == in.evaluations().size() - 1));
+        int last = in.evaluations().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Section s = p.of(in.evaluations().get(i), !in.gates().isEmpty() && i == last);
+            // The last evaluation is the one judged (test, or the file evaluated); the others fold away.
+            subs.add(i == last ? s : s.folded());
         }
         return new Section(id, "Performance", "AUC, KS and the curves use the event probability; gains, grades and the "
                 + "score distribution use the score.", List.of(), subs);
@@ -331,6 +341,23 @@ public final class EvaluationReport {
         return s.worstCharacteristic().map(c -> c.name() + " " + Figures.metric(c.csi().value())).orElse(Figures.NONE);
     }
 
+    /** The effective configuration as a file {@code --config} takes back, folded: few read it, some copy it. */
+    private Section configuration(Provenance p) {
+        String yaml;
+        try {
+            yaml = ConfigYaml.of(p.config(), model.missingValues());
+        } catch (IllegalArgumentException notJson) { // a model file written by hand or by another tool
+            return new Section(ids.fixed("configuration"), "Effective configuration", "As recorded in the model file.",
+                    List.of(new Preformatted("", p.config()))).folded();
+        }
+        String text = "# The effective configuration of " + model.name() + ", as " + model.createdWith() + " trained it.\n"
+                + "# Train again with it: scorecard train --data " + p.dataFile() + " --config config.yaml --out DIR\n"
+                + yaml;
+        return new Section(ids.fixed("configuration"), "Effective configuration", "Every setting the model was trained "
+                + "with, defaults included, as YAML that train's --config reads back: on the same data it gives the same "
+                + "model.", List.of(new Preformatted("config.yaml", text))).folded();
+    }
+
     private Section provenance() {
         Provenance p = model.provenance();
         List<KeyValue> kv = new ArrayList<>();
@@ -358,8 +385,7 @@ public final class EvaluationReport {
                     Table.Column.right("rows"), Table.Column.right("events"), Table.Column.right("AUC"),
                     Table.Column.right("KS"), Table.Column.right("Gini")), rows));
         }
-        blocks.add(KeyValueList.of(new KeyValue("effective configuration", p.config())));
         return new Section(ids.fixed("provenance"), "Provenance", "Where the model comes from, to rebuild and audit it.",
-                blocks);
+                blocks, List.of(configuration(p)));
     }
 }

@@ -50,7 +50,7 @@ final class PerformanceSections {
                 + (gated ? " The go-live gates are checked on these rows." : "");
         return new Section(id, "Performance on " + e.name(), intro, List.of(), List.of(
                 new Section(id + "-discrimination", "Discrimination (" + e.name() + ")", discriminationIntro(e),
-                        List.of(roc(e), ks(e))),
+                        List.of(roc(e), ks(e), precisionRecall(e))),
                 new Section(id + "-gains", "Gains and lift (" + e.name() + ")", gainsIntro(),
                         List.of(gainsTable(e.gains()), gainsChart(e.gains()), liftChart(e.gains()))),
                 new CutoffSection(model).of(id + "-cutoffs", e.name(), e.cutoffs()),
@@ -70,7 +70,10 @@ final class PerformanceSections {
         return "ROC: the share of events against the share of non-events flagged as the cut-off moves down; "
                 + "the diagonal is a random score. KS: the largest gap between the two shares, "
                 + Figures.metric(e.ks().ks()) + ", reached between rows scoring at most " + Figures.points(e.ksScore())
-                + " and rows scoring above it (event probability " + Figures.fixed(e.ks().score(), 4) + ").";
+                + " and rows scoring above it (event probability " + Figures.fixed(e.ks().score(), 4) + "). "
+                + "Precision\u2013recall: the event rate among the rows flagged against the share of events they hold; "
+                + "it shows what a cut-off costs when events are rare, where ROC looks flattering. Average precision "
+                + Figures.metric(e.averagePrecision()) + ", against " + Figures.metric(e.eventRate()) + " for a random score.";
     }
 
     private String gainsIntro() {
@@ -100,6 +103,21 @@ final class PerformanceSections {
                 Axis.fixed("false positive rate (share of non-events flagged)", 0, 1),
                 Axis.fixed("true positive rate (share of events flagged)", 0, 1),
                 List.of(new LineChart.Series("scorecard", points)), true, List.of());
+    }
+
+    private static LineChart precisionRecall(Evaluation e) {
+        CumulativeCurve c = e.curve();
+        List<Point> points = new ArrayList<>(c.size() + 1);
+        // Flagging only the top score: recall from 0 at that point's precision, as scikit-learn draws it.
+        points.add(new Point(0, c.precision(0)));
+        for (int i = 0; i < c.size(); i++) {
+            points.add(new Point(c.truePositiveRate(i), c.precision(i)));
+        }
+        return new LineChart("Precision\u2013recall curve (average precision " + Figures.metric(e.averagePrecision()) + ")",
+                Axis.fixed("recall (share of events flagged)", 0, 1),
+                Axis.fixed("precision (event rate among rows flagged)", 0, 1),
+                List.of(new LineChart.Series("scorecard", points)), false,
+                List.of(Marker.horizontal(e.eventRate(), "random " + Figures.percent(e.eventRate()))));
     }
 
     private static LineChart ks(Evaluation e) {

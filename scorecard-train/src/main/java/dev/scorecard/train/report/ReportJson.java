@@ -100,6 +100,7 @@ public final class ReportJson {
         j.number("ksProbability", e.ks().score());
         j.number("ksScore", e.ksScore());
         j.number("gini", e.gini());
+        j.number("averagePrecision", e.averagePrecision());
         curve(j, e.curve());
         gains(j, e.gains(), model.scaling().higherScoreMeans());
         cutoffs(j, e.cutoffs());

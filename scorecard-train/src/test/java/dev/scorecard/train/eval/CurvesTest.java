@@ -17,6 +17,32 @@ class CurvesTest {
         return BinaryTarget.of("y", "1", b);
     }
 
+    /**
+     * scikit-learn's documented example of {@code average_precision_score}: y = [0, 0, 1, 1], scores
+     * [0.1, 0.4, 0.35, 0.8] give 0.83333 (its user guide and API page). By hand: from the top, 0.8 (e)
+     * adds recall ½ at precision 1; 0.4 (n) adds none; 0.35 (e) adds ½ at precision ⅔: ½ + ⅓.
+     */
+    @Test
+    void averagePrecisionMatchesScikitLearnsDocumentedExample() {
+        CumulativeCurve c = Curves.cumulative(new double[] {0.1, 0.4, 0.35, 0.8}, y(0, 0, 1, 1));
+        assertThat(c.averagePrecision()).isCloseTo(0.8333333333333333, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(c.precision(0)).isEqualTo(1);
+        assertThat(c.precision(1)).isEqualTo(0.5);
+        assertThat(c.precision(2)).isEqualTo(2.0 / 3);
+        assertThat(c.precision(3)).isEqualTo(0.5);
+    }
+
+    @Test
+    void averagePrecisionTakesTiedScoresAsOneCutoff() {
+        // 0.5 holds an event and a non-event together: recall ½ at precision ½; then 0.2 (e): ½ at ⅔.
+        CumulativeCurve c = Curves.cumulative(new double[] {0.5, 0.5, 0.2}, y(1, 0, 1));
+        assertThat(c.averagePrecision()).isCloseTo(0.25 + 1.0 / 3, org.assertj.core.data.Offset.offset(1e-15));
+        // A perfect ranking scores 1, and a score that ranks nothing is the event rate.
+        assertThat(Curves.cumulative(new double[] {0.9, 0.8, 0.1}, y(1, 1, 0)).averagePrecision()).isEqualTo(1);
+        assertThat(Curves.cumulative(new double[] {0.3, 0.3, 0.3, 0.3}, y(1, 0, 0, 0)).averagePrecision())
+                .isEqualTo(0.25);
+    }
+
     @Test
     void handComputedCurveWithATie() {
         double[] s = {0.8, 0.1, 0.9, 0.3, 0.8};

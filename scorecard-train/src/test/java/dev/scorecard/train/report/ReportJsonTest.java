@@ -32,7 +32,7 @@ class ReportJsonTest {
         assertThat(names(root)).containsExactly("format", "formatVersion", "command", "model", "data", "evaluations",
                 "challenger", "gatedEvaluation", "gates", "gatesPassed");
         assertThat(names(root.get("evaluations").get(0))).containsExactly("name", "rows", "events", "eventRate", "auc",
-                "ks", "ksProbability", "ksScore", "gini", "curve", "gains", "cutoffs", "grades", "calibration", "histogram",
+                "ks", "ksProbability", "ksScore", "gini", "averagePrecision", "curve", "gains", "cutoffs", "grades", "calibration", "histogram",
                 "stability");
         assertThat(root.get("format").asText()).isEqualTo("scorecard-report");
         assertThat(root.get("command").asText()).isEqualTo("train");

@@ -57,23 +57,37 @@ public final class HtmlRenderer {
         return out.toString();
     }
 
+    /** The contents: top-level entries, each section's own entries folded under it so the list stays short. */
     private void toc(List<Section> sections) {
         out.append("<ol>\n");
         for (Section s : sections) {
-            out.append("<li><a href=\"#").append(esc(s.id())).append("\">").append(esc(s.title())).append("</a>");
-            if (!s.subsections().isEmpty()) {
-                out.append('\n');
+            out.append("<li>");
+            if (s.subsections().isEmpty()) {
+                tocLink(s);
+            } else {
+                out.append("<details><summary>");
+                tocLink(s);
+                out.append(" <span class=\"count\">(").append(s.subsections().size()).append(")</span></summary>\n");
                 toc(s.subsections());
+                out.append("</details>");
             }
             out.append("</li>\n");
         }
         out.append("</ol>\n");
     }
 
+    private void tocLink(Section s) {
+        out.append("<a href=\"#").append(esc(s.id())).append("\">").append(esc(s.title())).append("</a>");
+    }
+
     private void section(Section s, int level) {
         int h = Math.min(6, level);
         out.append("<section id=\"").append(esc(s.id())).append("\">\n");
-        out.append("<h").append(h).append('>').append(esc(s.title())).append("</h").append(h).append(">\n");
+        if (s.collapsed()) {
+            out.append("<details class=\"fold\">\n<summary>");
+        }
+        out.append("<h").append(h).append('>').append(esc(s.title())).append("</h").append(h).append('>');
+        out.append(s.collapsed() ? "</summary>\n" : "\n");
         if (!s.intro().isEmpty()) {
             out.append("<p class=\"intro\">").append(esc(s.intro())).append("</p>\n");
         }
@@ -82,6 +96,9 @@ public final class HtmlRenderer {
         }
         for (Section sub : s.subsections()) {
             section(sub, level + 1);
+        }
+        if (s.collapsed()) {
+            out.append("</details>\n");
         }
         out.append("</section>\n");
     }
@@ -95,6 +112,12 @@ public final class HtmlRenderer {
             TableHtml.write(out, t);
         } else if (b instanceof Verdict v) {
             verdict(v);
+        } else if (b instanceof Preformatted p) {
+            out.append("<figure class=\"pre\">\n");
+            if (!p.caption().isEmpty()) {
+                out.append("<figcaption>").append(esc(p.caption())).append("</figcaption>\n");
+            }
+            out.append("<pre>").append(esc(p.text())).append("</pre>\n</figure>\n");
         } else if (b instanceof LineChart c) {
             String id = figure(c.title());
             LineChartSvg.write(out, c, id);

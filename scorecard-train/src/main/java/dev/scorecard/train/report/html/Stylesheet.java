@@ -28,6 +28,15 @@ final class Stylesheet {
             nav.toc{background:#f5f6f7;border:1px solid #d8d8d8;border-radius:4px;padding:8px 20px;margin:16px 0 8px}
             nav.toc h2{border:0;margin:4px 0;padding:0;font-size:1.1em}
             nav.toc ol{margin:2px 0;padding-left:1.4em}
+            nav.toc summary{cursor:pointer}
+            nav.toc .count{color:#555}
+            details.fold>summary{cursor:pointer;list-style-position:outside}
+            details.fold>summary>:is(h2,h3,h4,h5,h6){display:inline-block;margin-bottom:0}
+            details.fold[open]>summary{margin-bottom:6px}
+            figure.pre{margin:10px 0 18px}
+            figure.pre figcaption{font-weight:600;margin:0 0 4px}
+            pre{margin:0;padding:8px 12px;background:#f5f6f7;border:1px solid #d8d8d8;border-radius:4px;overflow-x:auto;\
+            font:13px/1.45 ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace}
             .table-wrap{overflow-x:auto;margin:10px 0 18px}
             table{border-collapse:collapse;font-size:.92em;font-variant-numeric:tabular-nums}
             caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
@@ -66,7 +75,9 @@ final class Stylesheet {
             figure.chart,table,.verdict,dl.kv{break-inside:avoid;page-break-inside:avoid}\
             tr{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\
             h2,h3,h4,h5,h6,caption,figcaption{break-after:avoid;page-break-after:avoid}\
-            figure.chart svg{max-width:100%}.table-wrap{overflow:visible}}
+            figure.chart svg{max-width:100%}.table-wrap{overflow:visible}\
+            details::details-content{content-visibility:visible;display:block}\
+            details>summary{list-style:none}pre{white-space:pre-wrap;overflow-wrap:anywhere}}
             """;
 
     private Stylesheet() {

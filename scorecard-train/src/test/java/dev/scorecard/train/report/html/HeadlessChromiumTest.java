@@ -21,6 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +106,30 @@ class HeadlessChromiumTest {
         assertThat(count(dom, "<svg")).as("one svg per chart").isEqualTo(chartCount(doc)).isGreaterThan(20);
         assertThat(dom).doesNotContain("<script");
         assertThat(NetLog.pageRequests(dumpLog)).as("network requests made by the page").isEmpty();
+    }
+
+    /**
+     * Folded sections (each variable's bins, the training rows' performance, the configuration) open on a
+     * click on screen and unfold when printed, so a printed report for a model-risk file misses nothing.
+     */
+    @Test
+    void printingUnfoldsTheFoldedSections() throws Exception {
+        GermanCreditFixture f = GermanCreditFixture.get();
+        Document doc = EvaluationReport.build(f.trainInput(GermanCreditFixture.FAILING));
+        String page = HtmlRenderer.render(doc);
+        assertThat(page).contains("<details class=\"fold\">\n<summary><h3>duration_in_month</h3></summary>");
+        Path html = tmp.resolve("folded-report.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+        Path pdf = tmp.resolve("folded-report.pdf");
+        run(List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString()), tmp.resolve("pdf.out"));
+        String text;
+        try (PDDocument printed = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(printed);
+        }
+        // Inside folded sections: a variable's bins table, the training rows' calibration, the YAML.
+        assertThat(text).contains("Bins of duration_in_month", "Calibration (train)", "Calibration (test)",
+                "maxCorrelation: 0.7", "Precision");
+        assertThat(text.indexOf("Summary")).isLessThan(text.indexOf("Scorecard points"));
     }
 
     /** The net-log check is not vacuous: a page without our policy that loads a URL is caught. */

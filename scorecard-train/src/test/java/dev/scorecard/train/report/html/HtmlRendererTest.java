@@ -52,9 +52,10 @@ class HtmlRendererTest {
     void contentsListSectionsAndSubsections() {
         assertThat(SAMPLE).contains("<nav class=\"toc\" aria-labelledby=\"_toc\">\n<h2 id=\"_toc\">Contents</h2>\n<ol>\n"
                 + "<li><a href=\"#summary\">Summary</a></li>\n"
-                + "<li><a href=\"#characteristics\">Characteristics</a>\n<ol>\n"
+                + "<li><details><summary><a href=\"#characteristics\">Characteristics</a> <span class=\"count\">(2)</span>"
+                + "</summary>\n<ol>\n"
                 + "<li><a href=\"#var-duration\">duration</a></li>\n<li><a href=\"#var-purpose\">purpose</a></li>\n"
-                + "</ol>\n</li>\n<li><a href=\"#performance\">Performance</a></li>\n");
+                + "</ol>\n</details></li>\n<li><a href=\"#performance\">Performance</a></li>\n");
         assertThat(SAMPLE).contains("<section id=\"var-duration\">\n<h3>duration</h3>\n");
     }
 
