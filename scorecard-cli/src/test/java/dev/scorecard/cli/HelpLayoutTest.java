@@ -94,6 +94,43 @@ class HelpLayoutTest {
                 .contains("\u001B[1;31mFAIL\u001B[0m");
     }
 
+    /**
+     * Progress shows on a terminal only: bars for loading (in KB for a small file) and binning, a running
+     * count for scoring, whose total is unknown until the file ends (it showed 0/9223372036854775807).
+     */
+    @Test
+    void progressShowsOnATerminalOnly() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("progress");
+        String model = dir.resolve("m").toString();
+        String[] train = {"train", "--data", TrainCommandTest.GERMAN, "--target", "creditability", "--out", model};
+        CliRun piped = CliRun.of(train);
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+        assertThat(piped.out() + piped.err()).doesNotContain("Loading", "Binning", "\r");
+
+        String trained = underTerminal("train", "--data", TrainCommandTest.GERMAN, "--target", "creditability", "--out",
+                dir.resolve("t").toString());
+        assertThat(trained).contains("Loading", " KB ", "Binning", "%");
+        String evaluated = underTerminal("evaluate", "--model", model + "/model.json", "--data", TrainCommandTest.GERMAN,
+                "--out", dir.resolve("e").toString());
+        assertThat(evaluated).contains("Scoring", " rows").doesNotContain(Long.toString(Long.MAX_VALUE));
+    }
+
+    /** @return what the command writes to a pseudo-terminal (stdout and stderr), after checking it exits 0 */
+    private static String underTerminal(String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder command = new StringBuilder("'" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName());
+        for (String a : args) {
+            command.append(" '").append(a).append("'");
+        }
+        Process p = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     /** Under a 140-column pseudo-terminal the help is wider than 80 columns, and no wider than 140. */
     @Test
     void helpUsesTheTerminalWidth() throws Exception {

@@ -92,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 rows.encoding(), labels.labels());
         EvaluateWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
-            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            progress.counter("Scoring", " rows");
             o = EvaluateWorkflow.run(request, progress::step);
         }
         if (!output.quiet) {

@@ -109,7 +109,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 rows.delimiter(), rows.encoding(), on, labels.labels());
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
-            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            progress.counter("Scoring", " rows");
             o = MonitorWorkflow.run(request, progress::step);
         }
         MonitorResult r = o.result();

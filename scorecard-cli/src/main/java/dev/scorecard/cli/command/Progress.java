@@ -30,6 +30,24 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the current phase's bar and starts a counter for a phase whose total is unknown until it ends
+     * (rows streamed through the scorer): a spinner and the count so far, no percentage.
+     */
+    synchronized void counter(String task, String unit) {
+        endPhase();
+        if (enabled) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(unit, 1).continuousUpdate().clearDisplayOnFinish().build();
+        }
+    }
+
+    /** Ends the current phase's bar and starts one over a file's bytes, in KB or MB by its size. */
+    synchronized void bytes(String task, long totalBytes) {
+        boolean large = totalBytes >= 10L << 20;
+        phase(task, totalBytes, large ? " MB" : " KB", large ? 1 << 20 : 1 << 10);
+    }
+
     synchronized void step(long done) {
         if (bar != null) {
             bar.stepTo(done);

@@ -21,7 +21,7 @@ final class ProgressListener implements BinWorkflow.Listener {
     public void loadProgress(long bytesRead, long totalBytes) {
         if (!loading) {
             loading = true;
-            progress.phase("Loading", totalBytes, " MB", 1 << 20);
+            progress.bytes("Loading", totalBytes);
         }
         progress.step(bytesRead);
     }

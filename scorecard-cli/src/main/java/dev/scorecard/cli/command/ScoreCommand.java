@@ -96,7 +96,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 rows.delimiter(), rows.encoding());
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
-            progress.phase("Scoring", Long.MAX_VALUE, " rows", 1);
+            progress.counter("Scoring", " rows");
             o = ScoreWorkflow.run(request, progress::step);
         }
         if (!output.quiet) {

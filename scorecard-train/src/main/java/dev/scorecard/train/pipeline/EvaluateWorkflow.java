@@ -93,7 +93,7 @@ public final class EvaluateWorkflow {
 
     /**
      * @param request what to evaluate
-     * @param progress told the number of rows read so far, every 100,000 rows
+     * @param progress told the number of rows read so far, every 16,384 rows
      * @return the evaluation and what was written
      */
     public static Outcome run(Request request, LongConsumer progress) {

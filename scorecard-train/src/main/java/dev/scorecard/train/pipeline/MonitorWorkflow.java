@@ -102,7 +102,7 @@ public final class MonitorWorkflow {
 
     /**
      * @param request what to monitor
-     * @param progress told the number of rows read so far, every 100,000 rows
+     * @param progress told the number of rows read so far, every 16,384 rows
      * @return what was found and written
      */
     public static Outcome run(Request request, LongConsumer progress) {

@@ -122,7 +122,7 @@ public final class ScoreWorkflow {
 
     /**
      * @param request what to score
-     * @param progress told the number of rows read so far, every 100,000 rows
+     * @param progress told the number of rows read so far, every 16,384 rows
      * @return the counts
      */
     public static Outcome run(Request request, LongConsumer progress) {

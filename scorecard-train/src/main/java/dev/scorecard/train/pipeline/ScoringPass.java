@@ -56,6 +56,9 @@ final class ScoringPass implements Closeable {
     record ValueColumn(String name, VariableType type) {
     }
 
+    /** Rows between two progress reports: a power of two, often enough that a file of 50,000 rows moves the count. */
+    private static final long PROGRESS_EVERY = 1 << 14;
+
     private final Scorecard scorecard;
     private final Charset encoding;
     private final List<String> header;
@@ -198,7 +201,7 @@ final class ScoringPass implements Closeable {
      * @param textColumns columns the caller reads with {@link #text}, in that order
      * @param reasons reason codes per row
      * @param reasonBaseline what points lost are measured from
-     * @param progress told the number of rows read so far, every 100,000 rows
+     * @param progress told the number of rows read so far, every 16,384 rows
      * @param outputs the run's outputs, which the rejects file belongs to
      * @param rejectsFile where rejected rows go, as they are found (a member of {@code outputs})
      * @return the pass, before the first row
@@ -253,7 +256,7 @@ final class ScoringPass implements Closeable {
     boolean next() {
         while (cells.next()) {
             rows++;
-            if (rows % 100_000 == 0) {
+            if ((rows & (PROGRESS_EVERY - 1)) == 0) {
                 progress.accept(rows);
             }
             String problem = scoreRow();
