@@ -97,6 +97,12 @@ public record TrainingConfig(Optional<String> name, double split, long seed, Opt
                 gradeShares, gradeCutoffs, unseen);
     }
 
+    /** @return a copy with the regression options replaced */
+    public TrainingConfig withRegression(LogisticOptions regression) {
+        return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
+                gradeShares, gradeCutoffs, unseen);
+    }
+
     /** @return a copy with the scaling replaced */
     public TrainingConfig withScaling(ScalingOptions scaling) {
         return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
