@@ -10,6 +10,7 @@ final class ProgressListener implements BinWorkflow.Listener {
     private final PrintWriter stdout;
     private final boolean quiet;
     private boolean loading;
+    private boolean crossValidating;
 
     ProgressListener(Progress progress, PrintWriter stdout, boolean quiet) {
         this.progress = progress;
@@ -42,6 +43,15 @@ final class ProgressListener implements BinWorkflow.Listener {
 
     @Override
     public void variableBinned(int done) {
+        progress.step(done);
+    }
+
+    @Override
+    public void crossValidated(int done, int planned) {
+        if (!crossValidating) {
+            crossValidating = true;
+            progress.phase("Cross-validating", planned, " fits", 1);
+        }
         progress.step(done);
     }
 }

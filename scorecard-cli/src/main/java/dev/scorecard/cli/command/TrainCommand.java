@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             "      --oot-from 2026-06 --out out/oot",
             "  scorecard train --data leads.csv --target converted --config gates.yaml \\",
             "      --challenger gbm --out out/leads",
+            "  scorecard train --data leads.csv --target converted --cv 5 --out out/leads",
             "  scorecard train --data leads.csv --target converted --cutoff-width 20 \\",
             "      --out out/leads",
             "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
@@ -104,6 +106,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "beside the scorecard's.")
     String challenger;
 
+    @Option(names = "--cv", paramLabel = "K",
+            description = "Choose minBinShare, l2 and maxCorrelation by K-fold cross-validation of the training rows "
+                    + "(seeded by --seed; the test rows take no part); what was tried goes to cv.csv and the report. "
+                    + "The candidates come from the config's cv section.")
+    Integer cv;
+
     @ArgGroup(exclusive = true)
     CutoffChoice cutoffs;
 
@@ -135,6 +143,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (name != null) {
             t = t.withName(name);
         }
+        if (cv != null) {
+            if (cv != 0 && (cv < 2 || cv > 20)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cv: " + cv
+                        + " is out of range; expected 0 (off) or 2 to 20 folds");
+            }
+            t = t.withCv(t.cv().withFolds(cv));
+        }
         config = config.withTraining(t);
         if (challenger != null) {
             config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ChallengerKind.fromConfig(challenger))));
@@ -164,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** @return the files train writes into --out */
     private static List<String> written(boolean defaultRejects, boolean testFile) {
         List<String> names = new ArrayList<>(List.of(TrainWorkflow.MODEL_JSON, BinWorkflow.BINS_JSON, BinWorkflow.BINS_CSV,
-                BinWorkflow.IV_CSV, TrainWorkflow.SELECTION_CSV, TrainWorkflow.COEFFICIENTS_CSV, TrainWorkflow.SCORECARD_CSV));
+                BinWorkflow.IV_CSV, TrainWorkflow.SELECTION_CSV, TrainWorkflow.CV_CSV, TrainWorkflow.COEFFICIENTS_CSV, TrainWorkflow.SCORECARD_CSV));
         names.addAll(ReportWriter.evaluationFiles());
         if (defaultRejects) {
             names.add(BinWorkflow.REJECTS_CSV);

@@ -32,6 +32,10 @@ final class TrainSummary {
         ScorecardModel m = o.model();
         out.append(String.format(Locale.ROOT, "%nmodel '%s': %d characteristics, base points %s%n", m.name(),
                 m.characteristics().size(), DoubleFormat.format(m.basePoints())));
+        o.cv().ifPresent(cv -> out.append(String.format(Locale.ROOT,
+                "cv: %d folds, %d settings tried; chose minBinShare %s, l2 %s, maxCorrelation %s (mean AUC %.4f, cv.csv)%n",
+                cv.folds(), cv.trials().size(), DoubleFormat.format(cv.minBinShare()), DoubleFormat.format(cv.l2()),
+                DoubleFormat.format(cv.maxCorrelation()), cv.chosen().meanAuc())));
         out.append(selection(o.selection())).append(System.lineSeparator());
         out.append(String.join(", ", m.characteristics().stream().map(c -> c.name()).toList())).append(System.lineSeparator());
         for (SelectionRow r : o.selection()) {

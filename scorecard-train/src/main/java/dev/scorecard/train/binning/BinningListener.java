@@ -9,4 +9,8 @@ public interface BinningListener {
     /** One more variable is binned (called from worker threads). */
     default void variableBinned(int done) {
     }
+
+    /** Cross-validation has fitted this many of at most {@code planned} fold models ({@code --cv}). */
+    default void crossValidated(int done, int planned) {
+    }
 }

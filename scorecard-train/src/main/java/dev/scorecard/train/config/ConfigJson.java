@@ -102,6 +102,18 @@ public final class ConfigJson {
             numbers(g, t.gradeCutoffs());
             g.writeEndObject();
             g.writeStringField("unseen", t.unseen().configName());
+            // Written only when on, so that every model trained without CV keeps the bytes it had.
+            if (t.cv().enabled()) {
+                g.writeObjectFieldStart("cv");
+                g.writeNumberField("folds", t.cv().folds());
+                g.writeFieldName("minBinShare");
+                numbers(g, t.cv().minBinShare());
+                g.writeFieldName("l2");
+                numbers(g, t.cv().l2());
+                g.writeFieldName("maxCorrelation");
+                numbers(g, t.cv().maxCorrelation());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -53,7 +53,8 @@ public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "encoding", "missingValues", "types",
             "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
             "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift",
-            "cutoffs");
+            "cutoffs", "cv");
+    private static final List<String> CV_KEYS = List.of("folds", "minBinShare", "l2", "maxCorrelation");
     private static final List<String> GATES_KEYS = List.of("minAuc", "minKs", "maxPsi", "maxCsi", "minPrecisionAtGrade",
             "minRecallAtGrade");
     private static final List<String> DRIFT_KEYS = List.of("warn", "alert");
@@ -89,6 +90,7 @@ public final class ConfigReader {
         sections.put("gates", GATES_KEYS);
         sections.put("drift", DRIFT_KEYS);
         sections.put("cutoffs", CUTOFFS_KEYS);
+        sections.put("cv", CV_KEYS);
         sections.forEach((section, keys) -> keys.forEach(k -> all.add(section + "." + k)));
         return List.copyOf(all);
     }
@@ -232,9 +234,30 @@ public final class ConfigReader {
         List<String> names = gradeNames;
         List<Double> shares = gradeShares;
         List<Double> cuts = cutoffs;
+        CvOptions cv = cv(f, top, d.cv());
         // "timeColumn and ootFrom go together" names timeColumn; when only ootFrom is given, that is the line.
         return f.build("", "ootFrom", () -> new TrainingConfig(name, split, seed, timeColumn, ootFrom, s, r, c, names,
-                shares, cuts, unseen));
+                shares, cuts, unseen, cv));
+    }
+
+    /** {@code cv: 5} is short for {@code cv: {folds: 5}}. */
+    private static CvOptions cv(Fields f, ObjectNode top, CvOptions d) {
+        if (!top.has("cv")) {
+            return d;
+        }
+        JsonNode node = top.get("cv");
+        if (node.isNumber()) {
+            int folds = f.integer(node, "cv");
+            return f.build("cv", () -> d.withFolds(folds));
+        }
+        ObjectNode n = f.object(node, "cv");
+        f.knownKeys(n, "cv.", CV_KEYS);
+        int folds = n.has("folds") ? f.integer(n.get("folds"), "cv.folds") : 5;
+        List<Double> shares = n.has("minBinShare") ? f.numberList(n.get("minBinShare"), "cv.minBinShare") : d.minBinShare();
+        List<Double> l2 = n.has("l2") ? f.numberList(n.get("l2"), "cv.l2") : d.l2();
+        List<Double> corr = n.has("maxCorrelation") ? f.numberList(n.get("maxCorrelation"), "cv.maxCorrelation")
+                : d.maxCorrelation();
+        return f.build("cv", () -> new CvOptions(folds, shares, l2, corr));
     }
 
     private static EvaluationConfig evaluation(Fields f, ObjectNode top) {

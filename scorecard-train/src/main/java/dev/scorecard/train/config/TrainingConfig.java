@@ -25,16 +25,18 @@ import java.util.Optional;
  * @param gradeShares share of training rows per grade, best first (used when no cut-offs are given)
  * @param gradeCutoffs lowest score of each grade but the last, best first (empty: from the shares)
  * @param unseen the unseen-level policy written into the model
+ * @param cv the cross-validated choice of binning share, L2 and correlation threshold (off by default)
  */
 public record TrainingConfig(Optional<String> name, double split, long seed, Optional<String> timeColumn,
         Optional<String> ootFrom, SelectionOptions selection, LogisticOptions regression, ScalingOptions scaling,
-        List<String> gradeNames, List<Double> gradeShares, List<Double> gradeCutoffs, UnseenPolicy unseen) {
+        List<String> gradeNames, List<Double> gradeShares, List<Double> gradeCutoffs, UnseenPolicy unseen, CvOptions cv) {
     /** Validates the split and the grade lists. */
     public TrainingConfig {
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(regression, "regression");
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(unseen, "unseen");
+        Objects.requireNonNull(cv, "cv");
         gradeNames = List.copyOf(gradeNames);
         gradeShares = List.copyOf(gradeShares);
         gradeCutoffs = List.copyOf(gradeCutoffs);
@@ -70,42 +72,48 @@ public record TrainingConfig(Optional<String> name, double split, long seed, Opt
         }
         return new TrainingConfig(Optional.empty(), 0.7, 42, Optional.empty(), Optional.empty(),
                 SelectionOptions.defaults(), LogisticOptions.defaults(), ScalingOptions.defaults(), GradeTable.DEFAULT_NAMES,
-                shares, List.of(), UnseenPolicy.ELSE_BIN_NEUTRAL);
+                shares, List.of(), UnseenPolicy.ELSE_BIN_NEUTRAL, CvOptions.defaults());
     }
 
     /** @return a copy with the split share and seed replaced */
     public TrainingConfig withSplit(double split, long seed) {
         return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
-                gradeShares, gradeCutoffs, unseen);
+                gradeShares, gradeCutoffs, unseen, cv);
     }
 
     /** @return a copy with an out-of-time split */
     public TrainingConfig withOutOfTime(String timeColumn, String ootFrom) {
         return new TrainingConfig(name, split, seed, Optional.of(timeColumn), Optional.of(ootFrom), selection, regression,
-                scaling, gradeNames, gradeShares, gradeCutoffs, unseen);
+                scaling, gradeNames, gradeShares, gradeCutoffs, unseen, cv);
     }
 
     /** @return a copy with the name replaced */
     public TrainingConfig withName(String name) {
         return new TrainingConfig(Optional.of(name), split, seed, timeColumn, ootFrom, selection, regression, scaling,
-                gradeNames, gradeShares, gradeCutoffs, unseen);
+                gradeNames, gradeShares, gradeCutoffs, unseen, cv);
     }
 
     /** @return a copy with the selection options replaced */
     public TrainingConfig withSelection(SelectionOptions selection) {
         return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
-                gradeShares, gradeCutoffs, unseen);
+                gradeShares, gradeCutoffs, unseen, cv);
+    }
+
+    /** @return a copy with the cross-validation options replaced */
+    public TrainingConfig withCv(CvOptions cv) {
+        return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
+                gradeShares, gradeCutoffs, unseen, cv);
     }
 
     /** @return a copy with the regression options replaced */
     public TrainingConfig withRegression(LogisticOptions regression) {
         return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
-                gradeShares, gradeCutoffs, unseen);
+                gradeShares, gradeCutoffs, unseen, cv);
     }
 
     /** @return a copy with the scaling replaced */
     public TrainingConfig withScaling(ScalingOptions scaling) {
         return new TrainingConfig(name, split, seed, timeColumn, ootFrom, selection, regression, scaling, gradeNames,
-                gradeShares, gradeCutoffs, unseen);
+                gradeShares, gradeCutoffs, unseen, cv);
     }
 }

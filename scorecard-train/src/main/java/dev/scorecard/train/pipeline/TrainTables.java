@@ -9,6 +9,8 @@ import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.Coefficient;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.train.select.SelectionRow;
+import dev.scorecard.train.trainer.CvResult;
+import dev.scorecard.train.trainer.CvTrial;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -25,6 +27,20 @@ final class TrainTables {
         for (SelectionRow r : rows) {
             csv.writeRecord(r.variable(), DoubleFormat.format(r.iv()), r.selected() ? "selected" : "removed", r.step(),
                     r.reason());
+        }
+        csv.flush();
+    }
+
+    /** What {@code --cv} tried, one row per setting in the order of the search. */
+    static void writeCv(CvResult cv, Writer out) throws IOException {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        csv.writeRecord("varied", "minBinShare", "l2", "maxCorrelation", "folds", "mean_auc", "sd_auc", "chosen", "failure");
+        for (CvTrial t : cv.trials()) {
+            csv.writeRecord(t.knob(), DoubleFormat.format(t.minBinShare()), DoubleFormat.format(t.l2()),
+                    DoubleFormat.format(t.maxCorrelation()), String.valueOf(cv.folds()),
+                    t.failure().isPresent() ? "" : DoubleFormat.format(t.meanAuc()),
+                    t.failure().isPresent() ? "" : DoubleFormat.format(t.sdAuc()), String.valueOf(t.chosen()),
+                    t.failure().orElse(""));
         }
         csv.flush();
     }

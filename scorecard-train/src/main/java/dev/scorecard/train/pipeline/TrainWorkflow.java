@@ -31,6 +31,7 @@ import dev.scorecard.train.report.BinsFile;
 import dev.scorecard.train.report.ReportInput;
 import dev.scorecard.train.report.ReportWriter;
 import dev.scorecard.train.select.SelectionRow;
+import dev.scorecard.train.trainer.CvResult;
 import dev.scorecard.train.trainer.DataSource;
 import dev.scorecard.train.trainer.NoVariableSurvivedException;
 import dev.scorecard.train.trainer.ScorecardTrainer;
@@ -61,6 +62,8 @@ public final class TrainWorkflow {
     public static final String MODEL_JSON = "model.json";
     /** The selection table. */
     public static final String SELECTION_CSV = "selection.csv";
+    /** What {@code --cv} tried and chose, written only with CV on. */
+    public static final String CV_CSV = "cv.csv";
     /** The coefficients table. */
     public static final String COEFFICIENTS_CSV = "coefficients.csv";
     /** The points table a person reads. */
@@ -105,10 +108,12 @@ public final class TrainWorkflow {
      * @param evaluations the training rows' evaluation, then the test rows' when they hold both classes
      * @param challenger the challenger's results, when one was asked for and the test rows allow it
      * @param gates the go-live gates checked on the last evaluation; empty when none are set
+     * @param cv what cross-validation tried and chose, when it was on
      */
     public record Outcome(ScorecardModel model, Scorecard scorecard, List<VariableResult> binning,
             List<SelectionRow> selection, LogisticFit fit, List<Path> written, Optional<Path> rejectsFile,
-            List<Evaluation> evaluations, Optional<ChallengerFit> challenger, List<GateResult> gates) {
+            List<Evaluation> evaluations, Optional<ChallengerFit> challenger, List<GateResult> gates,
+            Optional<CvResult> cv) {
         /** Copies the lists. */
         public Outcome {
             binning = List.copyOf(binning);
@@ -139,7 +144,7 @@ public final class TrainWorkflow {
     public static List<Path> members(Request request) {
         Path out = request.outDir();
         List<Path> members = new ArrayList<>(ReportWriter.paths(out, List.of(MODEL_JSON, BinWorkflow.BINS_JSON,
-                BinWorkflow.BINS_CSV, BinWorkflow.IV_CSV, SELECTION_CSV, COEFFICIENTS_CSV, SCORECARD_CSV)));
+                BinWorkflow.BINS_CSV, BinWorkflow.IV_CSV, SELECTION_CSV, CV_CSV, COEFFICIENTS_CSV, SCORECARD_CSV)));
         members.addAll(ReportWriter.paths(out, ReportWriter.evaluationFiles()));
         members.add(rejectsPath(request));
         members.add(out.resolve(TEST_REJECTS_CSV));
@@ -204,6 +209,9 @@ public final class TrainWorkflow {
         written.add(Outputs.write(set, out.resolve(BinWorkflow.BINS_CSV), w -> BinTables.writeBins(binned, c::binningFor, w)));
         written.add(Outputs.write(set, out.resolve(BinWorkflow.IV_CSV), w -> BinTables.writeIv(binned, w)));
         written.add(Outputs.write(set, out.resolve(SELECTION_CSV), w -> TrainTables.writeSelection(selection, w)));
+        if (trained.cv().isPresent()) {
+            written.add(Outputs.write(set, out.resolve(CV_CSV), w -> TrainTables.writeCv(trained.cv().get(), w)));
+        }
         written.add(Outputs.write(set, out.resolve(COEFFICIENTS_CSV), w -> TrainTables.writeCoefficients(fit, w)));
         written.add(Outputs.write(set, out.resolve(SCORECARD_CSV), w -> TrainTables.writeScorecard(model, w)));
         Scorecard scorecard = trained.scorecard();
@@ -223,10 +231,10 @@ public final class TrainWorkflow {
         List<GateResult> gates = Gates.check(ec.gates(), evaluations.get(evaluations.size() - 1));
         ReportInput report = new ReportInput("train", model, request.data().getFileName().toString(),
                 request.testFile().map(f -> f.getFileName().toString()), loaded.report().rowsRead(),
-                loaded.report().rowsRejected(), evaluations, binned, selection, challenger, gates);
+                loaded.report().rowsRejected(), evaluations, binned, selection, challenger, gates, trained.cv());
         written.addAll(ReportWriter.writeEvaluation(report, out, set));
         return new Outcome(model, scorecard, binned, selection, fit, written, step.rejectsFile(), evaluations, challenger,
-                gates);
+                gates, trained.cv());
     }
 
     private static Path rejectsPath(Request request) {

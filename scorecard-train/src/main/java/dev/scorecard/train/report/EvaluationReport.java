@@ -1,5 +1,6 @@
 package dev.scorecard.train.report;
 
+import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.Provenance;
@@ -11,6 +12,8 @@ import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.challenger.ChallengerFit;
 import dev.scorecard.train.config.ConfigYaml;
 import dev.scorecard.train.challenger.ChallengerKind;
+import dev.scorecard.train.trainer.CvResult;
+import dev.scorecard.train.trainer.CvTrial;
 import dev.scorecard.train.eval.DriftLevel;
 import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GateResult;
@@ -74,6 +77,7 @@ public final class EvaluationReport {
         if (!in.selection().isEmpty()) {
             sections.add(selection());
         }
+        in.cv().ifPresent(cv -> sections.add(crossValidation(cv)));
         CharacteristicSections characteristics = new CharacteristicSections(model, in.selection(), ids);
         String charId = ids.fixed("characteristics");
         sections.add(in.variables().isEmpty() ? characteristics.modelCharacteristics(charId, in.gated())
@@ -291,6 +295,24 @@ public final class EvaluationReport {
                 + " candidate variables were selected; each removed one names the step and the values compared.",
                 List.of(new Table("Selection", List.of(Table.Column.left("variable"), Table.Column.right("IV"),
                         Table.Column.left("status"), Table.Column.left("step"), Table.Column.left("reason")), rows)));
+    }
+
+    private Section crossValidation(CvResult cv) {
+        List<Table.Row> rows = new ArrayList<>();
+        for (CvTrial t : cv.trials()) {
+            rows.add(new Table.Row(List.of(t.knob(), DoubleFormat.format(t.minBinShare()), DoubleFormat.format(t.l2()),
+                    DoubleFormat.format(t.maxCorrelation()), t.failure().isPresent() ? "\u2014" : Figures.metric(t.meanAuc()),
+                    t.failure().isPresent() ? "\u2014" : Figures.metric(t.sdAuc()),
+                    t.chosen() ? "chosen" : t.failure().orElse("")), t.chosen() ? Status.OK : Status.NONE));
+        }
+        return new Section(ids.fixed("cross-validation"), "Cross-validation", cv.folds() + "-fold cross-validation of "
+                + "the training rows chose minBinShare " + DoubleFormat.format(cv.minBinShare()) + ", l2 "
+                + DoubleFormat.format(cv.l2()) + " and maxCorrelation " + DoubleFormat.format(cv.maxCorrelation())
+                + ": one knob at a time, in this order, each setting fitted from binning to regression on the other "
+                + "folds and scored by its mean held-out AUC. The test rows took no part.",
+                List.of(new Table("Settings tried", List.of(Table.Column.left("varied"), Table.Column.right("minBinShare"),
+                        Table.Column.right("l2"), Table.Column.right("maxCorrelation"), Table.Column.right("mean AUC"),
+                        Table.Column.right("sd"), Table.Column.left("")), rows)));
     }
 
     // ---------------------------------------------------------------- performance and stability

@@ -6,6 +6,7 @@ import dev.scorecard.train.eval.Evaluation;
 import dev.scorecard.train.eval.GateResult;
 import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.select.SelectionRow;
+import dev.scorecard.train.trainer.CvResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +28,11 @@ import java.util.Optional;
  * @param selection why each variable was kept or removed (empty for {@code evaluate})
  * @param challenger the challenger model's results, when one was fitted
  * @param gates the go-live gates checked on the last evaluation (empty when none are set)
+ * @param cv what {@code --cv} tried and chose, when the model was trained with it
  */
 public record ReportInput(String command, ScorecardModel model, String dataFile, Optional<String> testFile, long rowsRead,
         long rowsRejected, List<Evaluation> evaluations, List<VariableResult> variables, List<SelectionRow> selection,
-        Optional<ChallengerFit> challenger, List<GateResult> gates) {
+        Optional<ChallengerFit> challenger, List<GateResult> gates, Optional<CvResult> cv) {
     /** Copies the lists and checks there is something to report. */
     public ReportInput {
         Objects.requireNonNull(command, "command");
@@ -42,9 +44,18 @@ public record ReportInput(String command, ScorecardModel model, String dataFile,
         selection = List.copyOf(selection);
         Objects.requireNonNull(challenger, "challenger");
         gates = List.copyOf(gates);
+        Objects.requireNonNull(cv, "cv");
         if (evaluations.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one evaluation");
         }
+    }
+
+    /** A report of a model trained without cross-validation, or of an evaluation. */
+    public ReportInput(String command, ScorecardModel model, String dataFile, Optional<String> testFile, long rowsRead,
+            long rowsRejected, List<Evaluation> evaluations, List<VariableResult> variables, List<SelectionRow> selection,
+            Optional<ChallengerFit> challenger, List<GateResult> gates) {
+        this(command, model, dataFile, testFile, rowsRead, rowsRejected, evaluations, variables, selection, challenger,
+                gates, Optional.empty());
     }
 
     /** @return the evaluation the gates were checked on: the last one */

@@ -3,6 +3,8 @@ package dev.scorecard.train.report;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.challenger.ChallengerFit;
+import dev.scorecard.train.trainer.CvResult;
+import dev.scorecard.train.trainer.CvTrial;
 import dev.scorecard.train.eval.CalibrationResult;
 import dev.scorecard.train.eval.CumulativeCurve;
 import dev.scorecard.train.eval.CutoffTable;
@@ -72,6 +74,9 @@ public final class ReportJson {
                 challenger(j, input.challenger().get(), input.gated().name());
             } else {
                 j.nullField("challenger");
+            }
+            if (input.cv().isPresent()) { // absent without CV, so that other reports keep their bytes
+                cv(j, input.cv().get());
             }
             j.string("gatedEvaluation", input.gated().name());
             j.startArray("gates");
@@ -251,6 +256,34 @@ public final class ReportJson {
         j.number("testAuc", c.testAuc());
         j.number("testKs", c.testKs().ks());
         j.number("testGini", c.testGini());
+        j.endObject();
+    }
+
+    private static void cv(JsonOut j, CvResult cv) throws IOException {
+        j.startObject("crossValidation");
+        j.number("folds", cv.folds());
+        j.number("minBinShare", cv.minBinShare());
+        j.number("l2", cv.l2());
+        j.number("maxCorrelation", cv.maxCorrelation());
+        j.startArray("trials");
+        for (CvTrial t : cv.trials()) {
+            j.startObject();
+            j.string("varied", t.knob());
+            j.number("minBinShare", t.minBinShare());
+            j.number("l2", t.l2());
+            j.number("maxCorrelation", t.maxCorrelation());
+            if (t.failure().isPresent()) {
+                j.nullField("meanAuc");
+                j.nullField("sdAuc");
+            } else {
+                j.number("meanAuc", t.meanAuc());
+                j.number("sdAuc", t.sdAuc());
+            }
+            j.bool("chosen", t.chosen());
+            j.string("failure", t.failure());
+            j.endObject();
+        }
+        j.endArray();
         j.endObject();
     }
 }

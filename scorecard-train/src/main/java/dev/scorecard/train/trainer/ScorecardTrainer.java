@@ -45,6 +45,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,11 +164,29 @@ public final class ScorecardTrainer {
     }
 
     private TrainedScorecard fitSplit(Dataset train, Dataset test, String splitText, DataSource source) {
-        TrainingConfig t = config.training();
         if (config.target().isPresent() && !config.target().get().equals(train.target().name())) {
             throw new IllegalArgumentException("the config's target '" + config.target().get()
                     + "' is not the dataset's, '" + train.target().name() + "'");
         }
+        if (!config.training().cv().enabled()) {
+            return fitOnce(train, test, splitText, source, Optional.empty());
+        }
+        CvResult cv = CrossValidation.run(this, config, train, listener::crossValidated);
+        ScorecardConfig tuned = CrossValidation.apply(config, cv.minBinShare(), cv.l2(), cv.maxCorrelation());
+        return new ScorecardTrainer(tuned, userBins, userBinsSource, threads, listener)
+                .fitOnce(train, test, splitText, source, Optional.of(cv));
+    }
+
+    /** One cross-validation fit: the same trainer with another config, silent, on a fold's rows. */
+    TrainedScorecard fitFold(ScorecardConfig foldConfig, Dataset foldTrain, Dataset foldTest) {
+        return new ScorecardTrainer(foldConfig, userBins, userBinsSource, threads, new BinningListener() { })
+                .fitOnce(foldTrain, foldTest, "cross-validation fold", DataSource.inMemory("fold", foldTrain),
+                        Optional.empty());
+    }
+
+    private TrainedScorecard fitOnce(Dataset train, Dataset test, String splitText, DataSource source,
+            Optional<CvResult> cv) {
+        TrainingConfig t = config.training();
         listener.binningStarted(train.features().size());
         List<VariableResult> binned = new BinningProcess(config, userBins, threads)
                 .fit(train, userBinsSource, listener::variableBinned);
@@ -252,7 +271,7 @@ public final class ScorecardTrainer {
                 TrainingScores.baseline(trainScores, binShares).withCandidates(candidates(binned, vars)), metrics);
         ScorecardModel model = scored.withVerification(
                 VerificationRows.of(Scorecard.of(scored), characteristics, t.unseen()));
-        return new TrainedScorecard(model, Scorecard.of(model), binned, selection, fit, train, test);
+        return new TrainedScorecard(model, Scorecard.of(model), binned, selection, fit, train, test, cv);
     }
 
     /**

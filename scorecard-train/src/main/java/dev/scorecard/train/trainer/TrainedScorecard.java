@@ -8,6 +8,7 @@ import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.select.SelectionRow;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link ScorecardTrainer} fitted, and what a report or a table needs to show how.
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param fit the final regression
  * @param train the rows the model was fitted on
  * @param test the rows held out (may be empty)
+ * @param cv what cross-validation tried and chose, when it was on
  */
 public record TrainedScorecard(ScorecardModel model, Scorecard scorecard, List<VariableResult> binning,
-        List<SelectionRow> selection, LogisticFit fit, Dataset train, Dataset test) {
+        List<SelectionRow> selection, LogisticFit fit, Dataset train, Dataset test,
+        Optional<CvResult> cv) {
     /** Copies the lists. */
     public TrainedScorecard {
         Objects.requireNonNull(model, "model");
@@ -29,6 +32,7 @@ public record TrainedScorecard(ScorecardModel model, Scorecard scorecard, List<V
         Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(cv, "cv");
         binning = List.copyOf(binning);
         selection = List.copyOf(selection);
     }

@@ -190,4 +190,25 @@ class ConfigReaderTest {
         assertError("target: y\ncutoffs:\n  bins: 10\n", "line 3: key 'cutoffs.bins': unknown key; known keys are bands, width");
         assertError("target: y\ncutoffs: 10\n", "line 2: key 'cutoffs': must be a mapping, got '10'");
     }
+
+    @Test
+    void readsTheCrossValidation() throws IOException {
+        assertThat(ConfigReader.read(yaml("target: y\n")).training().cv()).isEqualTo(CvOptions.defaults());
+        assertThat(ConfigReader.read(yaml("cv: 5\n")).training().cv()).isEqualTo(CvOptions.defaults().withFolds(5));
+        assertThat(ConfigReader.read(yaml("cv: {l2: [0, 10]}\n")).training().cv())
+                .isEqualTo(new CvOptions(5, List.of(0.05, 0.02), List.of(0.0, 10.0), List.of(0.7, 0.9)));
+        assertThat(ConfigReader.read(yaml("cv:\n  folds: 3\n  minBinShare: [0.1]\n  maxCorrelation: [0.6, 0.8]\n"))
+                .training().cv()).isEqualTo(new CvOptions(3, List.of(0.1), List.of(0.0, 1.0, 5.0, 20.0), List.of(0.6, 0.8)));
+    }
+
+    @Test
+    void crossValidationErrorsNameTheLineAndTheKey() throws IOException {
+        assertError("target: y\ncv: 1\n", "line 2: folds: 1 is out of range; expected 0 (off) or 2 to 20");
+        assertError("target: y\ncv:\n  folds: 3\n  l2: [-1]\n", "line 4: l2: -1.0 is out of range; expected a finite number, at least 0");
+        assertError("target: y\ncv:\n  minBinShare: []\n", "line 3: minBinShare: no candidate values; expected at least one");
+        assertError("target: y\ncv:\n  maxCorrelation: [1.5]\n",
+                "line 3: maxCorrelation: 1.5 is out of range; expected above 0 and at most 1");
+        assertError("target: y\ncv:\n  fold: 3\n", "line 3: key 'cv.fold': unknown key; known keys are folds, minBinShare, l2, maxCorrelation; did you mean 'folds'?");
+        assertError("target: y\ncv: five\n", "line 2: key 'cv': must be a mapping, got 'five'");
+    }
 }
