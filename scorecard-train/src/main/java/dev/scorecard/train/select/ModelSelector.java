@@ -64,38 +64,15 @@ public final class ModelSelector {
             }
         }
         LogisticFit fit = fit(vars, woeOf, y);
-        String mode = System.getProperty("sign.mode", "z");
         while (options.requirePositiveCoefficients() && !vars.isEmpty()) {
             int worst = -1;
             for (int j = 0; j < vars.size(); j++) {
                 Coefficient c = fit.coefficients().get(j);
-                if (!(c.estimate() > 0) && (worst < 0 || (mode.startsWith("iv")
-                        ? ivOf.getOrDefault(vars.get(j), 0.0) < ivOf.getOrDefault(vars.get(worst), 0.0)
-                        : c.z() < fit.coefficients().get(worst).z()))) {
+                if (!(c.estimate() > 0) && (worst < 0 || c.z() < fit.coefficients().get(worst).z())) {
                     worst = j;
                 }
             }
             if (worst < 0) {
-                if (mode.endsWith("readd")) {
-                    boolean added = false;
-                    for (SelectionRow r : List.copyOf(removed)) {
-                        if (!r.step().equals("sign")) {
-                            continue;
-                        }
-                        List<String> trial = new ArrayList<>(vars);
-                        trial.add(r.variable());
-                        LogisticFit f = fit(trial, woeOf, y);
-                        if (f.coefficients().stream().allMatch(c -> c.estimate() > 0)) {
-                            vars = trial;
-                            fit = f;
-                            removed.remove(r);
-                            added = true;
-                        }
-                    }
-                    if (added) {
-                        continue;
-                    }
-                }
                 break;
             }
             Coefficient c = fit.coefficients().get(worst);
