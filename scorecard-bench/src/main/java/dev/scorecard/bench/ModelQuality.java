@@ -63,10 +63,16 @@ public final class ModelQuality {
         add(new Variant("default", "the defaults of `train`, with the dataset's config", c -> c));
         add(new Variant("peer-style", "IV ≥ 0.02, missing share ≤ 0.95 and mode share ≤ 0.95, then one logistic fit on "
                 + "every remaining WOE column with scikit-learn's default L2 penalty (C = 1, so λ = 1): no correlation, "
-                + "VIF or sign rule, no stepwise", c -> l2(selection(c, s -> new SelectionOptions(0.95, 0.95, 0.02,
-                        Double.MAX_VALUE, false, 1.0, Double.POSITIVE_INFINITY, Stepwise.NONE, s.criterion(), s.pEnter(),
-                        s.pRemove(), false)), 1.0)));
+                + "VIF or sign rule, no stepwise; the same bins as the default",
+                c -> l2(selection(c, s -> new SelectionOptions(0.95, 0.95, 0.02, Double.MAX_VALUE, false, 1.0,
+                        Double.POSITIVE_INFINITY, Stepwise.NONE, s.criterion(), s.pEnter(), s.pRemove(), false)), 1.0)));
+        add(new Variant("peer-no-l2", "peer-style without its L2 penalty: a plain maximum-likelihood fit",
+                c -> l2(VARIANTS.get("peer-style").change().apply(c), 0.0)));
+        add(new Variant("cv-5", "the defaults with `--cv 5`: minBinShare, l2 and maxCorrelation chosen by 5-fold "
+                + "cross-validation of the training rows from the default candidates", c -> c.withTraining(c.training()
+                        .withCv(c.training().cv().withFolds(5)))));
     }
+
 
     // Candidates for the default, measured with --configs (issue 12: "decide from measurements").
     static {
@@ -78,9 +84,15 @@ public final class ModelQuality {
                 c -> selection(c, s -> s.withMaxCorrelation(1.0).withMaxVif(Double.POSITIVE_INFINITY))));
         add(new Variant("l2-1", "the defaults with l2 1", c -> l2(c, 1.0)));
         add(new Variant("l2-5", "the defaults with l2 5", c -> l2(c, 5.0)));
+        add(new Variant("l2-10", "the defaults with l2 10", c -> l2(c, 10.0)));
+        add(new Variant("l2-20", "the defaults with l2 20", c -> l2(c, 20.0)));
+        add(new Variant("fine", "the defaults with minBinShare 0.02 and maxBins 12",
+                c -> c.withBinning(c.binning().withMinBinShare(0.02).withMaxBins(12), c.variables())));
+        add(new Variant("fine-l2-5", "fine with l2 5", c -> l2(VARIANTS.get("fine").change().apply(c), 5.0)));
+        add(new Variant("bins-12", "the defaults with maxBins 12", c -> c.withBinning(c.binning().withMaxBins(12), c.variables())));
+        add(new Variant("share-0.02", "the defaults with minBinShare 0.02",
+                c -> c.withBinning(c.binning().withMinBinShare(0.02), c.variables())));
         add(new Variant("sign-only-l2-1", "sign-only with l2 1", c -> l2(VARIANTS.get("sign-only").change().apply(c), 1.0)));
-        add(new Variant("peer-no-l2", "peer-style without its L2 penalty", c -> l2(VARIANTS.get("peer-style").change()
-                .apply(c), 0.0)));
     }
 
     private static void add(Variant v) {
