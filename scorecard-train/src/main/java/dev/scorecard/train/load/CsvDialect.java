@@ -81,8 +81,11 @@ public record CsvDialect(boolean header, List<String> names, boolean trim) {
         return c == ' ' || c == '\t';
     }
 
-    /** @return {@code text} without leading and trailing spaces and tabs */
-    static String strip(String text) {
+    /**
+     * @param text a field or header name
+     * @return it without leading and trailing spaces and tabs, as {@link #trim()} reads it
+     */
+    public static String strip(String text) {
         int start = 0;
         int end = text.length();
         while (start < end && isPad(text.charAt(start))) {
