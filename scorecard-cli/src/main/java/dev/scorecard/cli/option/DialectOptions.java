@@ -15,8 +15,9 @@ public final class DialectOptions {
     public boolean noHeader;
 
     /** The column names of a file without a header. */
-    @Option(names = "--names", split = ",", paramLabel = "COL",
-            description = "Column names of a file without a header (--no-header), in file order.")
+    // COLS with the syntax hidden: COL[,COL...] would widen every command's option column by one.
+    @Option(names = "--names", split = ",", paramLabel = "COLS", hideParamSyntax = true,
+            description = "Column names of a file without a header (--no-header), comma-separated, in file order.")
     public List<String> names;
 
     /** Trim unquoted fields; null when not given. */
