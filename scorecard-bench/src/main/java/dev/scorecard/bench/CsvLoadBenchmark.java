@@ -1,5 +1,6 @@
 package dev.scorecard.bench;
 
+import dev.scorecard.train.load.CsvDialect;
 import dev.scorecard.train.load.CsvLoadOptions;
 import dev.scorecard.train.load.CsvLoader;
 import dev.scorecard.train.load.LoadResult;
@@ -30,15 +31,21 @@ public class CsvLoadBenchmark {
     @Param("1000000")
     long rows;
 
+    /** {@code --trim} on or off: the default (off) must cost nothing, on a file without padding it should cost little. */
+    @Param({"false", "true"})
+    boolean trim;
+
     Path file;
+    CsvLoadOptions options;
 
     @Setup(Level.Trial)
     public void file() throws IOException {
         file = BenchData.fromSystemProperties().syntheticLeads(rows, 42);
+        options = CsvLoadOptions.defaults("target").withDialect(CsvDialect.DEFAULT.withTrim(trim));
     }
 
     @Benchmark
     public LoadResult load() {
-        return CsvLoader.load(file, CsvLoadOptions.defaults("target"));
+        return CsvLoader.load(file, options);
     }
 }

@@ -110,6 +110,9 @@ public final class BinCommand implements Callable<Integer> {
         for (ColumnReport c : report.columns()) {
             c.nonNumeric().ifPresent(n -> sb.append(describe(c, n)).append(System.lineSeparator()));
         }
+        for (String w : report.warnings()) {
+            sb.append("warning: ").append(w).append(System.lineSeparator());
+        }
         return sb.toString();
     }
 

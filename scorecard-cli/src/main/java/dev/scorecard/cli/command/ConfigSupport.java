@@ -5,6 +5,7 @@ import dev.scorecard.cli.option.InputOptions;
 import dev.scorecard.train.config.ConfigColumns;
 import dev.scorecard.train.config.ConfigReader;
 import dev.scorecard.train.config.ScorecardConfig;
+import dev.scorecard.train.load.CsvDialect;
 import dev.scorecard.train.load.CsvRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,18 +42,24 @@ final class ConfigSupport {
         if (in.id != null) {
             id.addAll(in.id);
         }
+        CsvDialect dialect = in.dialect.over(c.dialect());
         if (!c.variables().isEmpty() || !c.specialValues().isEmpty()) {
             // Before the load, so a misspelt column fails in a moment rather than after the whole file.
-            ConfigColumns.check(c, header(in.data, delimiter, encoding), in.data.toString(), in.config);
+            ConfigColumns.check(c, header(in.data, delimiter, encoding, dialect), in.data.toString(), in.config);
         }
         return c.withTarget(target, positive).withLoading(delimiter,
                 in.missingValues != null ? Optional.of(in.missingValues) : c.missingValues(), exclude, id)
-                .withEncoding(encoding);
+                .withEncoding(encoding).withDialect(dialect);
     }
 
-    private static List<String> header(Path data, Optional<Character> delimiter, Optional<Charset> encoding) {
+    private static List<String> header(Path data, Optional<Character> delimiter, Optional<Charset> encoding,
+            CsvDialect dialect) {
+        if (!dialect.header()) {
+            return dialect.names();
+        }
         try (CsvRows rows = CsvRows.open(data, delimiter, encoding.orElse(StandardCharsets.UTF_8))) {
-            return rows.header();
+            // CsvRows does not trim; the loader will, so the names are checked as it will read them.
+            return dialect.trim() ? rows.header().stream().map(CsvDialect::strip).toList() : rows.header();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing a file only read from
         }

@@ -89,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 config != null ? ConfigReader.read(config).evaluation() : EvaluationConfig.defaults());
         EvaluateWorkflow.Request request = new EvaluateWorkflow.Request(modelOptions.model, data, Optional.ofNullable(target), out, ec,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum, rows.delimiter(),
-                rows.encoding(), labels.labels());
+                rows.encoding(), labels.labels(), rows.dialect.forModel());
         EvaluateWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.counter("Scoring", " rows");

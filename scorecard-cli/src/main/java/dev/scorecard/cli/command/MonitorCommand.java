@@ -106,7 +106,7 @@ public final class MonitorCommand implements Callable<Integer> {
         AlertOn on = AlertOn.fromConfig(alertOn);
         MonitorWorkflow.Request request = new MonitorWorkflow.Request(modelOptions.model, current, Optional.ofNullable(target),
                 Optional.ofNullable(by), out, thresholds, Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
-                rows.delimiter(), rows.encoding(), on, labels.labels());
+                rows.delimiter(), rows.encoding(), on, labels.labels(), rows.dialect.forModel());
         MonitorWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.counter("Scoring", " rows");

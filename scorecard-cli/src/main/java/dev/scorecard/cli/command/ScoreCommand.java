@@ -93,7 +93,7 @@ public final class ScoreCommand implements Callable<Integer> {
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
                 ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), points, woe,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
-                rows.delimiter(), rows.encoding());
+                rows.delimiter(), rows.encoding(), rows.dialect.forModel());
         ScoreWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
             progress.counter("Scoring", " rows");

@@ -2,13 +2,14 @@ package dev.scorecard.cli.option;
 
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How to read a data file: the options every command that loads a CSV shares. */
 public final class InputOptions {
     /** The CSV file. */
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "CSV file with a header row (.csv or .csv.gz).")
+            description = "CSV file with a header row (.csv or .csv.gz); see --no-header.")
     public Path data;
 
     /** The target column, overriding the config. */
@@ -32,6 +33,10 @@ public final class InputOptions {
     @Option(names = "--encoding", paramLabel = "NAME",
             description = "Encoding of the data when it has no byte order mark, e.g. GB18030, windows-1252 (default UTF-8).")
     public String encoding;
+
+    /** No header, names, trimming. */
+    @Mixin
+    public DialectOptions dialect;
 
     /** Missing tokens. */
     @Option(names = "--missing-values", split = ",", paramLabel = "TOKEN",

@@ -6,11 +6,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * How the rows of a file scored through a model are read, and what happens to those that cannot be
- * used: {@code --delimiter}, {@code --encoding}, {@code --rejects}, {@code --max-reject-share}.
+ * used: {@code --delimiter}, {@code --encoding}, {@code --no-header}, {@code --names}, {@code --trim},
+ * {@code --rejects}, {@code --max-reject-share}.
  */
 public final class RowOptions {
     /** The input delimiter, or null to detect it. */
@@ -21,6 +23,10 @@ public final class RowOptions {
     @Option(names = "--encoding", paramLabel = "NAME",
             description = "Encoding of the input when it has no byte order mark, e.g. GB18030, windows-1252 (default UTF-8).")
     public String encoding;
+
+    /** No header, names, trimming (by default as the model was trained). */
+    @Mixin
+    public DialectOptions dialect;
 
     /** Where rejected rows go, or null for the command's default. */
     @Option(names = "--rejects", paramLabel = "FILE",

@@ -2,11 +2,16 @@ package dev.scorecard.train.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.train.load.CsvDialect;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +107,17 @@ public final class ConfigJson {
             numbers(g, t.gradeCutoffs());
             g.writeEndObject();
             g.writeStringField("unseen", t.unseen().configName());
+            // Written only when not the default, so that every model trained before these keys (and every
+            // one trained without them since) keeps its bytes; absent reads as the default.
+            CsvDialect d = c.dialect();
+            if (!d.header()) {
+                g.writeBooleanField("header", false);
+                g.writeFieldName("names");
+                strings(g, d.names());
+            }
+            if (d.trim()) {
+                g.writeBooleanField("trim", true);
+            }
             // Written only when on, so that every model trained without CV keeps the bytes it had.
             if (t.cv().enabled()) {
                 g.writeObjectFieldStart("cv");
@@ -119,6 +135,30 @@ public final class ConfigJson {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * @param canonicalJson a config as {@link #canonical} wrote it (a model's provenance)
+     * @return how the training file was read: {@code header}, {@code names} and {@code trim}, each the
+     *     default when absent (every model trained before these keys existed)
+     */
+    public static CsvDialect dialect(String canonicalJson) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(canonicalJson);
+        } catch (JsonProcessingException e) {
+            return CsvDialect.DEFAULT; // not ours to refuse here: the model loaded, its config is a record
+        }
+        if (root == null || !root.isObject()) {
+            return CsvDialect.DEFAULT;
+        }
+        boolean header = !root.has("header") || root.get("header").asBoolean(true);
+        List<String> names = new ArrayList<>();
+        if (root.has("names")) {
+            root.get("names").forEach(n -> names.add(n.asText()));
+        }
+        boolean trim = root.has("trim") && root.get("trim").asBoolean(false);
+        return header || names.isEmpty() ? new CsvDialect(true, List.of(), trim) : new CsvDialect(false, names, trim);
     }
 
     private static void binning(JsonGenerator g, BinningOptions o) throws IOException {

@@ -27,6 +27,7 @@ import dev.scorecard.train.select.SelectionOptions;
 import dev.scorecard.train.select.StepCriterion;
 import dev.scorecard.train.select.Stepwise;
 import dev.scorecard.train.load.ColumnType;
+import dev.scorecard.train.load.CsvDialect;
 import dev.scorecard.train.load.Encodings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ public final class ConfigReader {
     private static final List<String> TOP_KEYS = List.of("target", "positive", "delimiter", "encoding", "missingValues", "types",
             "exclude", "id", "specialValues", "binning", "variables", "name", "split", "seed", "timeColumn", "ootFrom",
             "selection", "regression", "scaling", "grades", "unseen", "gates", "challenger", "drift",
-            "cutoffs", "cv");
+            "cutoffs", "header", "names", "trim", "cv");
     private static final List<String> CV_KEYS = List.of("folds", "minBinShare", "l2", "maxCorrelation");
     private static final List<String> GATES_KEYS = List.of("minAuc", "minKs", "maxPsi", "maxCsi", "minPrecisionAtGrade",
             "minRecallAtGrade");
@@ -158,7 +159,19 @@ public final class ConfigReader {
             });
         }
         return new ScorecardConfig(target, positive, delimiter, encoding, missing, types, exclude, id, special, binning, variables,
-                training(f, top), evaluation(f, top));
+                training(f, top), evaluation(f, top), dialect(f, top));
+    }
+
+    /** {@code header}, {@code names}, {@code trim}; a problem with the names is given the line of {@code names}, else of {@code header}. */
+    private static CsvDialect dialect(Fields f, ObjectNode top) {
+        boolean header = bool(f, top, "header", true);
+        List<String> names = top.has("names") ? f.textList(top.get("names"), "names") : List.of();
+        boolean trim = bool(f, top, "trim", false);
+        try {
+            return new CsvDialect(header, names, trim);
+        } catch (IllegalArgumentException e) {
+            throw f.error(top.has("names") ? "names" : "header", e.getMessage());
+        }
     }
 
     private static TrainingConfig training(Fields f, ObjectNode top) {
@@ -311,7 +324,7 @@ public final class ConfigReader {
     }
 
     private static boolean bool(Fields f, ObjectNode n, String key, boolean fallback) {
-        String leaf = key.substring(key.indexOf('.') + 1);
+        String leaf = key.substring(key.indexOf('.') + 1); // a top-level key has no '.': indexOf is -1, the whole key
         if (!n.has(leaf)) {
             return fallback;
         }

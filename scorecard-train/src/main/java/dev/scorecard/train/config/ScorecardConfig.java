@@ -3,6 +3,7 @@ package dev.scorecard.train.config;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.train.binning.VariableOptions;
 import dev.scorecard.train.load.ColumnType;
+import dev.scorecard.train.load.CsvDialect;
 import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.Set;
  * @param variables per-variable binning options (the global ones with this variable's overrides)
  * @param training split, selection, regression, scaling and grades for {@code train}
  * @param evaluation gates, challenger and drift thresholds
+ * @param dialect {@code header}, {@code names} and {@code trim}: how data files are read
  */
 public record ScorecardConfig(
         Optional<String> target,
@@ -43,7 +45,8 @@ public record ScorecardConfig(
         BinningOptions binning,
         Map<String, BinningOptions> variables,
         TrainingConfig training,
-        EvaluationConfig evaluation) implements VariableOptions {
+        EvaluationConfig evaluation,
+        CsvDialect dialect) implements VariableOptions {
 
     /** Copies every collection, keeping file order. */
     public ScorecardConfig {
@@ -57,6 +60,7 @@ public record ScorecardConfig(
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         java.util.Objects.requireNonNull(training, "training");
         java.util.Objects.requireNonNull(evaluation, "evaluation");
+        java.util.Objects.requireNonNull(dialect, "dialect");
     }
 
     /** @return a config that says nothing: every default applies */
@@ -64,44 +68,50 @@ public record ScorecardConfig(
         return new ScorecardConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Map.of(),
                 Set.of(), Set.of(), Map.of(), BinningOptions.defaults(), Map.of(), TrainingConfig.defaults(),
-                EvaluationConfig.defaults());
+                EvaluationConfig.defaults(), CsvDialect.DEFAULT);
     }
 
     /** @return a copy with the target (and, when given, the event value) replaced */
     public ScorecardConfig withTarget(Optional<String> target, Optional<String> positive) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return a copy with the loading options replaced */
     public ScorecardConfig withLoading(Optional<Character> delimiter, Optional<List<String>> missingValues,
             Set<String> exclude, Set<String> id) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return a copy with this encoding for data files without a byte order mark, or UTF-8 when empty */
     public ScorecardConfig withEncoding(Optional<Charset> encoding) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return a copy with the global and per-variable binning options replaced */
     public ScorecardConfig withBinning(BinningOptions binning, Map<String, BinningOptions> variables) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return a copy with the training options replaced */
     public ScorecardConfig withTraining(TrainingConfig training) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return a copy with the evaluation options replaced */
     public ScorecardConfig withEvaluation(EvaluationConfig evaluation) {
         return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
-                binning, variables, training, evaluation);
+                binning, variables, training, evaluation, dialect);
+    }
+
+    /** @return a copy with this dialect (header or names, trimming) for data files */
+    public ScorecardConfig withDialect(CsvDialect dialect) {
+        return new ScorecardConfig(target, positive, delimiter, encoding, missingValues, types, exclude, id, specialValues,
+                binning, variables, training, evaluation, dialect);
     }
 
     /** @return the binning options for one variable */

@@ -57,13 +57,15 @@ final class CsvBlocks implements Closeable {
      * @param sameAs for each field, the further slots that get the same cell (may be null entries)
      * @param slots how many slots a row has when fields are chosen
      * @param skipHeader true to leave out the first record
+     * @param trim true to drop the spaces and tabs around every unquoted field ({@link CsvDialect#trim()})
      * @param failures how the parser's failures become the caller's
      */
-    CsvBlocks(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
+    CsvBlocks(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, boolean trim,
+            Failures failures) {
         for (int i = 0; i < BLOCKS; i++) {
             free.add(new Block());
         }
-        producer = new Producer(in, delimiter, slotOf, sameAs, slots, skipHeader, failures);
+        producer = new Producer(in, delimiter, slotOf, sameAs, slots, skipHeader, trim, failures);
         parser = new Thread(producer, "scorecard-csv-parser");
         parser.setDaemon(true);
         parser.start();
@@ -240,13 +242,16 @@ final class CsvBlocks implements Closeable {
         private final int[] slotOf;
         private final int[][] sameAs;
         private final int slots;
+        private final boolean trim;
         private final Failures failures;
         private Block current;
         private long line;
         private boolean skipping;
 
-        Producer(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, Failures failures) {
+        Producer(DecodingReader in, char delimiter, int[] slotOf, int[][] sameAs, int slots, boolean skipHeader, boolean trim,
+                Failures failures) {
             this.in = in;
+            this.trim = trim;
             this.delimiter = delimiter;
             this.slotOf = slotOf;
             this.sameAs = sameAs;
@@ -331,6 +336,17 @@ final class CsvBlocks implements Closeable {
             }
             if (skipping) {
                 return;
+            }
+            if (trim && !quoted) {
+                // Only the slice moves, before the copy: the cell is never seen padded. Off (the default),
+                // this is one test of a final field per cell.
+                while (len > 0 && CsvDialect.isPad(buf[offset])) {
+                    offset++;
+                    len--;
+                }
+                while (len > 0 && CsvDialect.isPad(buf[offset + len - 1])) {
+                    len--;
+                }
             }
             current.fields[current.rows] = fieldIdx + 1;
             if (slotOf == null) {

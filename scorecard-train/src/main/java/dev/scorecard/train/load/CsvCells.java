@@ -48,6 +48,7 @@ public final class CsvCells implements Closeable {
     private final char delimiter;
     private final List<String> header;
     private final long headerLine;
+    private final CsvDialect dialect;
     private int[] numberColumns;
     private int[] textColumns;
     private CharDictionary[] dictionaries;
@@ -56,8 +57,9 @@ public final class CsvCells implements Closeable {
     private String[] texts;
     private long dataRow = -1;
 
-    private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens) {
+    private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens, CsvDialect dialect) {
         this.source = source;
+        this.dialect = dialect;
         this.missing = new MissingTokens(missingTokens);
         DecodingReader in = source.open();
         try {
@@ -67,7 +69,7 @@ public final class CsvCells implements Closeable {
             closeQuietly(in);
             throw source.translate(e, 0);
         }
-        blocks = new CsvBlocks(in, this.delimiter, null, null, 0, false, (e, line, fetching) -> {
+        blocks = new CsvBlocks(in, this.delimiter, null, null, 0, false, dialect.trim(), (e, line, fetching) -> {
             long at = fetching ? line + 1 : line;
             if (e instanceof CsvParseException p) {
                 return LoadPass.translate(p, source, at);
@@ -78,14 +80,19 @@ public final class CsvCells implements Closeable {
             return e;
         });
         try {
-            if (!blocks.next()) {
-                throw source.emptyFile();
+            if (!dialect.header()) {
+                header = dialect.names(); // the first record is the first data row
+                headerLine = 0;
+            } else {
+                if (!blocks.next()) {
+                    throw source.emptyFile();
+                }
+                headerLine = blocks.line();
+                if (blocks.undecodable() != null) {
+                    throw source.undecodableHeader(headerLine, blocks.undecodable(), blocks.charset());
+                }
+                header = CsvRows.headerNames(fields());
             }
-            headerLine = blocks.line();
-            if (blocks.undecodable() != null) {
-                throw source.undecodableHeader(headerLine, blocks.undecodable(), blocks.charset());
-            }
-            header = CsvRows.headerNames(fields());
         } catch (RuntimeException e) {
             closeQuietly(this);
             throw e;
@@ -105,7 +112,19 @@ public final class CsvCells implements Closeable {
      *     text in its header
      */
     public static CsvCells open(Path file, Optional<Character> delimiter, Charset encoding, List<String> missingTokens) {
-        return new CsvCells(InputFile.of(file, encoding), delimiter, missingTokens);
+        return open(file, delimiter, encoding, missingTokens, CsvDialect.DEFAULT);
+    }
+
+    /**
+     * Opens the file and reads its header, or takes the dialect's names for a file without one.
+     *
+     * @param dialect whether the file has a header (else the names), and whether cells are trimmed
+     * @return the open reader, before the first data row; {@link #select} the cells wanted
+     * @see #open(Path, Optional, Charset, List)
+     */
+    public static CsvCells open(Path file, Optional<Character> delimiter, Charset encoding, List<String> missingTokens,
+            CsvDialect dialect) {
+        return new CsvCells(InputFile.of(file, encoding), delimiter, missingTokens, dialect);
     }
 
     /**
@@ -152,14 +171,22 @@ public final class CsvCells implements Closeable {
         texts = new String[textColumns.length];
     }
 
-    /** @return the header's column names (empty names become {@code unnamed_<position>}) */
+    /**
+     * @return the header's column names (empty names become {@code unnamed_<position>}), or the
+     *     dialect's names for a file without a header
+     */
     public List<String> header() {
         return header;
     }
 
-    /** @return the physical line the header starts on */
+    /** @return the physical line the header starts on; 0 for a file without a header */
     public long headerLine() {
         return headerLine;
+    }
+
+    /** @return how the file is read: header or names, trimming */
+    public CsvDialect dialect() {
+        return dialect;
     }
 
     /** @return the delimiter given or detected */

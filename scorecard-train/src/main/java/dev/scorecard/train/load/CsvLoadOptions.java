@@ -26,6 +26,7 @@ import java.util.Set;
  * @param positive the target value that marks the event; empty to infer it (SPEC §2)
  * @param exclude columns that are skipped entirely
  * @param id identifier columns: loaded as categorical into {@code Dataset.ids()}, never features
+ * @param dialect whether the file has a header (else the column names), and whether fields are trimmed
  */
 public record CsvLoadOptions(
         Optional<Character> delimiter,
@@ -35,7 +36,8 @@ public record CsvLoadOptions(
         String target,
         Optional<String> positive,
         Set<String> exclude,
-        Set<String> id) {
+        Set<String> id,
+        CsvDialect dialect) {
 
     /**
      * The default missing tokens: empty, {@code NA}, {@code N/A}, {@code null}, {@code NULL}, {@code NaN},
@@ -74,6 +76,7 @@ public record CsvLoadOptions(
         }
         exclude = copyNames(exclude, "exclude");
         id = copyNames(id, "id");
+        Objects.requireNonNull(dialect, "dialect");
         if (exclude.contains(target)) {
             throw new IllegalArgumentException("target '" + target + "' cannot also be excluded");
         }
@@ -97,16 +100,16 @@ public record CsvLoadOptions(
     /**
      * @param target the name of the binary target column
      * @return options with the delimiter detected, UTF-8, the default missing tokens, inferred types,
-     *     the event inferred, nothing excluded and no id columns
+     *     the event inferred, nothing excluded, no id columns and a header row, untrimmed
      */
     public static CsvLoadOptions defaults(String target) {
         return new CsvLoadOptions(Optional.empty(), StandardCharsets.UTF_8, DEFAULT_MISSING_VALUES, Map.of(), target,
-                Optional.empty(), Set.of(), Set.of());
+                Optional.empty(), Set.of(), Set.of(), CsvDialect.DEFAULT);
     }
 
     /** @return a copy with this delimiter, or with detection when empty */
     public CsvLoadOptions withDelimiter(Optional<Character> newDelimiter) {
-        return new CsvLoadOptions(newDelimiter, encoding, missingValues, types, target, positive, exclude, id);
+        return new CsvLoadOptions(newDelimiter, encoding, missingValues, types, target, positive, exclude, id, dialect);
     }
 
     /** @return a copy with this delimiter */
@@ -116,17 +119,17 @@ public record CsvLoadOptions(
 
     /** @return a copy with this encoding for files without a byte order mark */
     public CsvLoadOptions withEncoding(Charset newEncoding) {
-        return new CsvLoadOptions(delimiter, newEncoding, missingValues, types, target, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, newEncoding, missingValues, types, target, positive, exclude, id, dialect);
     }
 
     /** @return a copy with these missing tokens (they replace the current ones) */
     public CsvLoadOptions withMissingValues(List<String> newMissingValues) {
-        return new CsvLoadOptions(delimiter, encoding, newMissingValues, types, target, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, newMissingValues, types, target, positive, exclude, id, dialect);
     }
 
     /** @return a copy with these forced types (they replace the current ones) */
     public CsvLoadOptions withTypes(Map<String, ColumnType> newTypes) {
-        return new CsvLoadOptions(delimiter, encoding, missingValues, newTypes, target, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, newTypes, target, positive, exclude, id, dialect);
     }
 
     /** @return a copy with {@code column} forced to {@code type}, the other forced types kept */
@@ -138,12 +141,12 @@ public record CsvLoadOptions(
 
     /** @return a copy with this target column */
     public CsvLoadOptions withTarget(String newTarget) {
-        return new CsvLoadOptions(delimiter, encoding, missingValues, types, newTarget, positive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, newTarget, positive, exclude, id, dialect);
     }
 
     /** @return a copy with this event value, or with the event inferred when empty */
     public CsvLoadOptions withPositive(Optional<String> newPositive) {
-        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, newPositive, exclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, newPositive, exclude, id, dialect);
     }
 
     /** @return a copy with this event value */
@@ -153,12 +156,17 @@ public record CsvLoadOptions(
 
     /** @return a copy with these excluded columns (they replace the current ones) */
     public CsvLoadOptions withExclude(Set<String> newExclude) {
-        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, newExclude, id);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, newExclude, id, dialect);
     }
 
     /** @return a copy with these id columns (they replace the current ones) */
     public CsvLoadOptions withId(Set<String> newId) {
-        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, exclude, newId);
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, exclude, newId, dialect);
+    }
+
+    /** @return a copy with this dialect: header or column names, trimming */
+    public CsvLoadOptions withDialect(CsvDialect newDialect) {
+        return new CsvLoadOptions(delimiter, encoding, missingValues, types, target, positive, exclude, id, newDialect);
     }
 
     private static Set<String> copyNames(Set<String> names, String what) {

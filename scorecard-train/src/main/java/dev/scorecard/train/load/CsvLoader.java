@@ -24,7 +24,8 @@ import java.util.function.LongConsumer;
  * Loads a CSV file into typed columns and a binary target (SPEC §2, §13).
  *
  * <ul>
- *   <li>RFC 4180 with a required header; the delimiter is given or detected among
+ *   <li>RFC 4180 with a header, or without one and the names of {@link CsvLoadOptions#dialect()},
+ *       which may also trim unquoted fields ({@link CsvDialect}); the delimiter is given or detected among
  *       {@code , ; TAB |} (see {@link CsvLoadOptions#delimiter()}); quoted fields may hold
  *       delimiters, doubled quotes and line breaks; UTF-8 with or without a byte order mark, or the
  *       encoding of {@link CsvLoadOptions#encoding()} (a UTF-16 byte order mark is followed whatever
@@ -82,7 +83,7 @@ public final class CsvLoader {
         InputFile source = InputFile.of(file, options.encoding(), progress);
         char delimiter = options.delimiter().orElseGet(() -> detectDelimiter(source));
         LoadPass.Outcome pass = LoadPass.inferring(source, delimiter, options);
-        Typing typing = settleTypes(pass);
+        Typing typing = settleTypes(source, options, pass);
         if (typing.readAgain()) {
             Map<String, ColumnType> types = new HashMap<>();
             for (ColumnSpec s : typing.specs()) {
@@ -94,7 +95,7 @@ public final class CsvLoader {
             pass = null; // let the first pass's arrays go before the second allocates
             typing = null;
             pass = LoadPass.decided(source, delimiter, options, types, rows);
-            typing = settleTypes(pass);
+            typing = settleTypes(source, options, pass);
             if (typing.readAgain()) {
                 throw new InputDataException(source.name(), 0, null, "the file changed while it was being read");
             }
@@ -109,8 +110,10 @@ public final class CsvLoader {
      * @param specs the pass's specs with the types the whole columns call for
      * @param readAgain true when some column needs the file read again with its new type
      * @param notes by column index
+     * @param warnings for the user, e.g. a column of numbers with spaces around them
      */
-    private record Typing(List<ColumnSpec> specs, boolean readAgain, Map<Integer, NonNumericCells> notes) {
+    private record Typing(List<ColumnSpec> specs, boolean readAgain, Map<Integer, NonNumericCells> notes,
+            List<String> warnings) {
     }
 
     /**
@@ -118,11 +121,13 @@ public final class CsvLoader {
      * many non-numbers (or given up by the assembler) must be read again as categorical; a categorical
      * one that turns out numeric is converted in memory, its non-number rows to be rejected.
      */
-    private static Typing settleTypes(LoadPass.Outcome pass) {
+    private static Typing settleTypes(InputFile source, CsvLoadOptions options, LoadPass.Outcome pass) {
         ColumnAssembler columns = pass.columns();
         List<String> flipped = columns.flippedColumns();
         List<ColumnSpec> specs = new ArrayList<>(pass.specs().size());
         Map<Integer, NonNumericCells> notes = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        MissingTokens missing = new MissingTokens(options.missingValues());
         boolean readAgain = false;
         for (ColumnSpec s : pass.specs()) {
             int i = s.index();
@@ -134,10 +139,49 @@ public final class CsvLoader {
                 readAgain |= !numeric;
                 specs.add(numeric ? s : s.withType(ColumnType.CATEGORICAL));
             } else {
-                specs.add(checkLevels(columns, s, notes));
+                ColumnSpec checked = checkLevels(columns, s, notes);
+                if (checked.type() == ColumnType.CATEGORICAL && !options.dialect().trim()) {
+                    paddedNumbers(columns, s, missing).ifPresent(w -> warnings.add(source.name() + ": " + w));
+                }
+                specs.add(checked);
             }
         }
-        return new Typing(List.copyOf(specs), readAgain, notes);
+        return new Typing(List.copyOf(specs), readAgain, notes, List.copyOf(warnings));
+    }
+
+    /**
+     * Says so when an inferred categorical column would be numeric once trimmed: every level is a
+     * number, or a number or missing token with spaces or tabs around it, and some are padded (as in
+     * UCI adult.data, whose fields follow ", "). Without this the column silently became levels.
+     *
+     * @return e.g. {@code column 'age' holds numbers with spaces around them, e.g. ' 39' on line 1, ...}
+     */
+    private static Optional<String> paddedNumbers(ColumnAssembler columns, ColumnSpec s, MissingTokens missing) {
+        int i = s.index();
+        List<String> levels = columns.levels(i);
+        int example = -1;
+        for (int c = 0; c < levels.size(); c++) {
+            String level = levels.get(c);
+            if (StrictNumberParser.isNumber(level)) {
+                continue;
+            }
+            // Only the first and last character decide whether a level is padded: cheap on wide text columns.
+            boolean padded = !level.isEmpty()
+                    && (CsvDialect.isPad(level.charAt(0)) || CsvDialect.isPad(level.charAt(level.length() - 1)));
+            String stripped = padded ? CsvDialect.strip(level) : level;
+            if (!padded || !(StrictNumberParser.isNumber(stripped) || missing.match(stripped) >= 0)) {
+                return Optional.empty();
+            }
+            if (example < 0 && StrictNumberParser.isNumber(stripped)) {
+                example = c;
+            }
+        }
+        if (example < 0) {
+            return Optional.empty();
+        }
+        return Optional.of("column '" + s.name() + "' holds numbers with spaces around them, e.g. '" + levels.get(example)
+                + "' on line " + columns.firstLine(i, example) + ", so it is loaded as categorical;"
+                + " pass --trim (trim: true in the config) to read them as numbers");
     }
 
     /** An inferred categorical column: converted when the rule makes it numeric, noted when it is mostly numbers. */
@@ -240,7 +284,7 @@ public final class CsvLoader {
             }
         }
         int[] rejectAt = new int[rejected.length];
-        List<RejectedRow> rejects = rejects(source, delimiter, pass.header(), targetSpec.name(), targetLevels,
+        List<RejectedRow> rejects = rejects(source, delimiter, options.dialect(), pass.header(), targetSpec.name(), targetLevels,
                 targetCodes, resolution, rejected, rejectedFor, rejectAt, undecodable);
         BinaryTarget target = BinaryTarget.of(targetSpec.name(), resolution.eventLabel(), resolution.nonEventLabel(), events);
         if (target.eventCount() == 0 || target.nonEventCount() == 0) {
@@ -272,7 +316,7 @@ public final class CsvLoader {
         }
         Dataset dataset = new Dataset(features, ids, target);
         LoadReport report = new LoadReport(source.name(), delimiter, pass.encoding(), pass.rowsRead(), rejectedCount,
-                undecodable.size(), reports, pass.header());
+                undecodable.size(), reports, pass.header(), typing.warnings());
         return new LoadResult(dataset, report, rejects);
     }
 
@@ -339,7 +383,8 @@ public final class CsvLoader {
      *
      * @param rejectAt filled with the position in the result of each row of {@code rejected}
      */
-    private static List<RejectedRow> rejects(InputFile source, char delimiter, List<String> header, String target,
+    private static List<RejectedRow> rejects(InputFile source, char delimiter, CsvDialect dialect, List<String> header,
+            String target,
             List<String> levels, int[] codes, TargetResolver.Resolution resolution, int[] rejected, int[] rejectedFor,
             int[] rejectAt, List<LoadPass.Undecodable> undecodable) {
         int n = rejected.length + undecodable.size();
@@ -370,7 +415,7 @@ public final class CsvLoader {
             k++;
         }
         List<RejectedRow> out = new ArrayList<>(n);
-        List<RowFetcher.Row> rows = RowFetcher.fetch(source, delimiter, dataRows);
+        List<RowFetcher.Row> rows = RowFetcher.fetch(source, delimiter, dialect, dataRows);
         for (int i = 0; i < n; i++) {
             RowFetcher.Row row = rows.get(i);
             int col = cellColumn[i];

@@ -118,7 +118,11 @@ final class LoadPass {
 
     private Outcome run() {
         // The parser runs on a background thread, one block of rows ahead; this thread types the cells.
-        try (CsvBlocks rows = new CsvBlocks(source.open(), delimiter, null, null, 0, false, (e, line, fetching) -> {
+        CsvDialect dialect = options.dialect();
+        if (!dialect.header()) {
+            readHeader(dialect.names(), 0); // every record is data; the names stand where a header would
+        }
+        try (CsvBlocks rows = new CsvBlocks(source.open(), delimiter, null, null, 0, false, dialect.trim(), (e, line, fetching) -> {
             if (e instanceof CsvParseException p) {
                 return translate(p, source, line);
             }
@@ -146,7 +150,8 @@ final class LoadPass {
                 rowsRead++;
                 if (fields != header.size()) {
                     throw new InputDataException(source.name(), record.line, null, "expected " + header.size()
-                            + " fields as in the header, found " + fields);
+                            + (dialect.header() ? " fields as in the header" : " fields, one per name in names (--names)")
+                            + ", found " + fields);
                 }
                 if (assembler != null) {
                     assembler.endRow();
@@ -162,7 +167,8 @@ final class LoadPass {
             throw source.emptyFile();
         }
         if (rowsRead == 0) {
-            throw new InputDataException(source.name(), 0, null, "the file has a header but no data rows");
+            throw new InputDataException(source.name(), 0, null, dialect.header() ? "the file has a header but no data rows"
+                    : "the file has no data rows");
         }
         if (undecodable.size() == rowsRead) {
             Undecodable first = undecodable.get(0);
@@ -240,7 +246,8 @@ final class LoadPass {
     private List<ColumnSpec> specs(List<String> names) {
         if (!names.contains(options.target())) {
             throw new InputDataException(source.name(), 0, null, "target column '" + options.target()
-                    + "' is not in the header; the columns are: " + listColumns(names)
+                    + (options.dialect().header() ? "' is not in the header" : "' is not in names (--names)")
+                    + "; the columns are: " + listColumns(names)
                     + NearestName.didYouMean(options.target(), names));
         }
         checkKnown(options.types().keySet(), "types", names);

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param columns one report per loaded column (features, ids and the target), in file order;
  *     excluded columns have none
  * @param header every header name in file order (after BOM removal and naming of empty names),
- *     which is also the order of {@link RejectedRow#fields()}
+ *     which is also the order of {@link RejectedRow#fields()}; without a header, the names given
+ * @param warnings what the user should know about how the file was read, each naming the file and the
+ *     column, e.g. a column of numbers padded with spaces loaded as categorical (suggesting {@code --trim})
  */
 public record LoadReport(String file, char delimiter, Charset encoding, long rowsRead, long rowsRejected,
-        long rowsUndecodable, List<ColumnReport> columns, List<String> header) {
+        long rowsUndecodable, List<ColumnReport> columns, List<String> header, List<String> warnings) {
     /** Validates the report and copies the lists. */
     public LoadReport {
         Objects.requireNonNull(file, "file");
@@ -33,6 +35,13 @@ public record LoadReport(String file, char delimiter, Charset encoding, long row
         }
         columns = List.copyOf(columns);
         header = List.copyOf(header);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report without warnings. */
+    public LoadReport(String file, char delimiter, Charset encoding, long rowsRead, long rowsRejected,
+            long rowsUndecodable, List<ColumnReport> columns, List<String> header) {
+        this(file, delimiter, encoding, rowsRead, rowsRejected, rowsUndecodable, columns, header, List.of());
     }
 
     /** @return the report of the column with this name, if it was loaded */

@@ -13,12 +13,13 @@ import java.util.List;
  * Reads the file again and returns chosen data rows as Strings, with the line each starts on. Used
  * for the rejects file, so that the loading pass itself never keeps row text. Data rows are counted
  * as in {@link LoadPass}: the header and blank lines are not rows. Each byte that is not text in the
- * file's encoding comes back as U+FFFD, so the rejects file stays valid UTF-8.
+ * file's encoding comes back as U+FFFD, so the rejects file stays valid UTF-8. With
+ * {@link CsvDialect#trim()}, unquoted fields come back trimmed, as the loader and {@code score} see them.
  */
 final class RowFetcher {
     /**
      * @param line the 1-based physical line the row starts on
-     * @param fields the fields as read
+     * @param fields the fields as read, trimmed when the dialect says so (as the loader saw them)
      */
     record Row(long line, List<String> fields) {
     }
@@ -27,16 +28,17 @@ final class RowFetcher {
     }
 
     /**
+     * @param dialect whether the first record is a header (not a data row) and whether cells are trimmed
      * @param rows 0-based data row indices, strictly increasing
      * @return one row per index, in the same order
      */
-    static List<Row> fetch(InputFile source, char delimiter, int[] rows) {
+    static List<Row> fetch(InputFile source, char delimiter, CsvDialect dialect, int[] rows) {
         List<Row> out = new ArrayList<>(rows.length);
         if (rows.length == 0) {
             return out;
         }
         DecodingReader reader = source.open();
-        Handler handler = new Handler(rows, reader);
+        Handler handler = new Handler(rows, reader, dialect);
         try (reader; CsvReader<Handler> csv = LoadPass.csvReader(delimiter, handler, reader)) {
             for (Handler h : csv) {
                 if (h.wanted) {
@@ -66,20 +68,24 @@ final class RowFetcher {
         private final int[] rows;
         private final DecodingReader reader;
         private final List<String> fields = new ArrayList<>();
+        private final boolean trim;
+        private final int headerRecords;
         private long records; // records returned so far, header included
         private int next;
         private boolean wanted;
         private long line;
 
-        Handler(int[] rows, DecodingReader reader) {
+        Handler(int[] rows, DecodingReader reader, CsvDialect dialect) {
             this.rows = rows;
             this.reader = reader;
+            this.trim = dialect.trim();
+            this.headerRecords = dialect.header() ? 1 : 0;
         }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
             line = startingLineNumber;
-            wanted = records - 1 == rows[next];
+            wanted = records - headerRecords == rows[next];
             fields.clear();
         }
 
@@ -89,7 +95,8 @@ final class RowFetcher {
                 reader.claim(buf, offset, len); // every row's, so that the reader's list stays short
             }
             if (wanted) {
-                fields.add(DecodingReader.readable(buf, offset, len));
+                String field = DecodingReader.readable(buf, offset, len);
+                fields.add(trim && !quoted ? CsvDialect.strip(field) : field);
             }
         }
 

@@ -14,6 +14,12 @@
  *       missing as {@code NA}. A custom token list replaces the defaults (add {@code ""} to keep
  *       empty cells missing).
  *   <li>Header names are kept as written (no trimming); only a BOM is removed from the first.
+ *   <li>{@link dev.scorecard.train.load.CsvDialect} covers files that need help: no header (the
+ *       first line is data, the columns named by {@code names}), and {@code trim}, which removes the
+ *       spaces and tabs around unquoted fields and header names before types, missing tokens and
+ *       levels are looked at (quoted fields keep theirs). Without {@code trim}, an inferred
+ *       categorical column whose every value is a number once trimmed is reported in
+ *       {@code LoadReport.warnings()}, naming the file, the column and an example with its line.
  *   <li>Numbers are plain decimals only ({@code StrictNumberParser}); underflow rounds to zero,
  *       overflow is not a number; {@code -0} stays {@code -0.0}.
  *   <li>Target values are compared as raw text ({@code 1.0} is not {@code 1}). With

@@ -120,7 +120,8 @@ public final class BinWorkflow {
         CsvLoadOptions o = CsvLoadOptions.defaults(c.target().orElseThrow())
                 .withTypes(c.types())
                 .withExclude(c.exclude())
-                .withId(c.id());
+                .withId(c.id())
+                .withDialect(c.dialect());
         if (c.positive().isPresent()) {
             o = o.withPositive(c.positive());
         }

@@ -42,12 +42,14 @@ public final class EvaluateWorkflow {
      * @param delimiter the input delimiter, or empty to detect it
      * @param encoding the input's encoding when it has no byte order mark
      * @param labels the file's own target values, when they differ from the model's
+     * @param dialect {@code --no-header}, {@code --names}, {@code --trim}; what they leave open, as the model was trained
      */
     public record Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
-            Charset encoding, TargetLabels labels) {
+            Charset encoding, TargetLabels labels, InputDialect dialect) {
         /** Checks nothing is null. */
         public Request {
+            Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(encoding, "encoding");
@@ -63,6 +65,14 @@ public final class EvaluateWorkflow {
                 Charset encoding) {
             this(model, data, target, outDir, evaluation, rejectsFile, maxRejectShare, ignoreChecksum, delimiter, encoding,
                     TargetLabels.ofModel());
+        }
+
+        /** A request that reads the file as the model's training file was read (header, trimming). */
+        public Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
+                Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
+                Charset encoding, TargetLabels labels) {
+            this(model, data, target, outDir, evaluation, rejectsFile, maxRejectShare, ignoreChecksum, delimiter, encoding,
+                    labels, InputDialect.AS_TRAINED);
         }
     }
 
@@ -125,7 +135,7 @@ public final class EvaluateWorkflow {
         Optional<Path> rejectsFile;
         long rows;
         String advice;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(),
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), request.dialect(),
                 List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress, set,
                 rejectsPath)) {
             while (pass.next()) {

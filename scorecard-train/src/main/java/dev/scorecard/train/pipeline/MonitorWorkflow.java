@@ -58,12 +58,14 @@ public final class MonitorWorkflow {
      * @param encoding the input's encoding when it has no byte order mark
      * @param alertOn whether the non-model variables' CSI alerts too
      * @param labels the file's own target values, when they differ from the model's
+     * @param dialect {@code --no-header}, {@code --names}, {@code --trim}; what they leave open, as the model was trained
      */
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
-            Optional<Character> delimiter, Charset encoding, AlertOn alertOn, TargetLabels labels) {
+            Optional<Character> delimiter, Charset encoding, AlertOn alertOn, TargetLabels labels, InputDialect dialect) {
         /** Checks nothing is null. */
         public Request {
+            Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(encoding, "encoding");
@@ -81,6 +83,14 @@ public final class MonitorWorkflow {
                 Optional<Character> delimiter, Charset encoding, AlertOn alertOn) {
             this(model, current, target, by, outDir, thresholds, rejectsFile, maxRejectShare, ignoreChecksum, delimiter,
                     encoding, alertOn, TargetLabels.ofModel());
+        }
+
+        /** A request that reads the file as the model's training file was read (header, trimming). */
+        public Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
+                DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
+                Optional<Character> delimiter, Charset encoding, AlertOn alertOn, TargetLabels labels) {
+            this(model, current, target, by, outDir, thresholds, rejectsFile, maxRejectShare, ignoreChecksum, delimiter,
+                    encoding, alertOn, labels, InputDialect.AS_TRAINED);
         }
     }
 
@@ -148,7 +158,7 @@ public final class MonitorWorkflow {
         Optional<Path> rejectsFile;
         long rows;
         String advice;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(),
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.current(), request.delimiter(), request.encoding(), request.dialect(),
                 texts, values, 0, ReasonBaseline.MAX, progress, set, rejectsPath)) {
             for (int k = 0; k < present.length; k++) {
                 present[k] = pass.has(k);

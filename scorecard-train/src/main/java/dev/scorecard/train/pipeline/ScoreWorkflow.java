@@ -85,13 +85,15 @@ public final class ScoreWorkflow {
      * @param ignoreChecksum load a model whose checksum does not match
      * @param delimiter the input delimiter, or empty to detect it
      * @param encoding the input's encoding when it has no byte order mark
+     * @param dialect {@code --no-header}, {@code --names}, {@code --trim}; what they leave open, as the model was trained
      */
     public record Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons,
             ReasonBaseline reasonBaseline, Format format, boolean points, boolean woe,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
-            Charset encoding) {
+            Charset encoding, InputDialect dialect) {
         /** Validates the request. */
         public Request {
+            Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(data, "data");
@@ -105,6 +107,15 @@ public final class ScoreWorkflow {
             if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
                 throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare + " is out of range; expected 0 to 1");
             }
+        }
+
+        /** A request that reads the file as the model's training file was read (header, trimming). */
+        public Request(Path model, Path data, Path out, List<String> id, List<String> keep, int reasons,
+                ReasonBaseline reasonBaseline, Format format, boolean points, boolean woe,
+                Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
+                Charset encoding) {
+            this(model, data, out, id, keep, reasons, reasonBaseline, format, points, woe, rejectsFile, maxRejectShare,
+                    ignoreChecksum, delimiter, encoding, InputDialect.AS_TRAINED);
         }
     }
 
@@ -153,7 +164,8 @@ public final class ScoreWorkflow {
         long rejected;
         Optional<Path> rejectsFile;
         String advice;
-        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), texts,
+        try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(),
+                request.dialect(), texts,
                 request.reasons(), request.reasonBaseline(), progress, set, rejectsPath)) {
             // Copying the output into the operating system overlaps with scoring the next rows.
             try (OutputStream file = toStdout ? new KeepOpen(System.out) : set.open(request.out());

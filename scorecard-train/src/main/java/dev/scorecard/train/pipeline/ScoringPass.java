@@ -7,7 +7,9 @@ import dev.scorecard.core.ScoreBuffer;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.model.VariableType;
 import dev.scorecard.core.model.Characteristic;
+import dev.scorecard.train.config.ConfigJson;
 import dev.scorecard.train.load.CsvCells;
+import dev.scorecard.train.load.CsvDialect;
 import dev.scorecard.train.load.Encodings;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.io.RejectsStream;
@@ -123,10 +125,16 @@ final class ScoringPass implements Closeable {
             }
         }
         if (!absent.isEmpty()) {
-            throw new InputDataException(data, headerLine, null, "the header lacks "
+            boolean named = !cells.dialect().header();
+            String hint = "";
+            if (!named && !ConfigJson.dialect(scorecard.model().provenance().config()).header()) {
+                hint = "; the model was trained on a file without a header: pass --no-header to read the first line as"
+                        + " data with the model's names";
+            }
+            throw new InputDataException(data, headerLine, null, (named ? "the names (--names) lack " : "the header lacks ")
                     + (absent.size() == 1 ? "column " : "columns ") + String.join(", ", absent)
-                    + " that the model needs; the header has " + String.join(", ", header)
-                    + NearestName.didYouMean(absentNames, header));
+                    + " that the model needs; " + (named ? "the names are " : "the header has ") + String.join(", ", header)
+                    + NearestName.didYouMean(absentNames, header) + hint);
         }
         int k = characteristics.size();
         numeric = new boolean[k];
@@ -198,6 +206,7 @@ final class ScoringPass implements Closeable {
      * @param data the CSV file, or {@code -} for standard input; opened once
      * @param delimiter the delimiter, or empty to detect it
      * @param encoding the encoding of a file without a byte order mark
+     * @param dialect header or names, trimming, as far as the caller says; the rest as the model was trained
      * @param textColumns columns the caller reads with {@link #text}, in that order
      * @param reasons reason codes per row
      * @param reasonBaseline what points lost are measured from
@@ -208,23 +217,25 @@ final class ScoringPass implements Closeable {
      * @throws InputDataException when the file cannot be read or its header lacks a needed column
      */
     static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
-            List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline, LongConsumer progress,
-            OutputSet outputs, Path rejectsFile) {
-        return open(scorecard, data, delimiter, encoding, textColumns, List.of(), reasons, reasonBaseline, progress, outputs,
-                rejectsFile);
+            InputDialect dialect, List<TextColumn> textColumns, int reasons, ReasonBaseline reasonBaseline,
+            LongConsumer progress, OutputSet outputs, Path rejectsFile) {
+        return open(scorecard, data, delimiter, encoding, dialect, textColumns, List.of(), reasons, reasonBaseline, progress,
+                outputs, rejectsFile);
     }
 
     /**
-     * As {@link #open(Scorecard, Path, Optional, Charset, List, int, ReasonBaseline, LongConsumer, OutputSet, Path)},
+     * As {@link #open(Scorecard, Path, Optional, Charset, InputDialect, List, int, ReasonBaseline, LongConsumer, OutputSet,
+     * Path)},
      * also reading value columns.
      *
      * @param valueColumns columns read with {@link #number} or {@link #level}, in that order; those the
      *     header lacks are not read ({@link #has})
      */
     static ScoringPass open(Scorecard scorecard, Path data, Optional<Character> delimiter, Charset encoding,
-            List<TextColumn> textColumns, List<ValueColumn> valueColumns, int reasons, ReasonBaseline reasonBaseline,
-            LongConsumer progress, OutputSet outputs, Path rejectsFile) {
-        CsvCells cells = CsvCells.open(data, delimiter, encoding, scorecard.model().missingValues());
+            InputDialect dialect, List<TextColumn> textColumns, List<ValueColumn> valueColumns, int reasons,
+            ReasonBaseline reasonBaseline, LongConsumer progress, OutputSet outputs, Path rejectsFile) {
+        CsvDialect trained = ConfigJson.dialect(scorecard.model().provenance().config());
+        CsvCells cells = CsvCells.open(data, delimiter, encoding, scorecard.model().missingValues(), dialect.against(trained));
         try {
             return new ScoringPass(scorecard, cells, encoding, textColumns, valueColumns, reasons, reasonBaseline, progress,
                     outputs, rejectsFile);
@@ -365,7 +376,8 @@ final class ScoringPass implements Closeable {
             return f < width ? "column '" + header.get(f) + "': " + bytes : bytes;
         }
         if (cells.fieldCount() != width) {
-            return "expected " + width + " fields as in the header, found " + cells.fieldCount();
+            return "expected " + width + (cells.dialect().header() ? " fields as in the header"
+                    : " fields, one per name in names (--names)") + ", found " + cells.fieldCount();
         }
         for (int k = 0; k < numeric.length; k++) {
             if (numeric[k]) {

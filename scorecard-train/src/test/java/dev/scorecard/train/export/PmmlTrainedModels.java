@@ -92,7 +92,7 @@ final class PmmlTrainedModels {
         specials.put("pdays", List.of(List.of(-1.0)));
         specials.put("balance", List.of(List.of(0.0)));
         return new ScorecardConfig(c.target(), c.positive(), c.delimiter(), c.encoding(), c.missingValues(), c.types(),
-                c.exclude(), c.id(), specials, c.binning(), c.variables(), c.training(), c.evaluation());
+                c.exclude(), c.id(), specials, c.binning(), c.variables(), c.training(), c.evaluation(), c.dialect());
     }
 
     /** @return the case trained (once per test run) */
