@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * mean test AUC and KS per dataset and configuration as a Markdown table.
  *
  * <pre>
- * java -cp scorecard-bench/target/benchmarks.jar dev.scorecard.bench.ModelQuality \
- *     [--datasets scorecard-bench/quality/datasets.tsv] [--seeds 5] [--configs default,peer-style]
+ * java -cp "scorecard-bench/target/benchmarks.jar:scorecard-cli/target/lib/*" dev.scorecard.bench.ModelQuality \
+ *     [--datasets scorecard-bench/quality/datasets.tsv] [--seeds 5] [--configs default,peer-style,peer-no-l2,cv-5]
  *     [--only NAME,...] [--no-gbm] [--out docs/model-quality.md]
  * </pre>
  *
@@ -116,7 +116,7 @@ public final class ModelQuality {
     public static void main(String[] args) throws IOException {
         Path datasets = Path.of("scorecard-bench/quality/datasets.tsv");
         int seeds = 5;
-        List<String> configs = List.of("default", "peer-style");
+        List<String> configs = List.of("default", "peer-style", "peer-no-l2", "cv-5");
         List<String> only = List.of();
         boolean gbm = true;
         Path out = Path.of("docs/model-quality.md");
@@ -143,7 +143,8 @@ public final class ModelQuality {
         Map<String, List<Run>> challenger = new LinkedHashMap<>();
         Map<String, long[]> shape = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        Map<String, List<Integer>> failures = new LinkedHashMap<>();
+        StringBuilder raw = new StringBuilder("dataset\tconfiguration\tseed\ttest_auc\ttest_ks\tkept\tcandidates\n");
         Path work = Files.createTempDirectory("model-quality");
         int threads = Runtime.getRuntime().availableProcessors();
         for (DatasetEntry d : entries) {
@@ -170,7 +171,8 @@ public final class ModelQuality {
                                 work.resolve(d.name() + "-" + name + "-" + seed), Optional.empty(), 0.05, threads),
                                 new BinWorkflow.Listener() { });
                     } catch (RuntimeException e) { // a configuration that cannot fit a dataset is a result too
-                        failures.add(d.name() + ", " + name + ", seed " + seed + ": " + e.getMessage());
+                        failures.computeIfAbsent(d.name() + ", " + name + ": " + e.getMessage(), k -> new ArrayList<>())
+                                .add(seed);
                         System.err.println(d.name() + " " + name + " seed " + seed + " failed: " + e.getMessage());
                         continue;
                     }
@@ -181,9 +183,14 @@ public final class ModelQuality {
                             .add(new Run(test.auc(), test.ks().ks(), o.model().characteristics().size(), candidates));
                     shape.put(d.name(), new long[] {o.model().provenance().rowsRead() - o.model().provenance().rowsRejected(),
                             o.evaluations().stream().mapToLong(Evaluation::events).sum()});
+                    raw.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%.6f\t%.6f\t%d\t%d%n", d.name(), name, seed, test.auc(),
+                            test.ks().ks(), o.model().characteristics().size(), candidates));
                     Optional<ChallengerFit> ch = o.challenger();
                     ch.ifPresent(f -> challenger.computeIfAbsent(d.name(), k -> new ArrayList<>())
                             .add(new Run(f.testAuc(), f.testKs().ks(), f.features().size(), f.features().size())));
+                    int s0 = seed;
+                    ch.ifPresent(f -> raw.append(String.format(Locale.ROOT, "%s\tgbm\t%d\t%.6f\t%.6f\t%d\t%d%n", d.name(), s0,
+                            f.testAuc(), f.testKs().ks(), f.features().size(), f.features().size())));
                     System.err.printf(Locale.ROOT, "%-20s %-12s seed %d: test AUC %.4f KS %.4f, %d of %d kept%s (%.1f s)%n",
                             d.name(), name, seed, test.auc(), test.ks().ks(), o.model().characteristics().size(), candidates,
                             ch.map(f -> String.format(Locale.ROOT, "; gbm AUC %.4f", f.testAuc())).orElse(""),
@@ -196,11 +203,17 @@ public final class ModelQuality {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.writeString(tmp, md, StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Every run's figures, so that a later question needs no rerun.
+        Path rawFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + "-runs.tsv");
+        Path rawTmp = rawFile.resolveSibling(rawFile.getFileName() + ".tmp");
+        Files.writeString(rawTmp, raw, StandardCharsets.UTF_8);
+        Files.move(rawTmp, rawFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.err.println("wrote " + out);
     }
 
     private static void write(StringBuilder md, List<String> configs, int seeds, Map<String, Map<String, List<Run>>> results,
-            Map<String, List<Run>> challenger, Map<String, long[]> shape, List<String> skipped, List<String> failures) {
+            Map<String, List<Run>> challenger, Map<String, long[]> shape, List<String> skipped,
+            Map<String, List<Integer>> failures) {
         md.append("# Model quality: the default `train` against a peer-style pipeline and a gradient-boosted challenger\n\n");
         md.append("Written by `dev.scorecard.bench.ModelQuality` (see scorecard-bench/README.md to rerun it); every number "
                 + "below comes from that run. Each dataset is split 70/30, stratified, with seeds 1 to ").append(seeds)
@@ -228,28 +241,28 @@ public final class ModelQuality {
         md.append('\n').append("|---|---:|---:|");
         int columns = configs.size() * 3 + (challenger.isEmpty() ? 0 : 2);
         md.append("---:|".repeat(columns)).append('\n');
+        // The means compare like with like: only datasets on which every configuration has results.
         double[] aucSum = new double[configs.size()];
         double gbmSum = 0;
         int n = 0;
+        List<String> leftOut = new ArrayList<>();
         for (var e : results.entrySet()) {
             long[] s = shape.get(e.getKey());
             md.append("| ").append(e.getKey()).append(" | ").append(s[0]).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f %%", 100.0 * s[1] / s[0])).append(" |");
-            for (int i = 0; i < configs.size(); i++) {
-                double auc = mean(e.getValue().getOrDefault(configs.get(i), List.of()), Run::auc);
-                aucSum[i] += auc;
-                md.append(String.format(Locale.ROOT, " %.4f |", auc));
+            boolean complete = configs.stream().allMatch(c -> !e.getValue().getOrDefault(c, List.of()).isEmpty())
+                    && (challenger.isEmpty() || challenger.containsKey(e.getKey()));
+            for (String c : configs) {
+                md.append(cell(e.getValue().getOrDefault(c, List.of()), Run::auc));
             }
             if (!challenger.isEmpty()) {
-                double g = mean(challenger.getOrDefault(e.getKey(), List.of()), Run::auc);
-                gbmSum += g;
-                md.append(String.format(Locale.ROOT, " %.4f |", g));
+                md.append(cell(challenger.getOrDefault(e.getKey(), List.of()), Run::auc));
             }
             for (String c : configs) {
-                md.append(String.format(Locale.ROOT, " %.4f |", mean(e.getValue().getOrDefault(c, List.of()), Run::ks)));
+                md.append(cell(e.getValue().getOrDefault(c, List.of()), Run::ks));
             }
             if (!challenger.isEmpty()) {
-                md.append(String.format(Locale.ROOT, " %.4f |", mean(challenger.getOrDefault(e.getKey(), List.of()), Run::ks)));
+                md.append(cell(challenger.getOrDefault(e.getKey(), List.of()), Run::ks));
             }
             for (String c : configs) {
                 List<Run> runs = e.getValue().getOrDefault(c, List.of());
@@ -257,7 +270,17 @@ public final class ModelQuality {
                         runs.get(0).candidates()));
             }
             md.append('\n');
-            n++;
+            if (complete) {
+                for (int i = 0; i < configs.size(); i++) {
+                    aucSum[i] += mean(e.getValue().get(configs.get(i)), Run::auc);
+                }
+                if (!challenger.isEmpty()) {
+                    gbmSum += mean(challenger.get(e.getKey()), Run::auc);
+                }
+                n++;
+            } else {
+                leftOut.add(e.getKey());
+            }
         }
         if (n > 0) {
             md.append("| **mean of the datasets** | | |");
@@ -269,13 +292,43 @@ public final class ModelQuality {
             }
             md.append(" |".repeat(configs.size() * 2 + (challenger.isEmpty() ? 0 : 1))).append('\n');
         }
+        md.append("\nThe means are over the ").append(n).append(" datasets on which every configuration could be fitted")
+                .append(leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")").append(".\n");
+        if (configs.contains("peer-style")) {
+            md.append("\nMore than 0.001 test AUC behind peer-style (issue 12's line):\n\n");
+            for (String c : configs) {
+                if (c.equals("peer-style")) {
+                    continue;
+                }
+                List<String> behind = new ArrayList<>();
+                for (var e : results.entrySet()) {
+                    List<Run> mine = e.getValue().getOrDefault(c, List.of());
+                    List<Run> peer = e.getValue().getOrDefault("peer-style", List.of());
+                    if (!mine.isEmpty() && !peer.isEmpty() && mean(mine, Run::auc) < mean(peer, Run::auc) - 0.001) {
+                        behind.add(String.format(Locale.ROOT, "%s (%+.4f)", e.getKey(),
+                                mean(mine, Run::auc) - mean(peer, Run::auc)));
+                    }
+                }
+                md.append("- **").append(c).append("**: ").append(behind.isEmpty() ? "none" : String.join(", ", behind))
+                        .append('\n');
+            }
+        }
         if (!skipped.isEmpty()) {
             md.append("\nSkipped: ").append(String.join("; ", skipped)).append(".\n");
         }
         if (!failures.isEmpty()) {
             md.append("\nRuns that failed (left out of the means):\n\n");
-            failures.forEach(f -> md.append("- ").append(f).append('\n'));
+            failures.forEach((what, failed) -> {
+                int colon = what.indexOf(": ");
+                md.append("- ").append(what, 0, colon).append(failed.size() == 1 ? ", seed " : ", seeds ")
+                        .append(failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                        .append(what.substring(colon)).append('\n');
+            });
         }
+    }
+
+    private static String cell(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
+        return runs.isEmpty() ? " \u2014 |" : String.format(Locale.ROOT, " %.4f |", mean(runs, f));
     }
 
     private static double mean(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
