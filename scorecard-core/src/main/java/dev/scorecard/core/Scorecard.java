@@ -34,8 +34,9 @@ import java.util.Set;
  * {@link #scoreBatch(List, double[], double[])} scores columns with no allocation per row.
  *
  * <p>Scoring rules (SPEC §7): a missing value (null, or one of the model's missing tokens) goes to
- * the missing bin, or scores neutrally (WOE 0) with a {@code missing:} warning when training saw no
- * missing value; a level never seen goes to the else bin, or scores neutrally with an {@code unseen:}
+ * the missing bin, or to the regular bin binning merged the missing values into
+ * ({@link Characteristic#missingValueBin()}), or scores neutrally (WOE 0) with a {@code missing:}
+ * warning when training saw no missing value; a level never seen goes to the else bin, or scores neutrally with an {@code unseen:}
  * warning, or is refused, as the model's unseen policy says; text in a numeric characteristic is
  * refused.
  */
@@ -402,7 +403,6 @@ public final class Scorecard {
             unseenReason = ScoringRules.unseenReason(name);
             List<Double> cutList = new ArrayList<>();
             List<double[]> specialList = new ArrayList<>();
-            int missing = -1;
             int orElse = -1;
             for (int b = 0; b < bins.size(); b++) {
                 ModelBin bin = bins.get(b);
@@ -410,7 +410,6 @@ public final class Scorecard {
                 woe[b] = bin.woe();
                 reasonTexts[b] = ScoringRules.reason(name, bin.label());
                 switch (bin.kind()) {
-                    case MISSING -> missing = b;
                     case ELSE -> orElse = b;
                     case SPECIAL -> bin.specialValues().forEach(v -> specialList.add(new double[] {v == 0 ? 0.0 : v, 0}));
                     default -> { }
@@ -427,7 +426,8 @@ public final class Scorecard {
                     levels.put(level, b);
                 }
             }
-            missingBin = missing;
+            // Its own bin, or the regular bin binning merged the missing values into.
+            missingBin = c.missingValueBin();
             elseBin = orElse;
             cuts = cutList.stream().mapToDouble(Double::doubleValue).toArray();
             specialList.sort((x, y) -> Double.compare(x[0], y[0]));

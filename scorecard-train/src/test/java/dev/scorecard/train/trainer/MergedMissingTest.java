@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.scorecard.core.ScoreResult;
+import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.binning.Binning;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.MissingPolicy;
@@ -17,10 +18,13 @@ import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.ModelBin;
 import dev.scorecard.core.model.ScorecardModel;
+import dev.scorecard.core.model.VerificationCase;
+import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.train.binning.VariableResult;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +116,27 @@ class MergedMissingTest {
         // The fit's coefficients are in model order (the trainer copies them so).
         assertThat(r.probability()).isCloseTo(fit.probability(woe), within(1e-12));
         assertThat(r.reasons()).noneMatch(s -> s.endsWith(": Missing"));
+    }
+
+    /**
+     * The model file names the merged bin ({@code missingBin}); the file loads, its checksum and
+     * verification rows hold, and its all-missing verification row expects the merged bins' points.
+     */
+    @Test
+    void theModelFileNamesTheMergedBinAndItsVerificationRowsReplay() {
+        ScorecardModel model = trained.model();
+        for (Characteristic c : model.characteristics()) {
+            assertThat(c.missingBin()).as(c.name()).hasValue(binning(c.name()).missingBin());
+            assertThat(c.missingValueBin()).isEqualTo(binning(c.name()).missingBin());
+        }
+        byte[] file = ModelWriter.toBytes(model);
+        Scorecard loaded = Scorecard.load(new ByteArrayInputStream(file));
+        assertThat(loaded.model()).isEqualTo(model);
+        VerificationCase allMissing = model.verification().stream()
+                .filter(v -> v.inputs().values().stream().allMatch(java.util.Objects::isNull)).findFirst().orElseThrow();
+        List<Double> merged = model.characteristics().stream().map(c -> c.bins().get(c.missingValueBin()).points()).toList();
+        assertThat(allMissing.points()).isEqualTo(merged);
+        assertThat(allMissing.reasons()).noneMatch(s -> s.endsWith(": Missing"));
     }
 
     /** The linear predictor the scorer uses on every training row is the one fitted: intercept + Σ β·WOE. */
