@@ -22,6 +22,10 @@ import dev.scorecard.core.model.VerificationCase;
 import dev.scorecard.core.model.json.ModelWriter;
 import dev.scorecard.core.regression.LogisticFit;
 import dev.scorecard.train.binning.VariableResult;
+import dev.scorecard.train.eval.CharacteristicDrift;
+import dev.scorecard.train.eval.DriftThresholds;
+import dev.scorecard.train.eval.ScoredSample;
+import dev.scorecard.train.eval.StabilityReport;
 import dev.scorecard.train.config.ScorecardConfig;
 import dev.scorecard.train.config.TrainingConfig;
 import java.io.ByteArrayInputStream;
@@ -168,6 +172,28 @@ class MergedMissingTest {
         }
         assertThat(missingRows).as("training rows with a missing value").isGreaterThan(300);
         assertThat(differ).as("training rows whose scored probability is not the fitted one").isZero();
+    }
+
+    /**
+     * Monitoring on the training rows: the missing rows are counted in the merged bin, where the
+     * training shares have them (so the CSI over the bins is 0), and still counted as missing now; the
+     * training missing share is unknown (NaN), the bin's share also counting other values.
+     */
+    @Test
+    void monitoringCountsTheMissingRowsInTheMergedBinAndAsMissing() {
+        Dataset train = trained.train();
+        StabilityReport r = StabilityReport.of(ScoredSample.of(trained.scorecard(), train), DriftThresholds.defaults());
+        for (CharacteristicDrift d : r.characteristics()) {
+            Column col = train.feature(d.name()).orElseThrow();
+            long missing = 0;
+            for (int i = 0; i < col.size(); i++) {
+                missing += col.isMissing(i) ? 1 : 0;
+            }
+            assertThat(d.missingShare()).as(d.name()).isEqualTo((double) missing / train.rowCount());
+            assertThat(d.baselineMissingShare()).as(d.name()).isNaN();
+            assertThat(d.csi().value()).as(d.name()).isCloseTo(0, within(1e-12));
+            assertThat(d.currentCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(train.rowCount());
+        }
     }
 
     private static Characteristic characteristic(String name) {
