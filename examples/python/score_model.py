@@ -132,7 +132,16 @@ class Characteristic:
         self.points = [float(b["points"]) for b in self.bins]
         self.woe = [float(b["woe"]) for b in self.bins]
         self.labels = [b["label"] for b in self.bins]
-        self.missing_bin = next((i for i, b in enumerate(self.bins) if b["kind"] == "missing"), None)
+        # Where a missing value goes: the regular bin binning merged the missing values into, when the
+        # characteristic names one (missingBin); else its bin of kind missing; else none (scored neutrally).
+        self.missing_bin = c.get("missingBin")
+        if self.missing_bin is None:
+            self.missing_bin = next((i for i, b in enumerate(self.bins) if b["kind"] == "missing"), None)
+        elif not (isinstance(self.missing_bin, int) and 0 <= self.missing_bin < len(self.bins)
+                  and self.bins[self.missing_bin]["kind"] in ("regular", "else")
+                  and all(b["kind"] != "missing" for b in self.bins)):
+            raise ModelError("characteristic '%s': missingBin %r is not one of its regular bins, or it also has"
+                             " a missing bin" % (self.name, self.missing_bin))
         self.else_bin = next((i for i, b in enumerate(self.bins) if b["kind"] == "else"), None)
         # Regular numeric bins come first and tile the line: the bin of v is the number of cuts <= v.
         self.cuts = [bound(b["lower"]) for b in self.bins

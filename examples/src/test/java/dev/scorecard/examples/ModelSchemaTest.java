@@ -83,6 +83,9 @@ class ModelSchemaTest {
         }
         assertThat(all).contains("\"kind\": \"missing\"", "\"kind\": \"regular\"", "\"candidates\"",
                 "\"higherScoreMeans\": \"non-event\"", "\"rounding\": \"none\"");
+        assertThat(ModelReader.read(TrainedModels.creditDataMerged()).characteristics())
+                .as("a characteristic names the regular bin its missing values were merged into")
+                .anyMatch(c -> c.missingBin().isPresent());
     }
 
     /** A broken copy of the fixture, and a word of what is wrong, for messages. */
@@ -112,7 +115,10 @@ class ModelSchemaTest {
                 new Edit("special values on a missing bin", m -> bin(m, 0, 4).putArray("specialValues").add(-2)),
                 new Edit("a bound that is another string", m -> bin(m, 0, 0).put("lower", "-infinity")),
                 new Edit("a verification input that is a number", m -> ((ObjectNode) m.get("verification").get(0)
-                        .get("inputs")).put("duration", 6)));
+                        .get("inputs")).put("duration", 6)),
+                new Edit("a negative missingBin", m -> characteristic(m, 1).put("missingBin", -1)),
+                new Edit("a missingBin as a string", m -> characteristic(m, 1).put("missingBin", "0")),
+                new Edit("a missingBin beside a missing bin", m -> characteristic(m, 0).put("missingBin", 0)));
         ObjectNode fixture = (ObjectNode) JSON.readTree(FIXTURES.resolve("v1/small-model.json").toFile());
         assertThat(errors(fixture)).isEmpty();
         List<String> disagreements = new ArrayList<>();
@@ -141,6 +147,10 @@ class ModelSchemaTest {
         assertThatThrownBy(() -> ModelReader.read(new ByteArrayInputStream(JSON.writeValueAsBytes(model)), false))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("characteristics[0].bins[0].count: expected an integer, found the string \"87\"");
+    }
+
+    private static ObjectNode characteristic(ObjectNode model, int characteristic) {
+        return (ObjectNode) model.get("characteristics").get(characteristic);
     }
 
     private static ObjectNode bin(ObjectNode model, int characteristic, int bin) {

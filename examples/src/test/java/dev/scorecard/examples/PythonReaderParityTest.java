@@ -80,6 +80,27 @@ class PythonReaderParityTest {
         }
     }
 
+    /**
+     * credit_data's 4,454 rows with the model whose empty Income, Assets and Debt cells were merged into
+     * regular bins ({@code missingBin}): Python sends a missing value to the bin the characteristic
+     * names, as the Java scorer does, with no {@code missing:} warning.
+     */
+    @Test
+    void everyCreditDataRowScoresTheSameInPythonWithMissingValuesMerged() throws Exception {
+        Path model = TrainedModels.creditDataMerged();
+        ScorecardModel m = ModelReader.read(model);
+        List<String> merged = m.characteristics().stream().filter(c -> c.missingBin().isPresent())
+                .map(Characteristic::name).toList();
+        assertThat(merged).as("characteristics whose missing values were merged into a regular bin").isNotEmpty();
+        List<List<String>> java = scoreWithJava(model, TrainedModels.CREDIT_DATA);
+        assertThat(java).hasSize(4455);
+        assertSameScores(model.toString(), java, scoreWithPython(model, TrainedModels.CREDIT_DATA));
+        String warnings = String.join(" ", java.stream().map(r -> r.get(r.size() - 1)).toList());
+        for (String name : merged) {
+            assertThat(warnings).doesNotContain("missing:" + name);
+        }
+    }
+
     @Test
     void theFixtureScoresTheSameInPythonIncludingItsEdges() throws Exception {
         ScorecardModel m = ModelReader.read(FIXTURE);
@@ -108,6 +129,7 @@ class PythonReaderParityTest {
         List<Path> models = new ArrayList<>(TrainedModels.all());
         models.add(FIXTURE);
         models.add(FIXTURE.resolveSibling("small-model-candidates.json"));
+        models.add(FIXTURE.resolveSibling("small-model-merged-missing.json"));
         for (Path model : models) {
             ScorecardModel m = ModelReader.read(model);
             Path data = tmp.resolve("verification-" + models.indexOf(model) + ".csv");

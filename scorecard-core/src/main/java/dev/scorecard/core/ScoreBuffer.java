@@ -22,6 +22,7 @@ public final class ScoreBuffer {
     final double[] points;
     final double[] woe;
     final int[] bins;
+    final boolean[] missing;
     final double[] losses;
     final boolean[] picked;
     final String[] reasons;
@@ -37,6 +38,7 @@ public final class ScoreBuffer {
         points = new double[characteristics];
         woe = new double[characteristics];
         bins = new int[characteristics];
+        missing = new boolean[characteristics];
         losses = new double[characteristics];
         picked = new boolean[characteristics];
         reasons = new String[maxReasons];
@@ -91,6 +93,15 @@ public final class ScoreBuffer {
      */
     public int bin(int k) {
         return bins[k];
+    }
+
+    /**
+     * @param k a characteristic, in model order
+     * @return whether the row's value was missing, wherever it went: to the missing bin, to the regular
+     *     bin binning merged the missing values into, or to neutral points ({@link #NEUTRAL_MISSING})
+     */
+    public boolean missing(int k) {
+        return missing[k];
     }
 
     /** @return the warnings of the last row (a live view; copy it to keep it) */

@@ -34,8 +34,9 @@ import java.util.Set;
  * {@link #scoreBatch(List, double[], double[])} scores columns with no allocation per row.
  *
  * <p>Scoring rules (SPEC §7): a missing value (null, or one of the model's missing tokens) goes to
- * the missing bin, or scores neutrally (WOE 0) with a {@code missing:} warning when training saw no
- * missing value; a level never seen goes to the else bin, or scores neutrally with an {@code unseen:}
+ * the missing bin, or to the regular bin binning merged the missing values into
+ * ({@link Characteristic#missingValueBin()}), or scores neutrally (WOE 0) with a {@code missing:}
+ * warning when training saw no missing value; a level never seen goes to the else bin, or scores neutrally with an {@code unseen:}
  * warning, or is refused, as the model's unseen policy says; text in a numeric characteristic is
  * refused.
  */
@@ -251,7 +252,7 @@ public final class Scorecard {
         }
         into.reset();
         for (int k = 0; k < compiled.length; k++) {
-            into.bins[k] = compiled[k].binOf(values[k], missingTokens, maxTokenLength, model.unseen(), into);
+            into.bins[k] = compiled[k].binOf(k, values[k], missingTokens, maxTokenLength, model.unseen(), into);
         }
         finish(reasons, baseline, into);
     }
@@ -272,8 +273,8 @@ public final class Scorecard {
         into.reset();
         for (int k = 0; k < compiled.length; k++) {
             Compiled c = compiled[k];
-            into.bins[k] = c.type == VariableType.NUMERIC ? c.binOfNumber(numbers[k], into)
-                    : c.binOfLevel(levels[k], missingTokens, maxTokenLength, model.unseen(), into);
+            into.bins[k] = c.type == VariableType.NUMERIC ? c.binOfNumber(k, numbers[k], into)
+                    : c.binOfLevel(k, levels[k], missingTokens, maxTokenLength, model.unseen(), into);
         }
         finish(reasons, baseline, into);
     }
@@ -402,7 +403,6 @@ public final class Scorecard {
             unseenReason = ScoringRules.unseenReason(name);
             List<Double> cutList = new ArrayList<>();
             List<double[]> specialList = new ArrayList<>();
-            int missing = -1;
             int orElse = -1;
             for (int b = 0; b < bins.size(); b++) {
                 ModelBin bin = bins.get(b);
@@ -410,7 +410,6 @@ public final class Scorecard {
                 woe[b] = bin.woe();
                 reasonTexts[b] = ScoringRules.reason(name, bin.label());
                 switch (bin.kind()) {
-                    case MISSING -> missing = b;
                     case ELSE -> orElse = b;
                     case SPECIAL -> bin.specialValues().forEach(v -> specialList.add(new double[] {v == 0 ? 0.0 : v, 0}));
                     default -> { }
@@ -427,7 +426,8 @@ public final class Scorecard {
                     levels.put(level, b);
                 }
             }
-            missingBin = missing;
+            // Its own bin, or the regular bin binning merged the missing values into.
+            missingBin = c.missingValueBin();
             elseBin = orElse;
             cuts = cutList.stream().mapToDouble(Double::doubleValue).toArray();
             specialList.sort((x, y) -> Double.compare(x[0], y[0]));
@@ -445,23 +445,24 @@ public final class Scorecard {
             return bin >= 0 ? reasonTexts[bin] : bin == NEUTRAL_MISSING ? missingReason : unseenReason;
         }
 
-        int binOf(Object v, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen, ScoreBuffer buffer) {
+        /** The bin of characteristic {@code k}'s value; marks in the buffer whether the value was missing. */
+        int binOf(int k, Object v, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen, ScoreBuffer buffer) {
             if (type != VariableType.NUMERIC) {
                 String level = v == null ? null : v instanceof Double || v instanceof Float
                         ? DoubleFormat.format(((Number) v).doubleValue()) : v.toString();
-                return binOfLevel(level, missingTokens, maxTokenLength, unseen, buffer);
+                return binOfLevel(k, level, missingTokens, maxTokenLength, unseen, buffer);
             }
             if (v instanceof Number num) {
-                return binOfNumber(num.doubleValue(), buffer);
+                return binOfNumber(k, num.doubleValue(), buffer);
             }
             if (v == null || isMissingToken(v.toString(), missingTokens, maxTokenLength)) {
-                return binOfNumber(Double.NaN, buffer);
+                return binOfNumber(k, Double.NaN, buffer);
             }
             double d = buffer.parseNumber(v.toString());
             if (d != d) {
                 throw new InputDataException("input", 0, name, "value '" + v + "' is not a number");
             }
-            return binOfNumber(d, buffer);
+            return binOfNumber(k, d, buffer);
         }
 
         // The length test first: most values are longer than any missing token, and it saves a hash.
@@ -470,7 +471,8 @@ public final class Scorecard {
         }
 
         /** A number, NaN for missing. */
-        int binOfNumber(double d, ScoreBuffer buffer) {
+        int binOfNumber(int k, double d, ScoreBuffer buffer) {
+            buffer.missing[k] = d != d;
             int bin = numericBin(d);
             if (bin == NEUTRAL_MISSING) {
                 buffer.warnings.add(ScoringRules.missingWarning(name));
@@ -479,9 +481,11 @@ public final class Scorecard {
         }
 
         /** A level, null or a missing token for missing. */
-        int binOfLevel(String level, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen,
+        int binOfLevel(int k, String level, Set<String> missingTokens, int maxTokenLength, UnseenPolicy unseen,
                 ScoreBuffer buffer) {
-            if (level == null || isMissingToken(level, missingTokens, maxTokenLength)) {
+            boolean missing = level == null || isMissingToken(level, missingTokens, maxTokenLength);
+            buffer.missing[k] = missing;
+            if (missing) {
                 if (missingBin >= 0) {
                     return missingBin;
                 }

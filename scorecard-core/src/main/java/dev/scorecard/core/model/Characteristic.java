@@ -5,6 +5,7 @@ import dev.scorecard.core.model.VariableType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -17,14 +18,33 @@ import java.util.Set;
  * @param bins all bins
  * @param neutralPoints the points of a value that has no bin (missing without a missing bin, unseen
  *     level without an else bin): those of WOE 0
+ * @param missingBin the regular (or else) bin that holds the missing values, when binning merged them
+ *     into one ({@code missing: merge-with-closest-woe}); empty otherwise, and then a missing value goes
+ *     to the bin of kind missing, or scores neutrally when there is none (see {@link #missingValueBin()})
  */
 public record Characteristic(String name, VariableType type, double coefficient, List<ModelBin> bins,
-        double neutralPoints) {
+        double neutralPoints, OptionalInt missingBin) {
+    /**
+     * A characteristic whose missing values, if training saw any, have a bin of their own.
+     *
+     * @param name the input column
+     * @param type numeric or categorical
+     * @param coefficient the regression coefficient on its WOE
+     * @param bins all bins
+     * @param neutralPoints the points of a value that has no bin
+     */
+    public Characteristic(String name, VariableType type, double coefficient, List<ModelBin> bins,
+            double neutralPoints) {
+        this(name, type, coefficient, bins, neutralPoints, OptionalInt.empty());
+    }
+
     /**
      * Checks SPEC §13's semantic rules: regular bins first, numeric ones contiguous from −∞ to +∞ with
-     * strictly increasing finite bounds, unique levels and special values, at most one missing bin.
+     * strictly increasing finite bounds, unique levels and special values, at most one missing bin,
+     * and a {@code missingBin} only in place of one, naming a regular or else bin.
      */
     public Characteristic {
+        Objects.requireNonNull(missingBin, "missingBin");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         bins = List.copyOf(bins);
@@ -89,9 +109,39 @@ public record Characteristic(String name, VariableType type, double coefficient,
         if (type == VariableType.NUMERIC && previousUpper != Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("characteristic '" + name + "': the last bin must be open to +inf");
         }
+        if (missingBin.isPresent()) {
+            int m = missingBin.getAsInt();
+            if (m < 0 || m >= regular) {
+                throw new IllegalArgumentException("characteristic '" + name + "': missingBin " + m
+                        + " is not one of its regular bins (0 to " + (regular - 1) + ")");
+            }
+            if (missing > 0) {
+                throw new IllegalArgumentException("characteristic '" + name + "' has a missing bin and a missingBin "
+                        + m + "; missing values go to one or the other");
+            }
+        }
         if (!Double.isFinite(coefficient) || !Double.isFinite(neutralPoints)) {
             throw new IllegalArgumentException("characteristic '" + name + "': coefficient and neutral points must be finite");
         }
+    }
+
+    /**
+     * Where a missing value goes, the one rule every scoring path follows: the bin named by
+     * {@link #missingBin()} when binning merged the missing values into a regular bin, else the bin of
+     * kind missing, else none (the value scores neutrally, with a {@code missing:} warning).
+     *
+     * @return the bin index, or -1 when a missing value scores neutrally
+     */
+    public int missingValueBin() {
+        if (missingBin.isPresent()) {
+            return missingBin.getAsInt();
+        }
+        for (int b = 0; b < bins.size(); b++) {
+            if (bins.get(b).kind() == BinKind.MISSING) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     /** @return the highest points any bin gives, for reason codes */

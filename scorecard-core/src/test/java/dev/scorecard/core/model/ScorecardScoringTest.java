@@ -202,4 +202,61 @@ class ScorecardScoringTest {
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessage("model: verification case 1 does not reproduce: score 655 instead of 656; the model file is inconsistent");
     }
+
+    /**
+     * {@link TestModels#germanLikeMergedMissing()}: duration's missing values were merged into its top
+     * bin, which {@code missingBin} names. A missing value scores that bin's points (-22) and WOE
+     * (0.8003), on every path, with no {@code missing:} warning and the bin's label as the reason; the
+     * same model without {@code missingBin} (today's files) scores it neutrally.
+     */
+    @Test
+    void aMissingValueGoesToTheBinItsMissingValuesWereMergedInto() {
+        ScorecardModel merged = TestModels.germanLikeMergedMissing();
+        Scorecard s = Scorecard.load(new ByteArrayInputStream(ModelWriter.toBytes(merged)));
+        assertThat(merged.characteristics().get(0).missingValueBin()).isEqualTo(2);
+        for (Object missing : new Object[] {null, "NA", "", Double.NaN}) {
+            ScoreResult r = s.score(row(missing, "business"));
+            assertThat(r.points()).as("duration %s", missing).containsExactly(-22.0, 0.0);
+            assertThat(r.warnings()).isEmpty();
+            assertThat(r.reasons()).containsExactly("duration: [20.5, inf), Missing", "purpose: business, education, vacation (été)");
+            double eta = -0.8473 + 0.9712 * 0.8003;
+            assertThat(r.probability()).isCloseTo(StrictMath.exp(eta) / (1 + StrictMath.exp(eta)), within(1e-15));
+        }
+        // A value in the bin itself scores the same.
+        assertThat(s.score(row(30, "business")).points()).containsExactly(-22.0, 0.0);
+        ScoreBuffer b = new ScoreBuffer(2, 0);
+        s.scoreInto(new double[] {Double.NaN, 0}, new String[] {null, "business"}, 0, ReasonBaseline.MAX, b);
+        assertThat(new double[] {b.points(0), b.woe(0)}).containsExactly(-22, 0.8003);
+        assertThat(b.bin(0)).isEqualTo(2);
+        double[] scores = new double[2];
+        double[] probabilities = new double[2];
+        s.scoreBatch(List.of(NumericColumn.of("duration", new double[] {Double.NaN, 30}),
+                CategoricalColumn.of("purpose", new int[] {0, 0}, List.of("business"))), scores, probabilities);
+        assertThat(scores).containsExactly(602, 602);
+        assertThat(probabilities[0]).isEqualTo(probabilities[1]);
+
+        Characteristic d = merged.characteristics().get(0);
+        Characteristic unnamed = new Characteristic(d.name(), d.type(), d.coefficient(), d.bins(), d.neutralPoints());
+        assertThat(unnamed.missingValueBin()).isEqualTo(-1);
+        ScorecardModel old = new ScorecardModel(merged.name(), merged.createdWith(), merged.target(), merged.event(),
+                merged.scaling(), merged.basePoints(), merged.intercept(), merged.missingValues(), merged.unseen(),
+                List.of(unnamed, merged.characteristics().get(1)), merged.coefficients(), merged.grades(),
+                merged.score10(), merged.baseline(), merged.metrics(), merged.provenance(), merged.verification());
+        ScoreResult neutral = Scorecard.of(old).score(row(null, "business"));
+        assertThat(neutral.points()).containsExactly(0.0, 0.0);
+        assertThat(neutral.warnings()).containsExactly("missing:duration");
+    }
+
+    @Test
+    void missingBinMustNameARegularBinOfACharacteristicWithoutAMissingBin() {
+        Characteristic merged = TestModels.germanLikeMergedMissing().characteristics().get(0);
+        assertThatThrownBy(() -> new Characteristic("duration", merged.type(), 1, merged.bins(), 0, java.util.OptionalInt.of(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("characteristic 'duration': missingBin 3 is not one of its regular bins (0 to 2)");
+        Characteristic own = model.characteristics().get(0);
+        assertThatThrownBy(() -> new Characteristic("duration", own.type(), 1, own.bins(), 0, java.util.OptionalInt.of(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("characteristic 'duration' has a missing bin and a missingBin 1; missing values go to one or the other");
+        assertThat(own.missingValueBin()).isEqualTo(4);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Hand-built models for the model-file tests. Every number is a literal so that the model, and the
@@ -115,6 +116,38 @@ public final class TestModels {
                 m.score10(), m.baseline().withCandidates(candidates), m.metrics(), m.provenance(), m.verification());
     }
 
+    /**
+     * {@link #germanLike()} binned with {@code missing: merge-with-closest-woe}: duration's 9 missing
+     * rows (4 events, 5 non-events) are merged into its top bin, which becomes
+     * {@code [20.5, inf), Missing}, and the characteristic names it with {@code missingBin} 2 instead
+     * of having a missing bin. Written as {@code model/v1/small-model-merged-missing.json}.
+     *
+     * <p>Pedigree (python3 {@code math}, as for {@link #germanLike()}): the merged bin has 104 events
+     * and 109 non-events, WOE ln((104/210)/(109/490)) = 0.80034 → 0.8003, points
+     * round(−(20/ln 2)·0.9712·0.8003) = round(−22.43) = −22, event rate 104/213, share 213/700. A row
+     * with duration missing and purpose in the else bin: score 624 − 22 + 0 = 602 (grade E), η = −0.8473 + 0.9712·0.8003 =
+     * −0.07004864, probability e^η/(1+e^η) = 0.4824949972277897; reasons by points lost against the
+     * best bin: duration 40 − (−22) = 62, purpose 6 − 0 = 6. The second verification row (duration
+     * missing, purpose never seen) is that row: purpose's else bin has WOE 0 and 0 points.
+     */
+    public static ScorecardModel germanLikeMergedMissing() {
+        ScorecardModel m = germanLike();
+        Characteristic d = m.characteristics().get(0);
+        Characteristic duration = new Characteristic(d.name(), d.type(), d.coefficient(), List.of(d.bins().get(0),
+                d.bins().get(1), numeric("[20.5, inf), Missing", 20.5, INF, 0.8003, -22, 213, 0.48826291079812206),
+                d.bins().get(3)), d.neutralPoints(), OptionalInt.of(2));
+        Baseline baseline = new Baseline(m.baseline().scoreEdges(), m.baseline().scoreShares(),
+                List.of(new Baseline.BinShares("duration", List.of(0.12428571428571429, 0.5428571428571428,
+                                0.30428571428571427, 0.02857142857142857)),
+                        m.baseline().characteristics().get(1)));
+        List<VerificationCase> verification = List.of(m.verification().get(0),
+                new VerificationCase(m.verification().get(1).inputs(), List.of(-22.0, 0.0), 602, 0.4824949972277897,
+                        "E", List.of("duration: [20.5, inf), Missing", "purpose: Else")));
+        return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), m.basePoints(),
+                m.intercept(), m.missingValues(), m.unseen(), List.of(duration, m.characteristics().get(1)),
+                m.coefficients(), m.grades(), m.score10(), baseline, m.metrics(), m.provenance(), verification);
+    }
+
     /** @return the model with one bin's WOE replaced */
     public static ScorecardModel withWoe(ScorecardModel m, int characteristic, int bin, double woe) {
         Characteristic c = m.characteristics().get(characteristic);
@@ -123,7 +156,7 @@ public final class TestModels {
         bins[bin] = new ModelBin(b.label(), b.kind(), b.lower(), b.upper(), b.categories(), b.specialValues(), woe,
                 b.points(), b.count(), b.eventRate());
         Characteristic[] cs = m.characteristics().toArray(new Characteristic[0]);
-        cs[characteristic] = new Characteristic(c.name(), c.type(), c.coefficient(), Arrays.asList(bins), c.neutralPoints());
+        cs[characteristic] = new Characteristic(c.name(), c.type(), c.coefficient(), Arrays.asList(bins), c.neutralPoints(), c.missingBin());
         return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), m.basePoints(),
                 m.intercept(), m.missingValues(), m.unseen(), Arrays.asList(cs), m.coefficients(), m.grades(), m.score10(),
                 m.baseline(), m.metrics(), m.provenance(), m.verification());

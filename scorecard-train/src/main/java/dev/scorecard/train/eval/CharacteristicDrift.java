@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param binLabels the bins' labels, in model order
  * @param csi the characteristic stability index over the bins (rows that scored neutrally are left out)
  * @param level the CSI judged against the thresholds
- * @param baselineMissingShare share of training rows in the missing bin (0 when it had none)
- * @param missingShare share of current rows whose value was missing (in the missing bin or neutral)
+ * @param baselineMissingShare share of training rows in the missing bin (0 when it had none); NaN when
+ *     binning merged the missing values into a regular bin, whose share also counts other values
+ * @param missingShare share of current rows whose value was missing (in the missing bin, the bin they
+ *     were merged into, or neutral)
  * @param unseen current rows with a level training never saw and no else bin to take it
  * @param trainingWoe the model's WOE per bin
  * @param currentWoe the WOE per bin in the current rows, with the same 0.5 rule for empty counts;

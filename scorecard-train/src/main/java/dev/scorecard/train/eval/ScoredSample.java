@@ -32,6 +32,7 @@ public final class ScoredSample {
     private final long[][] binCounts;
     private final long[][] binEvents;
     private final long[] neutralMissing;
+    private final long[] missing;
     private final long[] unseen;
     private double[] scores = new double[1024];
     private double[] probabilities = new double[1024];
@@ -57,6 +58,7 @@ public final class ScoredSample {
             binEvents[k] = new long[cs.get(k).bins().size()];
         }
         neutralMissing = new long[cs.size()];
+        missing = new long[cs.size()];
         unseen = new long[cs.size()];
     }
 
@@ -119,6 +121,9 @@ public final class ScoredSample {
         allTargets &= event != NO_TARGET;
         size++;
         for (int k = 0; k < binCounts.length; k++) {
+            if (r.missing(k)) {
+                missing[k]++;
+            }
             int bin = r.bin(k);
             if (bin >= 0) {
                 binCounts[k][bin]++;
@@ -220,6 +225,14 @@ public final class ScoredSample {
      */
     public long[] binEvents(int k) {
         return binEvents[k].clone();
+    }
+
+    /**
+     * @return rows whose value for characteristic {@code k} was missing, wherever it went: the missing
+     *     bin, the regular bin binning merged the missing values into, or neutral points
+     */
+    public long missing(int k) {
+        return missing[k];
     }
 
     /** @return rows whose value for characteristic {@code k} was missing and scored neutrally */

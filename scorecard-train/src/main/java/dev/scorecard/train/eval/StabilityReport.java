@@ -59,15 +59,16 @@ public record StabilityReport(PsiResult scorePsi, DriftLevel scoreLevel, List<Ch
             PsiResult csi = binned == 0 ? new PsiResult(0, List.of()) : Stability.csi(shares, counts);
             List<String> labels = new ArrayList<>();
             List<Double> trainingWoe = new ArrayList<>();
-            double baselineMissing = 0;
-            long missingRows = sample.neutralMissing(k);
+            // Missing values merged into a regular bin share it with other values: their own training
+            // share is not in the model (as for a candidate's merged missing bin).
+            double baselineMissing = c.missingBin().isPresent() ? Double.NaN : 0;
+            long missingRows = sample.missing(k);
             for (int j = 0; j < c.bins().size(); j++) {
                 ModelBin b = c.bins().get(j);
                 labels.add(b.label());
                 trainingWoe.add(b.woe());
                 if (b.kind() == BinKind.MISSING) {
                     baselineMissing += shares.shares().get(j);
-                    missingRows += counts[j];
                 }
             }
             Optional<List<Double>> woe = Optional.empty();

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * One characteristic as an ordered list of rules, the first that holds deciding, exactly as the
- * embedded scorer decides (SPEC §7): a missing value first (its bin, or neutral points when training
- * saw none), then the special values, then the regular bins, then a catch-all. The same list is
+ * embedded scorer decides (SPEC §7): a missing value first (its bin, or the regular bin it was merged
+ * into, or neutral points when training saw none), then the special values, then the regular bins, then a catch-all. The same list is
  * written twice: as the scorecard's {@code Attribute}s and as the nested {@code if} that gives the
  * row's WOE for the probability.
  *
@@ -82,14 +82,15 @@ record PmmlRules(String field, List<Rule> rules) {
     /** @return the rules of a characteristic, in the order the scorer applies them */
     static PmmlRules of(Characteristic c) {
         String name = c.name();
-        ModelBin missingBin = null;
+        // Its own bin, or the regular bin binning merged the missing values into.
+        ModelBin missingBin = c.missingValueBin() >= 0 ? c.bins().get(c.missingValueBin()) : null;
         ModelBin elseBin = null;
         List<Rule> specials = new ArrayList<>();
         List<Rule> regular = new ArrayList<>();
         for (ModelBin b : c.bins()) {
             String reason = ScoringRules.reason(name, b.label());
             switch (b.kind()) {
-                case MISSING -> missingBin = b;
+                case MISSING -> { }
                 case ELSE -> elseBin = b;
                 case SPECIAL -> specials.add(new Rule(new SpecialValues(b.specialValues()), b.points(), b.woe(), reason));
                 case REGULAR -> regular.add(new Rule(c.type() == VariableType.NUMERIC

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.train.report.BinText;
+import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.ModelBin;
@@ -12,6 +13,7 @@ import dev.scorecard.core.model.SplitMetrics;
 import dev.scorecard.core.model.Coefficient;
 import dev.scorecard.core.model.ScalingOptions;
 import dev.scorecard.core.model.ScoreDirection;
+import dev.scorecard.core.model.VariableType;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -21,9 +23,13 @@ import java.util.Locale;
  * The points table a person reads, for documentation: as CSV ({@code scorecard.csv}, one row per bin)
  * or as a Markdown page for a model-risk document (scaling, the points table per characteristic,
  * coefficients, grades and metrics). Both list, per characteristic, the points a row gets when its
- * value is missing or unseen and no bin takes it. Deterministic text: same model, same bytes.
+ * value is missing or unseen and no bin takes it; where binning merged the missing values into a
+ * regular bin, that bin reads {@code …, Missing} and the line of no bin says only what still reaches it. Deterministic text: same model, same bytes.
  */
 public final class PointsTables {
+    /** What the label of a bin that also holds the missing values ends with. */
+    private static final String MERGED_SUFFIX = ", Missing";
+
     private PointsTables() {
     }
 
@@ -38,13 +44,32 @@ public final class PointsTables {
         csv.writeRecord("characteristic", "bin", "points", "woe", "count", "event_rate");
         csv.writeRecord("(base points)", "", DoubleFormat.format(model.basePoints()), "", "", "");
         for (Characteristic c : model.characteristics()) {
-            for (ModelBin b : c.bins()) {
-                csv.writeRecord(c.name(), BinText.full(b.label(), b.kind(), b.categories()), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
+            for (int j = 0; j < c.bins().size(); j++) {
+                ModelBin b = c.bins().get(j);
+                csv.writeRecord(c.name(), binText(c, j), DoubleFormat.format(b.points()), DoubleFormat.format(b.woe()),
                         Long.toString(b.count()), Double.isNaN(b.eventRate()) ? "" : DoubleFormat.format(b.eventRate()));
             }
-            csv.writeRecord(c.name(), "(no bin: missing or unseen)", DoubleFormat.format(c.neutralPoints()), "0", "", "");
+            csv.writeRecord(c.name(), c.missingBin().isEmpty() ? "(no bin: missing or unseen)"
+                    : canBeUnseen(c) ? "(no bin: unseen)" : "(no bin)", DoubleFormat.format(c.neutralPoints()), "0", "", "");
         }
         csv.flush();
+    }
+
+    /**
+     * A bin as the tables show it: its levels or its label, and for the regular bin that binning merged
+     * the missing values into ({@link Characteristic#missingBin()}) a final {@code , Missing}, which a
+     * categorical bin's levels do not carry.
+     */
+    private static String binText(Characteristic c, int j) {
+        ModelBin b = c.bins().get(j);
+        String text = BinText.full(b.label(), b.kind(), b.categories());
+        boolean merged = c.missingBin().isPresent() && c.missingBin().getAsInt() == j;
+        return merged && !text.endsWith(MERGED_SUFFIX) ? text + MERGED_SUFFIX : text;
+    }
+
+    /** @return true for a categorical characteristic without an else bin: an unseen level has no bin */
+    private static boolean canBeUnseen(Characteristic c) {
+        return c.type() == VariableType.CATEGORICAL && c.bins().stream().noneMatch(b -> b.kind() == BinKind.ELSE);
     }
 
     /**
@@ -67,13 +92,15 @@ public final class PointsTables {
         out.write("| (base points) | | " + DoubleFormat.format(model.basePoints()) + " | | | |\n");
         for (Characteristic c : model.characteristics()) {
             boolean first = true;
-            for (ModelBin b : c.bins()) {
-                out.write("| " + (first ? md(c.name()) : "") + " | " + md(BinText.full(b.label(), b.kind(), b.categories())) + " | " + DoubleFormat.format(b.points())
+            for (int j = 0; j < c.bins().size(); j++) {
+                ModelBin b = c.bins().get(j);
+                out.write("| " + (first ? md(c.name()) : "") + " | " + md(binText(c, j)) + " | " + DoubleFormat.format(b.points())
                         + " | " + String.format(Locale.ROOT, "%.4f", b.woe()) + " | " + b.count() + " | "
                         + (Double.isNaN(b.eventRate()) ? "" : String.format(Locale.ROOT, "%.4f", b.eventRate())) + " |\n");
                 first = false;
             }
-            out.write("| | *missing or unseen, no bin* | " + DoubleFormat.format(c.neutralPoints()) + " | 0 | | |\n");
+            out.write("| | *" + (c.missingBin().isEmpty() ? "missing or unseen, no bin" : canBeUnseen(c) ? "unseen, no bin"
+                    : "no bin") + "* | " + DoubleFormat.format(c.neutralPoints()) + " | 0 | | |\n");
         }
         out.write("\n## Coefficients\n\n| term | estimate | std. error | z | p |\n|---|---:|---:|---:|---:|\n");
         for (Coefficient k : model.coefficients()) {

@@ -475,13 +475,10 @@ public final class SqlExport {
             return cols;
         }
 
+        /** @return the bin of a missing value (its own, or the regular bin it was merged into), or neutral */
         private static int missingBin(Characteristic c) {
-            for (int b = 0; b < c.bins().size(); b++) {
-                if (c.bins().get(b).kind() == BinKind.MISSING) {
-                    return b;
-                }
-            }
-            return ScoreBuffer.NEUTRAL_MISSING;
+            int b = c.missingValueBin();
+            return b >= 0 ? b : ScoreBuffer.NEUTRAL_MISSING;
         }
 
         /** @return true for a categorical characteristic with no else bin: an unseen level scores neutrally */

@@ -10,6 +10,7 @@ import dev.scorecard.core.data.Column;
 import dev.scorecard.core.data.Dataset;
 import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.model.Baseline;
+import dev.scorecard.core.model.BinKind;
 import dev.scorecard.core.model.Characteristic;
 import dev.scorecard.core.model.Grade;
 import dev.scorecard.core.model.GradeTable;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -235,7 +237,11 @@ public final class ScorecardTrainer {
                         bin.specialValues(), bin.woe(), cp.pointsOf(j), bin.count(), bin.eventRate()));
                 shares.add(bin.share());
             }
-            characteristics.add(new Characteristic(vars.get(k), b.type(), beta[k], bins, points.neutralPoints()));
+            // Missing values merged into a regular bin (merge-with-closest-woe) were fitted at its WOE:
+            // the model names that bin so that scoring codes them as the fit did.
+            boolean merged = b.missingBin() >= 0 && b.bins().get(b.missingBin()).kind() != BinKind.MISSING;
+            characteristics.add(new Characteristic(vars.get(k), b.type(), beta[k], bins, points.neutralPoints(),
+                    merged ? OptionalInt.of(b.missingBin()) : OptionalInt.empty()));
             binShares.add(new Baseline.BinShares(vars.get(k), shares));
         }
 

@@ -51,7 +51,8 @@ class PmmlParityTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (PmmlTrainedModels.Case c : List.of(PmmlTrainedModels.GERMANCREDIT, PmmlTrainedModels.CREDIT_DATA,
-                PmmlTrainedModels.BANK_FULL, PmmlTrainedModels.ONLINE_SHOPPERS, PmmlTrainedModels.BANK_SPECIAL)) {
+                PmmlTrainedModels.CREDIT_DATA_MERGED, PmmlTrainedModels.BANK_FULL, PmmlTrainedModels.ONLINE_SHOPPERS,
+                PmmlTrainedModels.BANK_SPECIAL)) {
             out.add(Arguments.of(c, ReasonBaseline.MAX));
         }
         out.add(Arguments.of(PmmlTrainedModels.CREDIT_DATA, ReasonBaseline.MEAN));

@@ -2,6 +2,8 @@ package dev.scorecard.train.export;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import dev.scorecard.core.binning.BinningOptions;
+import dev.scorecard.core.binning.MissingPolicy;
 import dev.scorecard.core.model.ScorecardModel;
 import dev.scorecard.core.model.Rounding;
 import dev.scorecard.core.model.ScalingOptions;
@@ -60,6 +62,12 @@ final class PmmlTrainedModels {
             target("creditability"), null);
     static final Case CREDIT_DATA = new Case("credit-data", DATASETS.resolve("credit-data/credit_data.csv"), ',',
             target("Status"), null);
+    /**
+     * credit_data with {@code missing: merge-with-closest-woe}: its empty Income, Assets and Debt cells
+     * are merged into regular bins, which the characteristics name with {@code missingBin}.
+     */
+    static final Case CREDIT_DATA_MERGED = new Case("credit-data merged missing",
+            DATASETS.resolve("credit-data/credit_data.csv"), ',', mergedMissing(target("Status")), null);
     static final Case BANK_FULL = new Case("bank-full", DATASETS.resolve("bank-marketing/bank-full.csv.gz"), ';',
             target("y").withLoading(Optional.empty(), Optional.empty(), Set.of("duration"), Set.of()), null);
     static final Case ONLINE_SHOPPERS = new Case("online-shoppers",
@@ -85,6 +93,11 @@ final class PmmlTrainedModels {
 
     static ScorecardConfig target(String target) {
         return ScorecardConfig.empty().withTarget(Optional.of(target), Optional.empty());
+    }
+
+    /** @return the config with missing values merged into the regular bin of closest WOE */
+    static ScorecardConfig mergedMissing(ScorecardConfig c) {
+        return c.withBinning(BinningOptions.defaults().withMissing(MissingPolicy.MERGE_WITH_CLOSEST_WOE), Map.of());
     }
 
     private static ScorecardConfig withSpecials(ScorecardConfig c) {

@@ -83,6 +83,30 @@ class SqlExportParityTest {
         }
     }
 
+    /**
+     * credit_data with {@code missing: merge-with-closest-woe}: the missing values of some
+     * characteristics are in a regular bin that {@code missingBin} names, and the SQL sends NULL (and
+     * the tokens, and NaN) there as the scorer does, with that bin's points, WOE and reason and no
+     * {@code missing:} warning.
+     */
+    @Test
+    void creditDataWithMissingValuesMerged() throws SQLException {
+        Path file = DATA.resolve("credit-data/credit_data.csv");
+        ScorecardModel model = train(file, PmmlTrainedModels.mergedMissing(target("Status")));
+        List<Characteristic> merged = model.characteristics().stream().filter(c -> c.missingBin().isPresent()).toList();
+        assertThat(merged).as("some characteristic has its missing values merged into a regular bin").isNotEmpty();
+        assertThat(model.characteristics()).noneMatch(c -> c.bins().stream().anyMatch(b -> b.kind() == BinKind.MISSING));
+        List<Row> rows = rows(file, model);
+        Scorecard scorer = Scorecard.of(model);
+        long missingRows = rows.stream().map(r -> SqlParity.input(model, r))
+                .filter(in -> merged.stream().anyMatch(c -> isMissing(model, in.get(c.name()))))
+                .peek(in -> assertThat(scorer.score(in).warnings()).noneMatch(w -> merged.stream()
+                        .anyMatch(c -> w.equals("missing:" + c.name()))))
+                .count();
+        assertThat(missingRows).as("rows with a merged characteristic missing").isGreaterThan(10);
+        assertParity("credit_data merged missing", model, rows, 4454);
+    }
+
     @Test
     void bankFull() throws SQLException {
         Path file = DATA.resolve("bank-marketing/bank-full.csv.gz");
@@ -159,6 +183,12 @@ class SqlExportParityTest {
             }
         }
         assertNoMismatch(outcomes);
+    }
+
+    /** @return true for a value the scorer reads as missing: null, NaN or one of the model's missing tokens */
+    private static boolean isMissing(ScorecardModel model, Object value) {
+        return value == null || value instanceof Double d && d.isNaN()
+                || value instanceof String s && model.missingValues().contains(s);
     }
 
     private static void assertNoMismatch(List<Outcome> outcomes) {

@@ -63,6 +63,13 @@ class SqlExportPostgresParityTest {
         assertParity("credit_data", "credit-data/credit_data.csv", ParityModels.target("Status"), 4454);
     }
 
+    /** Missing values merged into the regular bin of closest WOE, which the characteristics name. */
+    @Test
+    void creditDataWithMissingValuesMerged() throws SQLException {
+        assertParity("credit_data merged missing", "credit-data/credit_data.csv",
+                PmmlTrainedModels.mergedMissing(ParityModels.target("Status")), 4454);
+    }
+
     @Test
     void bankFull() throws SQLException {
         assertParity("bank-full", "bank-marketing/bank-full.csv.gz", ParityModels.target("y").withLoading(Optional.empty(),

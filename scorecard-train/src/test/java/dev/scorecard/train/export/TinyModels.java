@@ -74,7 +74,7 @@ final class TinyModels {
                 bins.add(new ModelBin(b.label(), b.kind(), b.lower(), b.upper(), b.categories(), b.specialValues(), b.woe(),
                         f.apply(b.points()), b.count(), b.eventRate()));
             }
-            cs.add(new Characteristic(c.name(), c.type(), c.coefficient(), bins, f.apply(c.neutralPoints())));
+            cs.add(new Characteristic(c.name(), c.type(), c.coefficient(), bins, f.apply(c.neutralPoints()), c.missingBin()));
         }
         return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), f.apply(m.basePoints()),
                 m.intercept(), m.missingValues(), m.unseen(), cs, m.coefficients(), m.grades(), m.score10(), m.baseline(),
@@ -87,7 +87,7 @@ final class TinyModels {
         Characteristic c = cs.get(k);
         List<ModelBin> bins = new ArrayList<>(c.bins());
         bins.set(bin, f.apply(bins.get(bin)));
-        cs.set(k, new Characteristic(c.name(), c.type(), c.coefficient(), bins, c.neutralPoints()));
+        cs.set(k, new Characteristic(c.name(), c.type(), c.coefficient(), bins, c.neutralPoints(), c.missingBin()));
         return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), m.basePoints(),
                 m.intercept(), m.missingValues(), m.unseen(), cs, m.coefficients(), m.grades(), m.score10(), m.baseline(),
                 m.metrics(), m.provenance(), m.verification());
@@ -104,7 +104,7 @@ final class TinyModels {
                 below.specialValues(), below.woe(), below.points(), below.count(), below.eventRate()));
         bins.set(bin, new ModelBin(above.label(), above.kind(), cut, above.upper(), above.categories(),
                 above.specialValues(), above.woe(), above.points(), above.count(), above.eventRate()));
-        cs.set(k, new Characteristic(c.name(), c.type(), c.coefficient(), bins, c.neutralPoints()));
+        cs.set(k, new Characteristic(c.name(), c.type(), c.coefficient(), bins, c.neutralPoints(), c.missingBin()));
         return new ScorecardModel(m.name(), m.createdWith(), m.target(), m.event(), m.scaling(), m.basePoints(),
                 m.intercept(), m.missingValues(), m.unseen(), cs, m.coefficients(), m.grades(), m.score10(), m.baseline(),
                 m.metrics(), m.provenance(), m.verification());

@@ -112,7 +112,7 @@ class VerificationGuardsTheBinsTest {
                     List<ModelBin> e = new ArrayList<>(bins);
                     e.set(j, bin(a, a.lower(), moved, a.categories()));
                     e.set(j + 1, bin(b, moved, b.upper(), b.categories()));
-                    out.add(new Characteristic(ch.name(), ch.type(), ch.coefficient(), e, ch.neutralPoints()));
+                    out.add(new Characteristic(ch.name(), ch.type(), ch.coefficient(), e, ch.neutralPoints(), ch.missingBin()));
                 }
             }
         }
@@ -132,7 +132,7 @@ class VerificationGuardsTheBinsTest {
                         List<ModelBin> e = new ArrayList<>(bins);
                         e.set(from, bin(src, src.lower(), src.upper(), srcLevels));
                         e.set(to, bin(dst, dst.lower(), dst.upper(), dstLevels));
-                        out.add(new Characteristic(ch.name(), ch.type(), ch.coefficient(), e, ch.neutralPoints()));
+                        out.add(new Characteristic(ch.name(), ch.type(), ch.coefficient(), e, ch.neutralPoints(), ch.missingBin()));
                     }
                 }
             }

@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,10 @@ import java.util.regex.Pattern;
  * order, but each object must have exactly the members the format defines: a duplicate, unknown or
  * missing member is an error, and so is a value of the wrong JSON type. {@code baseline.candidates}
  * is the one optional object: a file written before candidate baselines were stored has none, and
- * reads as a model whose {@link Baseline#candidates()} is empty. Numbers are never coerced:
+ * reads as a model whose {@link Baseline#candidates()} is empty. A characteristic's
+ * {@code missingBin} is optional too: absent, its missing values go to its bin of kind missing or
+ * score neutrally; present, it must name one of its regular bins and the characteristic must have no
+ * bin of kind missing. Numbers are never coerced:
  * a count written {@code 1.5} or {@code 1e3}, or a number written as a string {@code "12"}, is an
  * error; the only strings read as numbers are {@code "-inf"} and {@code "inf"} in a bin's
  * {@code lower} and {@code upper} and a grade's {@code minScore}. Every other number must be finite
@@ -418,6 +422,7 @@ public final class ModelReader {
         VariableType type = null;
         Double coefficient = null;
         Double neutralPoints = null;
+        Long missingBin = null;
         List<RawBin> bins = null;
         for (String f; (f = nextField(path)) != null;) {
             String fp = child(path, f);
@@ -426,6 +431,7 @@ public final class ModelReader {
                 case "type" -> type = choice(fp, TYPES);
                 case "coefficient" -> coefficient = number(fp);
                 case "neutralPoints" -> neutralPoints = number(fp);
+                case "missingBin" -> missingBin = binIndex(fp);
                 case "bins" -> {
                     startArray(fp);
                     bins = new ArrayList<>();
@@ -446,7 +452,8 @@ public final class ModelReader {
             modelBins.add(b.toModelBin(type));
         }
         try {
-            return new Characteristic(name, type, coefficient, modelBins, neutralPoints);
+            return new Characteristic(name, type, coefficient, modelBins, neutralPoints,
+                    missingBin == null ? OptionalInt.empty() : OptionalInt.of(missingBin.intValue()));
         } catch (IllegalArgumentException e) {
             throw invalid(path, e, start);
         }

@@ -49,7 +49,8 @@ import java.util.Map;
  * {@code checksum}. {@code baseline.candidates} is left out when the model has none (a model read
  * from a file written before candidate baselines were stored), so that such a file writes back to
  * its own bytes; a candidate's {@code elseBin} and {@code missingBin} are left out when it has no
- * such bin. Strings are escaped as Jackson does by default (quote, backslash and control characters
+ * such bin, and so is a characteristic's {@code missingBin} unless binning merged its missing values
+ * into a regular bin (so every file written before it existed writes back to its own bytes). Strings are escaped as Jackson does by default (quote, backslash and control characters
  * only; other characters are written as UTF-8). Numbers are written with
  * {@link DoubleFormat#format(double)}, the shortest text that reads back to the same double (for
  * example {@code 8.5}, {@code 600}, {@code 1e-7}), so the text is the same on every JDK.
@@ -225,6 +226,9 @@ public final class ModelWriter {
             g.writeStringField("type", type(c.type()));
             number("coefficient", c.coefficient(), path);
             number("neutralPoints", c.neutralPoints(), path);
+            if (c.missingBin().isPresent()) {
+                g.writeNumberField("missingBin", c.missingBin().getAsInt());
+            }
             g.writeArrayFieldStart("bins");
             for (int i = 0; i < c.bins().size(); i++) {
                 bin(c.type(), c.bins().get(i), path + ".bins[" + i + "]");

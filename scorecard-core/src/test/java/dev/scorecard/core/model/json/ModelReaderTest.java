@@ -257,6 +257,59 @@ class ModelReaderTest {
                 .hasMessage(message);
     }
 
+    // ------------------------------------------------------------------ a characteristic's missingBin
+
+    private static String mergedMissingFixture() throws IOException {
+        return new String(ModelWriterTest.fixture(ModelWriterTest.MERGED_MISSING_FIXTURE), StandardCharsets.UTF_8);
+    }
+
+    /** The member is optional; the checksum covers it like every other. */
+    @Test
+    void missingBinIsReadAndCoveredByTheChecksum() throws IOException {
+        assertThat(read(mergedMissingFixture(), true).characteristics().get(0).missingBin()).hasValue(2);
+        String edited = edit(mergedMissingFixture(), "\"missingBin\": 2,", "\"missingBin\": 1,");
+        assertThatThrownBy(() -> read(edited, true))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageStartingWith("checksum mismatch: the file was changed after it was written");
+        assertThat(read(edited, false).characteristics().get(0).missingValueBin()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> missingBinEdits() {
+        return Stream.of(
+                Arguments.of("a special bin", "\"missingBin\": 2,", "\"missingBin\": 3,",
+                        "characteristics[0]: characteristic 'duration': missingBin 3 is not one of its regular bins"
+                                + " (0 to 2) (line 21, column 5)"),
+                Arguments.of("beyond the bins", "\"missingBin\": 2,", "\"missingBin\": 9,",
+                        "characteristics[0]: characteristic 'duration': missingBin 9 is not one of its regular bins"
+                                + " (0 to 2) (line 21, column 5)"),
+                Arguments.of("negative", "\"missingBin\": 2,", "\"missingBin\": -1,",
+                        "characteristics[0].missingBin: -1 is not a bin number (0 or more) (line 26, column 21)"),
+                Arguments.of("not an integer", "\"missingBin\": 2,", "\"missingBin\": 2.0,",
+                        "characteristics[0].missingBin: expected an integer, found 2.0 (line 26, column 21)"),
+                Arguments.of("twice", "\"missingBin\": 2,", "\"missingBin\": 2,\n      \"missingBin\": 2,",
+                        "duplicate field 'missingBin' in characteristics[0] (line 27, column 19)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingBinEdits")
+    void missingBinEditIsRefusedWithItsExactMessage(String rule, String from, String to, String message) throws IOException {
+        String edited = edit(mergedMissingFixture(), from, to);
+        assertThatThrownBy(() -> read(edited, false)).as(rule)
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage(message);
+    }
+
+    /** A characteristic with its own missing bin cannot also name a regular bin for missing values. */
+    @Test
+    void missingBinBesideAMissingBinIsRefused() throws IOException {
+        String edited = edit(fixture(), "\"coefficient\": 0.9712,\n      \"neutralPoints\": 0,",
+                "\"coefficient\": 0.9712,\n      \"neutralPoints\": 0,\n      \"missingBin\": 2,");
+        assertThatThrownBy(() -> read(edited, false))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage("characteristics[0]: characteristic 'duration' has a missing bin and a missingBin 2; missing"
+                        + " values go to one or the other (line 21, column 5)");
+    }
+
     // ------------------------------------------------------------------ the document as a whole
 
     static Stream<Arguments> trailers() {

@@ -36,8 +36,10 @@ import org.junit.jupiter.api.Test;
 class ModelWriterTest {
     static final String FIXTURE = "/model/v1/small-model.json";
     static final String CANDIDATES_FIXTURE = "/model/v1/small-model-candidates.json";
+    static final String MERGED_MISSING_FIXTURE = "/model/v1/small-model-merged-missing.json";
     private static final Path FIXTURE_SOURCE = Path.of("src/test/resources" + FIXTURE);
     private static final Path CANDIDATES_FIXTURE_SOURCE = Path.of("src/test/resources" + CANDIDATES_FIXTURE);
+    private static final Path MERGED_MISSING_FIXTURE_SOURCE = Path.of("src/test/resources" + MERGED_MISSING_FIXTURE);
 
     /** @return the committed fixture's bytes */
     static byte[] fixture() throws IOException {
@@ -80,6 +82,30 @@ class ModelWriterTest {
         assertThat(new String(written, StandardCharsets.UTF_8))
                 .isEqualTo(new String(fixture(CANDIDATES_FIXTURE), StandardCharsets.UTF_8));
         assertThat(ModelReader.read(new ByteArrayInputStream(written))).isEqualTo(TestModels.germanLikeWithCandidates());
+    }
+
+    /**
+     * The third fixture, {@code model/v1/small-model-merged-missing.json}, is
+     * {@link TestModels#germanLikeMergedMissing()}: a characteristic whose missing values were merged
+     * into a regular bin names it with {@code missingBin}, right after {@code neutralPoints} (same flag
+     * to regenerate it). The member is written only then: the other fixtures have none.
+     */
+    @Test
+    void mergedMissingBinBytesEqualTheirGoldenFixture() throws IOException {
+        byte[] written = ModelWriter.toBytes(TestModels.germanLikeMergedMissing());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.write(MERGED_MISSING_FIXTURE_SOURCE, written);
+        }
+        String text = new String(written, StandardCharsets.UTF_8);
+        assertThat(text).isEqualTo(new String(fixture(MERGED_MISSING_FIXTURE), StandardCharsets.UTF_8));
+        assertThat(text).containsOnlyOnce("\"missingBin\"").contains(String.join("\n",
+                "      \"neutralPoints\": 0,",
+                "      \"missingBin\": 2,",
+                "      \"bins\": ["));
+        assertThat(ModelReader.read(new ByteArrayInputStream(written))).isEqualTo(TestModels.germanLikeMergedMissing());
+        assertThat(new String(fixture(), StandardCharsets.UTF_8)).doesNotContain("missingBin");
+        assertThat(ModelReader.read(new ByteArrayInputStream(fixture())).characteristics())
+                .allMatch(c -> c.missingBin().isEmpty());
     }
 
     @Test
