@@ -1,5 +1,6 @@
 package dev.scorecard.cli;
 
+import dev.scorecard.cli.command.ExitCodes;
 import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.train.eval.GateFailedException;
@@ -76,6 +77,11 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Help as wide as the terminal (80 columns when there is none, e.g. in a pipe).
         cl.setUsageHelpAutoWidth(true);
+        // picocli's own commands end their help with the same exit codes as ours.
+        for (String name : List.of("help", "generate-completion")) {
+            cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer("", ExitCodes.HEADING, ExitCodes.OK,
+                    ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT);
+        }
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

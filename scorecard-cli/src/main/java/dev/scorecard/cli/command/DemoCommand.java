@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             + "outputs are. Every fifth applicant is set aside as new applications; the model is trained on "
             + "the others (with its own 70/30 split for the test metrics) and then evaluates and scores the "
             + "set-aside ones.",
-        footer = {"", "Example:", "  scorecard demo --out out/demo"})
+        footer = {"", "Example:", "  scorecard demo --out out/demo",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATASET = "/datasets/germancredit.csv";
 

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "      --target converted --config gates.yaml --out eval",
             "  scorecard evaluate --model model.json --data holdout.csv --cutoff-bands 20 \\",
             "      --out eval",
-            "", "Exit codes: 0 ok, 2 bad usage or input, 4 a go-live gate failed (the report is written), 1 internal error."},
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL,
+            ExitCodes.GATE_FAILED},
         sortOptions = false)
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard export}: write a model in another format. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
-        header = "Export a model as PMML 4.4, SQL or Markdown.",
+        header = "Export a model as PMML 4.4, SQL, Markdown or CSV.",
         description = "Export a model: a PMML 4.4 Scorecard (score, reason codes, probability, grade) for a decision "
             + "engine, one SQL SELECT that scores a table exactly as the scorer does (score, probability, "
             + "grade, points per characteristic, reason codes), or the points table as Markdown (for a "
@@ -39,9 +39,9 @@ import picocli.CommandLine.Spec;
             "  scorecard export --model out/model/model.json --format markdown \\",
             "      --out scorecard.md",
             "  scorecard export --model model.json --format csv --out points.csv",
-            "  scorecard export --model model.json --format sql --table leads --id lead_id \\",
-            "      --dialect postgres --out score.sql",
-            "", "Exit codes: 0 ok, 2 bad usage or a refused model, 1 internal error."},
+            "  scorecard export --model model.json --format sql --table leads \\",
+            "      --id lead_id --dialect postgres --out score.sql",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false)
 public final class ExportCommand implements Callable<Integer> {
     /** Export formats, spelled as on the command line. */

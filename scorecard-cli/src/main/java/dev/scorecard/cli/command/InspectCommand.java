@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = "Print a model's points table, scaling, grades and metrics, and the training cut-off table from "
             + "the cutoffs.csv that train wrote beside model.json, when it is there.",
         footer = {"", "Examples:", "  scorecard inspect --model out/model/model.json",
-            "  scorecard inspect out/model/model.json"})
+            "  scorecard inspect out/model/model.json",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

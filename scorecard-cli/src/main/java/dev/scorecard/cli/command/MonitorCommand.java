@@ -42,12 +42,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
             "      --out out/monitor",
-            "  scorecard monitor --model model.json --current leads.csv --target converted \\",
-            "      --by month --out out/monitor",
+            "  scorecard monitor --model model.json --current leads.csv \\",
+            "      --target converted --by month --out out/monitor",
             "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
             "      --alert-on all --out out/monitor",
-            "", "Exit codes: 0 ok (stable or warning), 3 drift at or above --alert (the report is written),",
-            "2 bad usage or input, 1 internal error."},
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL,
+            ExitCodes.DRIFT_ALERT},
         sortOptions = false)
 public final class MonitorCommand implements Callable<Integer> {
     @Spec

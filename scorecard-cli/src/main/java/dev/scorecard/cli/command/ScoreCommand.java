@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
             "      --reasons 2 --out scored.jsonl",
             "  zcat leads.csv.gz | scorecard score --model model.json --data - --out - \\",
             "      --id lead_id > scored.csv",
-            "", "The scores and the rejects file are written as one set: both appear when the run finishes, a run",
-            "with no rejects removes an earlier rejects file, and a killed run leaves the previous files.",
-            "", "Exit codes: 0 ok, 2 bad usage, bad input or a refused model, 1 internal error."},
+            "", "Scores and rejects are written as one set when the run finishes:",
+            "a run with no rejects removes an earlier rejects file,",
+            "and a killed run leaves the previous files.",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false)
 public final class ScoreCommand implements Callable<Integer> {
     @Spec

@@ -50,9 +50,11 @@ import picocli.CommandLine.Spec;
             "  scorecard train --data leads.csv --target converted --cv 5 --out out/leads",
             "  scorecard train --data leads.csv --target converted --cutoff-width 20 \\",
             "      --out out/leads",
-            "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
-            "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 4 a go-live gate failed",
-            "(the outputs are written, the failed gates printed), 1 internal error."},
+            "", "Go-live gates come from the config, e.g.",
+            "  gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10,",
+            "          minPrecisionAtGrade: {B: 0.4}}",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT,
+            ExitCodes.GATE_FAILED},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     @Spec
