@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.internal.DoubleFormat;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,9 +35,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Print a model's points, scaling, grades and metrics.",
         description = "Print a model's points table, scaling, grades and metrics, and the training cut-off table from "
-            + "the cutoffs.csv that train wrote beside model.json, when it is there.",
+            + "the cutoffs.csv that train wrote beside model.json, when it is there. With --quiet it prints "
+            + "nothing: the exit code alone says whether the model loads.",
         footer = {"", "Examples:", "  scorecard inspect --model out/model/model.json",
             "  scorecard inspect out/model/model.json",
+            "  scorecard inspect -q out/model/model.json && echo loads",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
@@ -50,11 +54,17 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--ignore-checksum", description = "Show a model whose checksum does not match.")
     boolean ignoreChecksum;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path model = model();
         ScorecardModel m = Scorecard.load(model, !ignoreChecksum).model();
+        if (output.quiet) {
+            return 0; // the model loaded and verified: that is all --quiet asks
+        }
         out.print(render(m));
         out.print(cutoffs(model.resolveSibling(EvaluationTables.CUTOFFS_CSV), m));
         out.flush();
