@@ -82,6 +82,7 @@ public final class Main {
             cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer("", ExitCodes.HEADING, ExitCodes.OK,
                     ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT);
         }
+        cl.setExecutionStrategy(Main::execute);
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -115,6 +116,20 @@ public final class Main {
     }
 
     /**
+     * Runs the command parsed, after refusing what it did not match: picocli lets a help command
+     * ({@code help}, {@code generate-completion}) ignore unknown options, so {@code generate-completion
+     * --bogus} printed the script and exited 0.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
      * A usage error as a user can act on it: one short usage line, then the error last, with "did you
      * mean" for a misspelt option or command; the whole help stays behind {@code --help}.
      */
@@ -139,7 +154,12 @@ public final class Main {
                 problems.add("unexpected argument '" + arg + "'");
             }
         }
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException) || problems.isEmpty()) {
+        if (ex.getArgSpec() == null && ex.getValue() != null && ex.getMessage().startsWith("Unknown subcommand '")
+                && !cmd.getSubcommands().isEmpty()) {
+            // 'scorecard help tarin' says what 'scorecard tarin' says.
+            problems.add("unknown command '" + ex.getValue() + "'" + NearestName.didYouMean(ex.getValue(),
+                    cmd.getSubcommands().keySet()));
+        } else if (!(ex instanceof CommandLine.UnmatchedArgumentException) || problems.isEmpty()) {
             // picocli starts some messages with its own "Error: " (exclusive options); ours is added below.
             String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
             problems.add(lowerFirst(message));

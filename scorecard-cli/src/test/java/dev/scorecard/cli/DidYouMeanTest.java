@@ -48,6 +48,20 @@ class DidYouMeanTest {
         assertThat(errLines(CliRun.of("frobnicate"))).last().isEqualTo("error: unknown command 'frobnicate'");
     }
 
+    /** {@code help tarin} said "unknown subcommand 'tarin'." with no guess; it now says what {@code tarin} says. */
+    @Test
+    void helpForAMisspeltCommandIsTheSameError() {
+        assertThat(errLines(CliRun.of("help", "tarin"))).containsExactly(
+                "Usage: scorecard COMMAND [OPTIONS]; 'scorecard --help' lists them.",
+                "error: unknown command 'tarin'; did you mean 'train'?");
+        assertThat(errLines(CliRun.of("help", "frobnicate"))).containsExactly(
+                "Usage: scorecard COMMAND [OPTIONS]; 'scorecard --help' lists them.",
+                "error: unknown command 'frobnicate'");
+        assertThat(errLines(CliRun.of("help", "--bogus"))).containsExactly(
+                "Usage: scorecard help [OPTIONS]; 'scorecard help --help' lists them.",
+                "error: unknown option '--bogus'");
+    }
+
     @Test
     void aBadValueIsTheLastLine() {
         List<String> err = errLines(CliRun.of("score", "--model", "m.json", "--data", "x.csv", "--out", "o.csv",
