@@ -68,7 +68,7 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",
                 tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of pmml, sql, markdown, csv\n");
+        assertThat(run.err()).isEqualTo("error: --format: 'xml' is not one of pmml, sql, markdown, csv\n");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
@@ -85,7 +85,7 @@ class ExportCommandTest {
         CliRun bad = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--dialect",
                 "oracle", "--out", tmp.resolve("bad.sql").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("error: dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite\n");
+        assertThat(bad.err()).isEqualTo("error: --dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite\n");
     }
 
     /** {@code --dialect sqlite} reaches the export: SQLite's spellings (SqlExportParityTest runs them on SQLite). */

@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.OptionValue;
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -97,17 +98,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PathCollisions.of().input("--model", modelOptions.model).output("--out", out).check();
-        Format f = ConfigNames.parse("format", Format.values(), Format::configName, format);
+        Format f = ConfigNames.parse("--format", Format.values(), Format::configName, format);
+        ReasonBaseline baseline = ConfigNames.parse("--reason-baseline", ReasonBaseline.values(), ReasonBaseline::configName,
+                reasonBaseline);
+        SqlOptions sql = f != Format.SQL ? null : OptionValue.checked("--reasons", "reasons", () -> new SqlOptions(table, id,
+                ConfigNames.parse("--dialect", SqlDialect.values(), SqlDialect::configName, dialect), reasons, baseline));
         ScorecardModel m = Scorecard.load(modelOptions.model, !modelOptions.ignoreChecksum).model();
-        ReasonBaseline baseline = ReasonBaseline.fromConfig(reasonBaseline);
         try {
             if (f == Format.PMML) {
                 AtomicOutput.write(out, o -> PmmlExport.write(m, baseline, reasons, o));
             } else {
                 AtomicOutput.writeText(out, w -> {
                     switch (f) {
-                        case SQL -> SqlExport.write(m, new SqlOptions(table, id, SqlDialect.fromConfig(dialect), reasons,
-                                baseline), w);
+                        case SQL -> SqlExport.write(m, sql, w);
                         case MARKDOWN -> PointsTables.writeMarkdown(m, w);
                         case CSV -> PointsTables.writeCsv(m, w);
                         default -> throw new IllegalStateException(f.toString());

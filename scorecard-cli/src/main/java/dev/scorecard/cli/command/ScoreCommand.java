@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -92,7 +93,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         paths.check();
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
-                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), points, woe,
+                ConfigNames.parse("--reason-baseline", ReasonBaseline.values(), ReasonBaseline::configName, reasonBaseline),
+                ConfigNames.parse("--format", ScoreWorkflow.Format.values(), ScoreWorkflow.Format::configName, format),
+                points, woe,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
                 rows.delimiter(), rows.encoding(), rows.dialect.forModel());
         ScoreWorkflow.Outcome o;

@@ -1,5 +1,7 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.core.internal.ConfigNames;
+import dev.scorecard.cli.option.OptionValue;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.ScalingOverrides;
 import dev.scorecard.train.challenger.ChallengerKind;
@@ -136,8 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
         ScorecardConfig config = scaling.apply(binning.apply(ConfigSupport.load(input)));
         TrainingConfig t = config.training();
         if (split != null && split.random != null) {
-            t = t.withSplit(split.random.share != null ? split.random.share : t.split(),
-                    split.random.seed != null ? split.random.seed : t.seed());
+            TrainingConfig before = t;
+            t = OptionValue.checked("--split", "split", () -> before.withSplit(split.random.share != null
+                    ? split.random.share : before.split(), split.random.seed != null ? split.random.seed : before.seed()));
         }
         if (split != null && split.time != null) {
             t = t.withOutOfTime(split.time.column, split.time.from);
@@ -154,7 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         config = config.withTraining(t);
         if (challenger != null) {
-            config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ChallengerKind.fromConfig(challenger))));
+            config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ConfigNames.parse("--challenger",
+                    ChallengerKind.values(), ChallengerKind::configName, challenger))));
         }
         config = config.withEvaluation(CutoffChoice.apply(cutoffs, config.evaluation()));
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,
