@@ -26,17 +26,16 @@ class DidYouMeanTest {
         return run.err().lines().toList();
     }
 
+    /** Only the first, most useful error: the knock-on "missing required option: '--data=FILE'" is left out. */
     @Test
     void aMisspeltOptionIsNamedWithTheOneMeant() {
         List<String> err = errLines(CliRun.of("train", "--dta", GERMAN, "--target", "creditability", "--out",
                 tmp.resolve("m").toString()));
         assertThat(err).containsExactly("Usage: scorecard train [OPTIONS]; 'scorecard train --help' lists them.",
-                "error: unknown option '--dta'; did you mean '--data'?",
-                "error: missing required option: '--data=FILE'");
+                "error: unknown option '--dta'; did you mean '--data'?");
         assertThat(errLines(CliRun.of("score", "--model=m.json", "--dat=x.csv", "--out", "o.csv")))
                 .containsExactly("Usage: scorecard score [OPTIONS]; 'scorecard score --help' lists them.",
-                        "error: unknown option '--dat'; did you mean '--data'?",
-                        "error: missing required option: '--data=FILE'");
+                        "error: unknown option '--dat'; did you mean '--data'?");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.scorecard.core.model.VerificationCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,19 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--split", "0.6", "--test", GERMAN,
                 "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("expected only one match", "--split=0.6", "--test=").doesNotContain("error: error");
+        // picocli said "expected only one match but got [--test=FILE | [[--split=SHARE] …" with the group twice.
+        String choices = ": give one of --test FILE, --split SHARE [--seed N], or --time-column COL with --oot-from DATE";
+        assertThat(run.err().lines()).containsExactly("Usage: scorecard train [OPTIONS]; 'scorecard train --help' lists them.",
+                "error: --split and --test cannot be used together" + choices);
+        for (String[] two : new String[][] {{"--seed=7", "--time-column", "month", "--oot-from", "2026-06"},
+            {"--time-column", "month", "--oot-from", "2026-06", "--test", GERMAN}}) {
+            List<String> args = new ArrayList<>(List.of("train", "--data", GERMAN, "--out", tmp.toString()));
+            args.addAll(List.of(two));
+            CliRun both = CliRun.of(args.toArray(String[]::new));
+            assertThat(both.exitCode()).isEqualTo(2);
+            assertThat(both.err().lines()).last().isEqualTo("error: " + (two[0].equals("--seed=7")
+                    ? "--seed and --time-column" : "--time-column and --test") + " cannot be used together" + choices);
+        }
     }
 
     @Test
