@@ -40,6 +40,30 @@ class EvaluateCommandTest {
         assertThat(out.resolve("report.json")).exists();
     }
 
+    /** The target is named as it was asked for: "(--target)" only when --target was given. */
+    @Test
+    void aMissingTargetIsNamedAsAskedFor() throws IOException {
+        Path data = Files.writeString(tmp.resolve("no-target.csv"), String.join(",", features()) + "\n"
+                + String.join(",", features().stream().map(f -> "1").toList()) + "\n");
+        List<String> args = List.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("never").toString());
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + data + ", line 1: the header lacks column creditability (the model's"
+                + " target) that the model needs; the header has " + String.join(", ", features()) + "\n");
+        List<String> named = new ArrayList<>(args);
+        named.addAll(List.of("--target", "outcome"));
+        CliRun given = CliRun.of(named.toArray(String[]::new));
+        assertThat(given.exitCode()).isEqualTo(2);
+        assertThat(given.err()).startsWith("error: " + data + ", line 1: the header lacks column outcome (--target) that"
+                + " the model needs; ");
+    }
+
+    /** @return the model's characteristics: every column it needs but the target */
+    private static List<String> features() throws IOException {
+        return dev.scorecard.core.Scorecard.load(model, true).model().characteristics().stream().map(c -> c.name()).toList();
+    }
+
     /**
      * Issue 11: the model keeps both target labels, so a file whose labels are written differently
      * (adult's test file writes {@code >50K.}) is refused row by row with a reason that says how to name
