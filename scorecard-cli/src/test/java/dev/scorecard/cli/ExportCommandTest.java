@@ -63,6 +63,25 @@ class ExportCommandTest {
         }
     }
 
+    /**
+     * {@code --out -} is standard output, as for score: the export alone goes there, byte for byte what
+     * the file would hold, and no file named {@code -} is written.
+     */
+    @Test
+    void aDashIsStandardOutput() throws IOException {
+        String model = modelDir.resolve("model.json").toString();
+        for (String format : List.of("pmml", "sql", "markdown", "csv")) {
+            Path file = tmp.resolve("export." + format);
+            assertThat(CliRun.of("export", "--model", model, "--format", format, "--out", file.toString()).exitCode()).isZero();
+            CliRun run = CliRun.of("export", "--model", model, "--format", format, "--out", "-");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).as(format).isEqualTo(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(run.err()).isEqualTo("wrote standard output\n");
+            assertThat(CliRun.of("export", "--model", model, "--format", format, "--out", "-", "-q").err()).isEmpty();
+        }
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
     @Test
     void anUnknownFormatIsAUsageError() {
         CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",

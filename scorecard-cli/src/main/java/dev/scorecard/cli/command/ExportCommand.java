@@ -15,7 +15,11 @@ import dev.scorecard.train.export.SqlDialect;
 import dev.scorecard.train.export.SqlExport;
 import dev.scorecard.train.export.SqlOptions;
 import dev.scorecard.train.io.AtomicOutput;
+import dev.scorecard.train.load.Dash;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +90,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "PMML and SQL: points lost are measured from each characteristic's max (default) or training mean points.")
     String reasonBaseline;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (written atomically).")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Output file (written atomically), or - for standard output.")
     Path out;
 
     @Mixin
@@ -105,25 +110,40 @@ public final class ExportCommand implements Callable<Integer> {
                 ConfigNames.parse("--dialect", SqlDialect.values(), SqlDialect::configName, dialect), reasons, baseline));
         ScorecardModel m = Scorecard.load(modelOptions.model, !modelOptions.ignoreChecksum).model();
         try {
-            if (f == Format.PMML) {
+            if (Dash.is(out)) {
+                // Every format is one file, so '-' means standard output as for score; the export alone goes there.
+                PrintWriter stdout = spec.commandLine().getOut();
+                if (f == Format.PMML) {
+                    ByteArrayOutputStream pmml = new ByteArrayOutputStream();
+                    PmmlExport.write(m, baseline, reasons, pmml);
+                    stdout.write(pmml.toString(StandardCharsets.UTF_8));
+                } else {
+                    writeText(f, m, sql, stdout);
+                }
+                stdout.flush();
+            } else if (f == Format.PMML) {
                 AtomicOutput.write(out, o -> PmmlExport.write(m, baseline, reasons, o));
             } else {
-                AtomicOutput.writeText(out, w -> {
-                    switch (f) {
-                        case SQL -> SqlExport.write(m, sql, w);
-                        case MARKDOWN -> PointsTables.writeMarkdown(m, w);
-                        case CSV -> PointsTables.writeCsv(m, w);
-                        default -> throw new IllegalStateException(f.toString());
-                    }
-                });
+                AtomicOutput.writeText(out, w -> writeText(f, m, sql, w));
             }
         } catch (IOException e) {
             throw new InputDataException(out.toString(), 0, null, "cannot write: " + e.getMessage());
         }
         if (!output.quiet) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println("wrote " + out);
+            // With the export on standard output, what the run says goes to standard error.
+            PrintWriter say = Dash.is(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            say.println("wrote " + (Dash.is(out) ? "standard output" : out));
+            say.flush();
         }
         return 0;
+    }
+
+    private static void writeText(Format f, ScorecardModel m, SqlOptions sql, Writer w) throws IOException {
+        switch (f) {
+            case SQL -> SqlExport.write(m, sql, w);
+            case MARKDOWN -> PointsTables.writeMarkdown(m, w);
+            case CSV -> PointsTables.writeCsv(m, w);
+            default -> throw new IllegalStateException(f.toString());
+        }
     }
 }
