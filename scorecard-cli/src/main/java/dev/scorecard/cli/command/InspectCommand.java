@@ -154,9 +154,13 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         sb.append(String.format(Locale.ROOT, "%ngrades:%n"));
-        for (Grade g : m.grades().grades()) {
-            sb.append(String.format(Locale.ROOT, "  %-4s score >= %s%n", g.name(),
-                    Double.isInfinite(g.minScore()) ? "any" : DoubleFormat.format(g.minScore())));
+        List<Grade> grades = m.grades().grades();
+        for (int i = 0; i < grades.size(); i++) {
+            Grade g = grades.get(i);
+            // The lowest grade has no lower bound: it is every score below the grade above it.
+            String range = !Double.isInfinite(g.minScore()) ? "score >= " + DoubleFormat.format(g.minScore())
+                    : i == 0 ? "any score" : "score < " + DoubleFormat.format(grades.get(i - 1).minScore());
+            sb.append(String.format(Locale.ROOT, "  %-4s %s%n", g.name(), range));
         }
         sb.append(String.format(Locale.ROOT, "%ntrained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d%n",
                 m.provenance().dataFile(), m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(),
