@@ -120,8 +120,9 @@ class CutoffTableCommandsTest {
         List<String> lines = Files.readAllLines(model.resolveSibling("cutoffs.csv"));
         long train = lines.stream().filter(l -> l.startsWith("train,")).count();
         String out = run.out();
+        assertThat(out.lines()).allMatch(l -> l.length() <= 100);
         String table = out.substring(out.indexOf("\ncut-off table of the training rows (cutoffs.csv), highest scores "
-                + "first; approve or call at or above a band's lowest score:\n"));
+                + "first;\n  approve or call at or above a band's lowest score:\n"));
         assertThat(table.lines().filter(l -> l.matches(" +\\d+ .*"))).hasSize((int) train);
         assertThat(table).contains("  band          scores    rows  events  ev.rate cum.share cum.ev.rate  ev.capt  "
                 + "ne.capt      KS\n");

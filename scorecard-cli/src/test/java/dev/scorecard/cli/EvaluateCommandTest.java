@@ -33,6 +33,7 @@ class EvaluateCommandTest {
         Path out = tmp.resolve("eval");
         CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", TrainCommandTest.GERMAN, "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).as("the files written wrap").allMatch(l -> l.length() <= 100);
         assertThat(run.out()).startsWith("1000 rows: 1000 evaluated, 0 rejected\n")
                 .containsPattern("events 300 \\(30\\.00 %\\)  AUC 0\\.\\d{4}  KS 0\\.\\d{4}");
         String html = Files.readString(out.resolve("report.html"));

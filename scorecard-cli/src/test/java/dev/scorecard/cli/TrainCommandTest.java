@@ -285,13 +285,21 @@ class TrainCommandTest {
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
+        assertThat(lines).as("the kept characteristics and the tables wrap").allMatch(l -> l.length() <= 100);
         assertThat(lines).contains("selection: 20 candidates, 14 kept; removed 5 by iv, 1 by single-value (selection.csv says why)",
                 "outputs:", "  report   " + out.resolve("report.html"), "  model    " + out.resolve("model.json"));
         assertThat(lines).anyMatch(l -> l.matches("check for leakage: status_of_existing_checking_account has IV 0\\.6\\d{3}, "
                 + "above maxIv 0\\.5"));
         assertThat(lines.indexOf("  report   " + out.resolve("report.html"))).isLessThan(lines.indexOf("  model    "
                 + out.resolve("model.json")));
-        String tables = lines.stream().filter(l -> l.startsWith("  tables   ")).findFirst().orElseThrow();
+        // The tables go on over lines of at most 100 columns, each further one indented under the first.
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("  tables   ")).findFirst().orElseThrow());
+        int end = first + 1;
+        while (end < lines.size() && lines.get(end).startsWith("           ")) {
+            end++;
+        }
+        assertThat(lines.subList(first, end)).allMatch(l -> l.length() <= 100);
+        String tables = String.join(" ", lines.subList(first, end));
         assertThat(tables).contains("bins.csv", "selection.csv", "scorecard.csv", "gains.csv").doesNotContain("model.json");
 
         CliRun bin = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(), "--out",

@@ -78,7 +78,8 @@ public final class BinCommand implements Callable<Integer> {
             stdout.print(BinTables.summary(outcome.results(), config.training().selection().maxIv()));
             stdout.println();
             outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", outcome.written().stream().map(Path::toString)
+                    .toList()), 6));
         }
         return 0;
     }

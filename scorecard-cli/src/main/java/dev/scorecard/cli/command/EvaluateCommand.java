@@ -103,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     100 * e.eventRate(), e.auc(), e.ks().ks(), e.gini(), e.stability().scorePsi().value(),
                     e.stability().scoreLevel().name().toLowerCase(Locale.ROOT));
             o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()), 6));
             if (!o.gates().isEmpty() && o.gatesPassed()) {
                 stdout.print("go-live gates passed:\n" + Gates.table(o.gates()));
             }

@@ -104,8 +104,9 @@ public final class InspectCommand implements Callable<Integer> {
                     + " it is not this model's%n", file, rows, m.provenance().trainRows());
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%ncut-off table of the training rows (%s), highest scores first; approve "
-                + "or call at or above a band's lowest score:%n", file.getFileName()));
+        sb.append(String.format(Locale.ROOT, "%n%s%n", ConsoleText.wrapAfter(String.format(Locale.ROOT, "cut-off table of the"
+                + " training rows (%s), highest scores first; approve or call at or above a band's lowest score:",
+                file.getFileName()), 2, "; ")));
         String fmt = "  %4s %15s %7s %7s %8s %9s %11s %8s %8s %7s%n";
         sb.append(String.format(Locale.ROOT, fmt, "band", "scores", "rows", "events", "ev.rate", "cum.share",
                 "cum.ev.rate", "ev.capt", "ne.capt", "KS"));
@@ -128,9 +129,11 @@ public final class InspectCommand implements Callable<Integer> {
         ScalingOptions s = m.scaling();
         sb.append(String.format(Locale.ROOT, "model '%s' (%s): target %s, event '%s'%n", m.name(), m.createdWith(),
                 m.target(), m.event()));
-        sb.append(String.format(Locale.ROOT, "scaling: %s points at odds %s, %s points to double the odds; a high score means %s%n",
+        sb.append(ConsoleText.wrapAfter(String.format(Locale.ROOT,
+                "scaling: %s points at odds %s, %s points to double the odds; a high score means %s",
                 DoubleFormat.format(s.basePoints()), DoubleFormat.format(s.baseOdds()), DoubleFormat.format(s.pdo()),
-                s.higherScoreMeans().configName().equals("event") ? "the event is likely" : "the event is unlikely"));
+                s.higherScoreMeans().configName().equals("event") ? "the event is likely" : "the event is unlikely"), 2, "; "))
+                .append(System.lineSeparator());
         for (SplitMetrics sm : m.metrics()) {
             sb.append(String.format(Locale.ROOT, "%-5s rows %d, events %d: AUC %.4f, KS %.4f, Gini %.4f%n", sm.split(),
                     sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini()));
@@ -162,9 +165,10 @@ public final class InspectCommand implements Callable<Integer> {
                     : i == 0 ? "any score" : "score < " + DoubleFormat.format(grades.get(i - 1).minScore());
             sb.append(String.format(Locale.ROOT, "  %-4s %s%n", g.name(), range));
         }
-        sb.append(String.format(Locale.ROOT, "%ntrained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d%n",
-                m.provenance().dataFile(), m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(),
-                m.provenance().trainRows(), m.provenance().testRows(), m.provenance().split(), m.provenance().seed()));
+        sb.append(String.format(Locale.ROOT, "%n%s%n", ConsoleText.wrapList(String.format(Locale.ROOT,
+                "trained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d", m.provenance().dataFile(),
+                m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(), m.provenance().trainRows(),
+                m.provenance().testRows(), m.provenance().split(), m.provenance().seed()), 2)));
         return sb.toString();
     }
 }
