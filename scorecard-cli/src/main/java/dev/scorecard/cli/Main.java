@@ -1,5 +1,6 @@
 package dev.scorecard.cli;
 
+import dev.scorecard.cli.command.ExitCodes;
 import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.train.eval.GateFailedException;
@@ -8,6 +9,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point of the {@code scorecard} command. */
 public final class Main {
@@ -76,6 +80,12 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Help as wide as the terminal (80 columns when there is none, e.g. in a pipe).
         cl.setUsageHelpAutoWidth(true);
+        // picocli's own commands end their help with the same exit codes as ours.
+        for (String name : List.of("help", "generate-completion")) {
+            cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer("", ExitCodes.HEADING, ExitCodes.OK,
+                    ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT);
+        }
+        cl.setExecutionStrategy(Main::execute);
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -109,6 +119,20 @@ public final class Main {
     }
 
     /**
+     * Runs the command parsed, after refusing what it did not match: picocli lets a help command
+     * ({@code help}, {@code generate-completion}) ignore unknown options, so {@code generate-completion
+     * --bogus} printed the script and exited 0.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
      * A usage error as a user can act on it: one short usage line, then the error last, with "did you
      * mean" for a misspelt option or command; the whole help stays behind {@code --help}.
      */
@@ -133,7 +157,16 @@ public final class Main {
                 problems.add("unexpected argument '" + arg + "'");
             }
         }
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException) || problems.isEmpty()) {
+        if (ex.getArgSpec() == null && ex.getValue() != null && ex.getMessage().startsWith("Unknown subcommand '")
+                && !cmd.getSubcommands().isEmpty()) {
+            // 'scorecard help tarin' says what 'scorecard tarin' says.
+            problems.add("unknown command '" + ex.getValue() + "'" + NearestName.didYouMean(ex.getValue(),
+                    cmd.getSubcommands().keySet()));
+        } else if ((ex instanceof CommandLine.MutuallyExclusiveArgsException
+                || ex instanceof CommandLine.MaxValuesExceededException) && together(cmd, args).isPresent()) {
+            problems.add(together(cmd, args).get()); // picocli's text spells out the whole group
+        } else if (problems.isEmpty()) {
+            // Only when nothing was unknown: a misspelt --dta also makes --data missing, a knock-on error.
             // picocli starts some messages with its own "Error: " (exclusive options); ours is added below.
             String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
             problems.add(lowerFirst(message));
@@ -145,6 +178,89 @@ public final class Main {
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * @return e.g. {@code --split and --test cannot be used together: give one of --test FILE, --split
+     *     SHARE [--seed N], or --time-column COL with --oot-from DATE}, for the first two options given
+     *     that are alternatives of an exclusive group; empty when there are none
+     */
+    static java.util.Optional<String> together(CommandLine cmd, String[] args) {
+        List<String> typed = new ArrayList<>();
+        for (String arg : args) {
+            typed.add(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+        }
+        List<ArgGroupSpec> groups = new ArrayList<>(cmd.getCommandSpec().argGroups());
+        for (int g = 0; g < groups.size(); g++) {
+            ArgGroupSpec group = groups.get(g);
+            groups.addAll(group.subgroups());
+            if (!group.exclusive()) {
+                continue;
+            }
+            List<Object> alternatives = new ArrayList<>(group.args());
+            alternatives.addAll(group.subgroups());
+            String first = null;
+            int firstAlternative = -1;
+            for (String word : typed) {
+                int a = alternativeOf(alternatives, word);
+                if (a < 0) {
+                    continue;
+                }
+                if (first == null) {
+                    first = word;
+                    firstAlternative = a;
+                } else if (a != firstAlternative) {
+                    List<String> each = alternatives.stream().map(Main::describe).toList();
+                    String choices = each.size() == 2 ? each.get(0) + " or " + each.get(1)
+                            : String.join(", ", each.subList(0, each.size() - 1)) + ", or " + each.get(each.size() - 1);
+                    return java.util.Optional.of(first + " and " + word + " cannot be used together: give one of " + choices);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int alternativeOf(List<Object> alternatives, String word) {
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (names(alternatives.get(i)).contains(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the option names of an option, or of every option in a group and its subgroups */
+    private static List<String> names(Object alternative) {
+        if (alternative instanceof OptionSpec o) {
+            return List.of(o.names());
+        }
+        List<String> names = new ArrayList<>();
+        if (alternative instanceof ArgGroupSpec g) {
+            g.args().forEach(a -> names.addAll(names(a)));
+            g.subgroups().forEach(sub -> names.addAll(names(sub)));
+        }
+        return names;
+    }
+
+    /**
+     * @return {@code --test FILE} for an option; for a group of options that go together, its first
+     *     option, then each other one with {@code with} when required, in brackets when not
+     */
+    private static String describe(Object alternative) {
+        if (alternative instanceof OptionSpec o) {
+            return o.longestName() + (o.arity().max() == 0 ? "" : " " + o.paramLabel());
+        }
+        StringBuilder sb = new StringBuilder();
+        if (alternative instanceof ArgGroupSpec g) {
+            for (ArgSpec a : g.args()) {
+                if (!(a instanceof OptionSpec o)) {
+                    continue;
+                }
+                String one = describe(o);
+                sb.append(sb.length() == 0 ? one : o.required() ? " with " + one : " [" + one + "]");
+            }
+        }
+        return sb.toString();
     }
 
     /** @return the failed-gates message, its headline and each FAIL in bold red when {@code colour} */

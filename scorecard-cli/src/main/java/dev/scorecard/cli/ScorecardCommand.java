@@ -3,6 +3,7 @@ package dev.scorecard.cli;
 import dev.scorecard.cli.command.BinCommand;
 import dev.scorecard.cli.command.DemoCommand;
 import dev.scorecard.cli.command.EvaluateCommand;
+import dev.scorecard.cli.command.ExitCodes;
 import dev.scorecard.cli.command.ExportCommand;
 import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
@@ -31,9 +32,10 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
             MonitorCommand.class, ExportCommand.class, InspectCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage or bad input, 3 drift alert, 4 gate failed.",
-            "Run 'scorecard help COMMAND' for a command's options.",
-            "Shell completion (bash, zsh): source <(scorecard generate-completion)"})
+        footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
+            "Shell completion (bash, zsh): source <(scorecard generate-completion)",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL,
+            "  3 a drift alert (monitor)", "  4 a go-live gate failed (train, evaluate)"})
 public final class ScorecardCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -26,6 +26,17 @@ class CompletionTest {
         assertThat(CliRun.of("--help").exitCode()).as("asking for help is not an error").isZero();
     }
 
+    /** An unknown option is refused here too; it printed the script and exited 0. */
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("generate-completion", "--bogus");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(
+                "Usage: scorecard generate-completion [OPTIONS]; 'scorecard generate-completion --help' lists them.",
+                "error: unknown option '--bogus'");
+    }
+
     @Test
     void theCompletionScriptIsValidBashAndKnowsEveryCommand() throws Exception {
         CliRun run = CliRun.of("generate-completion");

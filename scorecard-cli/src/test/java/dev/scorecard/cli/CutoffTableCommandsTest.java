@@ -94,8 +94,8 @@ class CutoffTableCommandsTest {
             CliRun both = run(args, "--cutoff-bands", "5", "--cutoff-width", "20");
             assertThat(both.exitCode()).as(command).isEqualTo(2);
             assertThat(both.err()).as(command).isEqualTo("Usage: scorecard " + command + " [OPTIONS]; 'scorecard "
-                    + command + " --help' lists them.\nerror: --cutoff-bands=N, --cutoff-width=W are mutually exclusive "
-                    + "(specify only one)\n");
+                    + command + " --help' lists them.\nerror: --cutoff-bands and --cutoff-width cannot be used together: "
+                    + "give one of --cutoff-bands N or --cutoff-width W\n");
             CliRun zero = run(args, "--cutoff-bands", "0");
             assertThat(zero.exitCode()).as(command).isEqualTo(2);
             assertThat(zero.err()).as(command).isEqualTo("error: --cutoff-bands: 0 is out of range; expected at least 1\n");
@@ -120,8 +120,9 @@ class CutoffTableCommandsTest {
         List<String> lines = Files.readAllLines(model.resolveSibling("cutoffs.csv"));
         long train = lines.stream().filter(l -> l.startsWith("train,")).count();
         String out = run.out();
+        assertThat(out.lines()).allMatch(l -> l.length() <= 100);
         String table = out.substring(out.indexOf("\ncut-off table of the training rows (cutoffs.csv), highest scores "
-                + "first; approve or call at or above a band's lowest score:\n"));
+                + "first;\n  approve or call at or above a band's lowest score:\n"));
         assertThat(table.lines().filter(l -> l.matches(" +\\d+ .*"))).hasSize((int) train);
         assertThat(table).contains("  band          scores    rows  events  ev.rate cum.share cum.ev.rate  ev.capt  "
                 + "ne.capt      KS\n");

@@ -26,17 +26,16 @@ class DidYouMeanTest {
         return run.err().lines().toList();
     }
 
+    /** Only the first, most useful error: the knock-on "missing required option: '--data=FILE'" is left out. */
     @Test
     void aMisspeltOptionIsNamedWithTheOneMeant() {
         List<String> err = errLines(CliRun.of("train", "--dta", GERMAN, "--target", "creditability", "--out",
                 tmp.resolve("m").toString()));
         assertThat(err).containsExactly("Usage: scorecard train [OPTIONS]; 'scorecard train --help' lists them.",
-                "error: unknown option '--dta'; did you mean '--data'?",
-                "error: missing required option: '--data=FILE'");
+                "error: unknown option '--dta'; did you mean '--data'?");
         assertThat(errLines(CliRun.of("score", "--model=m.json", "--dat=x.csv", "--out", "o.csv")))
                 .containsExactly("Usage: scorecard score [OPTIONS]; 'scorecard score --help' lists them.",
-                        "error: unknown option '--dat'; did you mean '--data'?",
-                        "error: missing required option: '--data=FILE'");
+                        "error: unknown option '--dat'; did you mean '--data'?");
     }
 
     @Test
@@ -46,6 +45,20 @@ class DidYouMeanTest {
                 "error: unknown command 'trian'; did you mean 'train'?");
         // Nothing close: no guess.
         assertThat(errLines(CliRun.of("frobnicate"))).last().isEqualTo("error: unknown command 'frobnicate'");
+    }
+
+    /** {@code help tarin} said "unknown subcommand 'tarin'." with no guess; it now says what {@code tarin} says. */
+    @Test
+    void helpForAMisspeltCommandIsTheSameError() {
+        assertThat(errLines(CliRun.of("help", "tarin"))).containsExactly(
+                "Usage: scorecard COMMAND [OPTIONS]; 'scorecard --help' lists them.",
+                "error: unknown command 'tarin'; did you mean 'train'?");
+        assertThat(errLines(CliRun.of("help", "frobnicate"))).containsExactly(
+                "Usage: scorecard COMMAND [OPTIONS]; 'scorecard --help' lists them.",
+                "error: unknown command 'frobnicate'");
+        assertThat(errLines(CliRun.of("help", "--bogus"))).containsExactly(
+                "Usage: scorecard help [OPTIONS]; 'scorecard help --help' lists them.",
+                "error: unknown option '--bogus'");
     }
 
     @Test

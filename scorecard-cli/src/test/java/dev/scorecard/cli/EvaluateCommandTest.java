@@ -33,11 +33,36 @@ class EvaluateCommandTest {
         Path out = tmp.resolve("eval");
         CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", TrainCommandTest.GERMAN, "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).as("the files written wrap").allMatch(l -> l.length() <= 100);
         assertThat(run.out()).startsWith("1000 rows: 1000 evaluated, 0 rejected\n")
                 .containsPattern("events 300 \\(30\\.00 %\\)  AUC 0\\.\\d{4}  KS 0\\.\\d{4}");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script");
         assertThat(out.resolve("report.json")).exists();
+    }
+
+    /** The target is named as it was asked for: "(--target)" only when --target was given. */
+    @Test
+    void aMissingTargetIsNamedAsAskedFor() throws IOException {
+        Path data = Files.writeString(tmp.resolve("no-target.csv"), String.join(",", features()) + "\n"
+                + String.join(",", features().stream().map(f -> "1").toList()) + "\n");
+        List<String> args = List.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("never").toString());
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + data + ", line 1: the header lacks column creditability (the model's"
+                + " target) that the model needs; the header has " + String.join(", ", features()) + "\n");
+        List<String> named = new ArrayList<>(args);
+        named.addAll(List.of("--target", "outcome"));
+        CliRun given = CliRun.of(named.toArray(String[]::new));
+        assertThat(given.exitCode()).isEqualTo(2);
+        assertThat(given.err()).startsWith("error: " + data + ", line 1: the header lacks column outcome (--target) that"
+                + " the model needs; ");
+    }
+
+    /** @return the model's characteristics: every column it needs but the target */
+    private static List<String> features() throws IOException {
+        return dev.scorecard.core.Scorecard.load(model, true).model().characteristics().stream().map(c -> c.name()).toList();
     }
 
     /**

@@ -63,12 +63,31 @@ class ExportCommandTest {
         }
     }
 
+    /**
+     * {@code --out -} is standard output, as for score: the export alone goes there, byte for byte what
+     * the file would hold, and no file named {@code -} is written.
+     */
+    @Test
+    void aDashIsStandardOutput() throws IOException {
+        String model = modelDir.resolve("model.json").toString();
+        for (String format : List.of("pmml", "sql", "markdown", "csv")) {
+            Path file = tmp.resolve("export." + format);
+            assertThat(CliRun.of("export", "--model", model, "--format", format, "--out", file.toString()).exitCode()).isZero();
+            CliRun run = CliRun.of("export", "--model", model, "--format", format, "--out", "-");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).as(format).isEqualTo(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(run.err()).isEqualTo("wrote standard output\n");
+            assertThat(CliRun.of("export", "--model", model, "--format", format, "--out", "-", "-q").err()).isEmpty();
+        }
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
     @Test
     void anUnknownFormatIsAUsageError() {
         CliRun run = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "xml", "--out",
                 tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: format: 'xml' is not one of pmml, sql, markdown, csv\n");
+        assertThat(run.err()).isEqualTo("error: --format: 'xml' is not one of pmml, sql, markdown, csv\n");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
@@ -85,7 +104,7 @@ class ExportCommandTest {
         CliRun bad = CliRun.of("export", "--model", modelDir.resolve("model.json").toString(), "--format", "sql", "--dialect",
                 "oracle", "--out", tmp.resolve("bad.sql").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("error: dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite\n");
+        assertThat(bad.err()).isEqualTo("error: --dialect: 'oracle' is not one of ansi, postgres, duckdb, h2, sqlite\n");
     }
 
     /** {@code --dialect sqlite} reaches the export: SQLite's spellings (SqlExportParityTest runs them on SQLite). */

@@ -65,6 +65,36 @@ class HelpLayoutTest {
     }
 
     /**
+     * Every footer line fits 78 columns and breaks where the text does: rendered 80 columns wide, the
+     * help ends with the footer's lines exactly as written, none wrapped by picocli (the score, monitor
+     * and train footers were cut mid-sentence at 80). The last block is the exit codes, one a line,
+     * in increasing order.
+     */
+    @Test
+    void footersAreNeverWrappedAndEndWithTheExitCodes() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        List<CommandLine> all = new ArrayList<>(List.of(root));
+        all.addAll(root.getSubcommands().values());
+        for (CommandLine c : all) {
+            String name = c.getCommandSpec().qualifiedName();
+            List<String> footer = List.of(c.getCommandSpec().usageMessage().footer());
+            assertThat(footer).as(name).allSatisfy(l -> assertThat(l.length()).as("%s footer line '%s'", name, l)
+                    .isLessThanOrEqualTo(78));
+            c.setUsageHelpAutoWidth(false);
+            c.setUsageHelpWidth(WIDTH);
+            List<String> help = c.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+            assertThat(help.subList(Math.max(0, help.size() - footer.size()), help.size())).as("%s --help ends with its footer"
+                    + " as written", name).containsExactlyElementsOf(footer);
+            int heading = footer.lastIndexOf("Exit codes:");
+            assertThat(heading).as("%s has an exit-code block", name).isPositive();
+            List<String> codes = footer.subList(heading + 1, footer.size());
+            assertThat(codes).as(name).isNotEmpty().allMatch(l -> l.matches("  [0-4] .+"));
+            assertThat(codes.stream().map(l -> l.charAt(2)).toList()).as("%s codes in increasing order", name).isSorted()
+                    .doesNotHaveDuplicates().startsWith('0', '1', '2');
+        }
+    }
+
+    /**
      * A failed gate stands out on a terminal, in bold red, and only there: through a pipe (as in every
      * in-process test) the message is plain text.
      */

@@ -73,7 +73,7 @@ class MonitorAlertOnTest {
         CliRun run = CliRun.of("monitor", "--model", model.toString(), "--current", current.toString(), "--out",
                 tmp.resolve("model-only").toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^score PSI 0\\.0\\d{3} \\(stable\\)$")
+        assertThat(run.outJoined()).containsPattern("(?m)^score PSI 0\\.0\\d{3} \\(stable\\)$")
                 .contains("non-model variables (binned in training, not in the model): 1 of 2 drift\n")
                 .containsPattern("(?m)^  CSI " + outside + " +\\d+\\.\\d{4} \\(alert\\)$")
                 .contains("note: only variables outside the model alert, which does not change the exit code; "
@@ -95,7 +95,7 @@ class MonitorAlertOnTest {
         assertThat(run.err()).isEqualTo(String.format(java.util.Locale.ROOT,
                 "drift alert (at or above 0.25): %s CSI %.4f (non-model); see %s%n", outside, csi,
                 tmp.resolve("all").resolve("report.html")));
-        assertThat(run.out()).doesNotContain("note: only variables outside the model alert");
+        assertThat(run.outJoined()).doesNotContain("note: only variables outside the model alert");
         assertThat(report("all").get("level").asText()).isEqualTo("alert");
         assertThat(report("all").get("alertOn").asText()).isEqualTo("all");
     }
@@ -106,7 +106,7 @@ class MonitorAlertOnTest {
                 "--alert-on", "all", "--out", tmp.resolve("by-week").toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         // week splits the rows into periods, so each period holds one value of it: left out of their CSI.
-        assertThat(run.out()).contains("note: week is a variable the model does not use, so it is left out of the "
+        assertThat(run.outJoined()).contains("note: week is a variable the model does not use, so it is left out of the "
                 + "non-model CSI per period: each period holds only its own values of it, which would make every period "
                 + "drift\n");
         assertThat(report("by-week").get("leftOutOfPeriodNonModelCsi").asText()).isEqualTo("week");
@@ -119,9 +119,9 @@ class MonitorAlertOnTest {
         assertThat(w1.get("highestNonModelCsiLevel").asText()).isEqualTo("stable");
         assertThat(w2.get("highestNonModelCsiLevel").asText()).isEqualTo("alert");
         assertThat(w2.get("level").asText()).isEqualTo("alert");
-        assertThat(run.out()).containsPattern("(?m)^  w1: 1000 rows, score PSI \\d\\.\\d{4} \\(stable\\); worst CSI "
+        assertThat(run.outJoined()).containsPattern("(?m)^  w1: 1000 rows, score PSI \\d\\.\\d{4} \\(stable\\); worst CSI "
                 + "\\d\\.\\d{4} \\S+ \\(stable\\); worst non-model CSI \\d\\.\\d{4} " + outside + " \\(stable\\)$");
-        assertThat(run.out()).containsPattern("(?m)^  w2: 1000 rows, .*; worst non-model CSI \\d+\\.\\d{4} " + outside
+        assertThat(run.outJoined()).containsPattern("(?m)^  w2: 1000 rows, .*; worst non-model CSI \\d+\\.\\d{4} " + outside
                 + " \\(alert\\)$");
         assertThat(run.err()).contains(String.format(java.util.Locale.ROOT, "period w2 (worst non-model CSI %.4f %s)",
                 w2.get("highestNonModelCsi").doubleValue(), outside));
@@ -197,7 +197,7 @@ class MonitorAlertOnTest {
                     "--out", tmp.resolve("old-" + on).toString());
             exits.add(run.exitCode());
             assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
-            assertThat(run.out()).contains("note: non-model drift is unavailable for this model: its file keeps no "
+            assertThat(run.outJoined()).contains("note: non-model drift is unavailable for this model: its file keeps no "
                     + "baseline of the variables it does not use (it was written before scorecard stored one); retrain "
                     + "to get it\n");
             JsonNode n = report("old-" + on).get("nonModel");

@@ -59,7 +59,7 @@ class MonitorByPeriodTest {
                     // Issue 10: then the period's worst variable outside the model, with its own level too.
                     + String.format(Locale.ROOT, "; worst non-model CSI %.4f %s (%s)", p.get("highestNonModelCsi").asDouble(),
                             p.get("highestNonModelCsiVariable").asText(), p.get("highestNonModelCsiLevel").asText());
-            assertThat(byDay.out()).contains(expected + "\n");
+            assertThat(byDay.outJoined()).contains(expected + "\n");
             assertThat(p.get("highestNonModelCsiLevel").asText()).isEqualTo(level(p.get("highestNonModelCsi").asDouble()));
             assertThat(p.get("scoreLevel").asText()).isEqualTo(level(p.get("scorePsi").asDouble()));
             assertThat(p.get("highestCsiLevel").asText()).isEqualTo(level(p.get("highestCsi").asDouble()));
@@ -74,9 +74,9 @@ class MonitorByPeriodTest {
     /** Task 1b: the --by column is a characteristic, so it is left out of every period's CSI, and said so. */
     @Test
     void aByColumnThatIsACharacteristicIsLeftOutOfThePeriodCsi() throws IOException {
-        assertThat(byDay.out()).contains("\nnote: day is a characteristic of the model, so it is left out of the CSI per "
+        assertThat(byDay.outJoined()).contains("\nnote: day is a characteristic of the model, so it is left out of the CSI per "
                 + "period: each period holds only its own values of it, which would make every period drift\n");
-        List<String> lines = periodLines(byDay.out());
+        List<String> lines = periodLines(byDay.outJoined());
         assertThat(lines).hasSize(31).noneMatch(l -> l.contains(" day ("));
         JsonNode root = json("day");
         assertThat(root.get("leftOutOfPeriodCsi").asText()).isEqualTo("day");
@@ -92,13 +92,13 @@ class MonitorByPeriodTest {
     /** Task 1c: month names in calendar order, day numbers by value, not as text. */
     @Test
     void periodsSortChronologicallyOrNumerically() throws IOException {
-        assertThat(labels(byMonth.out())).containsExactly("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        assertThat(labels(byMonth.outJoined())).containsExactly("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                 "oct", "nov", "dec");
         List<String> jsonLabels = new ArrayList<>();
         json("month").get("periods").forEach(p -> jsonLabels.add(p.get("label").asText()));
-        assertThat(jsonLabels).isEqualTo(labels(byMonth.out()));
+        assertThat(jsonLabels).isEqualTo(labels(byMonth.outJoined()));
 
-        assertThat(labels(byDay.out())).isEqualTo(IntStream.rangeClosed(1, 31).mapToObj(Integer::toString).toList());
+        assertThat(labels(byDay.outJoined())).isEqualTo(IntStream.rangeClosed(1, 31).mapToObj(Integer::toString).toList());
     }
 
     private static CliRun monitorBy(String column) {
@@ -106,7 +106,7 @@ class MonitorByPeriodTest {
                 column, "--out", tmp.resolve("by-" + column).toString());
         // Single months and days alert against the whole file, which is itself close to the baseline.
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out()).containsPattern("(?m)^score PSI 0\\.0\\d{3} \\(stable\\)$");
+        assertThat(run.outJoined()).containsPattern("(?m)^score PSI 0\\.0\\d{3} \\(stable\\)$");
         return run;
     }
 

@@ -12,6 +12,7 @@ import dev.scorecard.core.model.VerificationCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,19 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--data", GERMAN, "--target", "creditability", "--split", "0.6", "--test", GERMAN,
                 "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("expected only one match", "--split=0.6", "--test=").doesNotContain("error: error");
+        // picocli said "expected only one match but got [--test=FILE | [[--split=SHARE] …" with the group twice.
+        String choices = ": give one of --test FILE, --split SHARE [--seed N], or --time-column COL with --oot-from DATE";
+        assertThat(run.err().lines()).containsExactly("Usage: scorecard train [OPTIONS]; 'scorecard train --help' lists them.",
+                "error: --split and --test cannot be used together" + choices);
+        for (String[] two : new String[][] {{"--seed=7", "--time-column", "month", "--oot-from", "2026-06"},
+            {"--time-column", "month", "--oot-from", "2026-06", "--test", GERMAN}}) {
+            List<String> args = new ArrayList<>(List.of("train", "--data", GERMAN, "--out", tmp.toString()));
+            args.addAll(List.of(two));
+            CliRun both = CliRun.of(args.toArray(String[]::new));
+            assertThat(both.exitCode()).isEqualTo(2);
+            assertThat(both.err().lines()).last().isEqualTo("error: " + (two[0].equals("--seed=7")
+                    ? "--seed and --time-column" : "--time-column and --test") + " cannot be used together" + choices);
+        }
     }
 
     @Test
@@ -272,13 +285,21 @@ class TrainCommandTest {
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
+        assertThat(lines).as("the kept characteristics and the tables wrap").allMatch(l -> l.length() <= 100);
         assertThat(lines).contains("selection: 20 candidates, 14 kept; removed 5 by iv, 1 by single-value (selection.csv says why)",
                 "outputs:", "  report   " + out.resolve("report.html"), "  model    " + out.resolve("model.json"));
         assertThat(lines).anyMatch(l -> l.matches("check for leakage: status_of_existing_checking_account has IV 0\\.6\\d{3}, "
                 + "above maxIv 0\\.5"));
         assertThat(lines.indexOf("  report   " + out.resolve("report.html"))).isLessThan(lines.indexOf("  model    "
                 + out.resolve("model.json")));
-        String tables = lines.stream().filter(l -> l.startsWith("  tables   ")).findFirst().orElseThrow();
+        // The tables go on over lines of at most 100 columns, each further one indented under the first.
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("  tables   ")).findFirst().orElseThrow());
+        int end = first + 1;
+        while (end < lines.size() && lines.get(end).startsWith("           ")) {
+            end++;
+        }
+        assertThat(lines.subList(first, end)).allMatch(l -> l.length() <= 100);
+        String tables = String.join(" ", lines.subList(first, end));
         assertThat(tables).contains("bins.csv", "selection.csv", "scorecard.csv", "gains.csv").doesNotContain("model.json");
 
         CliRun bin = CliRun.of("bin", "--data", GERMAN, "--target", "creditability", "--config", cfg.toString(), "--out",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "      --target creditability --positive bad --out out/bins",
             "  scorecard bin --data leads.csv --target converted --config leads.yaml \\",
             "      --bins out/bins/bins.json --out out/bins2",
-            "", "Exit codes: 0 ok, 2 bad usage or input, 1 internal error."},
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT},
         sortOptions = false)
 public final class BinCommand implements Callable<Integer> {
     private static final int TEXT_SHOWN = 40;
@@ -78,7 +78,8 @@ public final class BinCommand implements Callable<Integer> {
             stdout.print(BinTables.summary(outcome.results(), config.training().selection().maxIv()));
             stdout.println();
             outcome.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", outcome.written().stream().map(Path::toString).toList()));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", outcome.written().stream().map(Path::toString)
+                    .toList()), 6));
         }
         return 0;
     }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             + "outputs are. Every fifth applicant is set aside as new applications; the model is trained on "
             + "the others (with its own 70/30 split for the test metrics) and then evaluates and scores the "
             + "set-aside ones.",
-        footer = {"", "Example:", "  scorecard demo --out out/demo"})
+        footer = {"", "Example:", "  scorecard demo --out out/demo",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATASET = "/datasets/germancredit.csv";
 
@@ -98,32 +99,46 @@ public final class DemoCommand implements Callable<Integer> {
         if (!output.quiet) {
             stdout.printf(Locale.ROOT, "German credit: 1000 applicants, %d for training, %d set aside as new applications%n%n",
                     trained.model().provenance().rowsRead(), s.rows());
-            stdout.print(InspectCommand.render(trained.model()).lines().limit(4)
-                    .reduce("", (a, b) -> a + b + System.lineSeparator()));
-            stdout.printf(Locale.ROOT, "%nA higher score is a better applicant (the credit convention, train's "
-                    + "--higher-score-means non-event):%ngrade A is the best, and each applicant's reasons say why "
-                    + "the score is not higher.%n");
+            // inspect's first block: the model, its scaling and its metrics.
+            InspectCommand.render(trained.model()).lines().takeWhile(l -> !l.isEmpty()).forEach(stdout::println);
+            stdout.println();
+            stdout.println("A higher score is a better applicant (the credit convention,");
+            stdout.println("train's --higher-score-means non-event): grade A is the best,");
+            stdout.println("and each applicant's reasons say why the score is not higher.");
             for (SplitMetrics m : trained.model().metrics()) {
                 if (m.split().equals("test")) {
-                    stdout.printf(Locale.ROOT, "%nOn the held-out test rows the model ranks a random bad applicant above a "
-                            + "random good one %.0f %% of the time (AUC).%n", 100 * m.auc());
+                    stdout.println();
+                    stdout.println("On the held-out test rows the model ranks a random bad applicant above a random good one");
+                    stdout.printf(Locale.ROOT, "%.0f %% of the time (AUC).%n", 100 * m.auc());
                 }
             }
-            stdout.printf(Locale.ROOT, "On the %d set-aside applications: AUC %.4f, KS %.4f, score PSI against training %.4f.%n",
-                    e.evaluation().rows(), e.evaluation().auc(), e.evaluation().ks().ks(),
-                    e.evaluation().stability().scorePsi().value());
-            stdout.printf(Locale.ROOT, "%nOutputs:%n  %s  the model (inspect it: scorecard inspect --model %s)%n", modelDir.resolve("model.json"),
-                    modelDir.resolve("model.json"));
-            stdout.printf(Locale.ROOT, "  %s  the training report: bins, selection, points, train/test performance%n",
-                    modelDir.resolve("report.html"));
-            stdout.printf(Locale.ROOT, "  %s  the evaluation of the set-aside applications%n", evaluation.resolve("report.html"));
-            stdout.printf(Locale.ROOT, "  %s  the points table%n", modelDir.resolve("scorecard.csv"));
-            stdout.printf(Locale.ROOT, "  %s  bins with WOE and IV; %s  why each variable was kept or removed%n",
-                    modelDir.resolve("bins.csv"), modelDir.resolve("selection.csv"));
-            stdout.printf(Locale.ROOT, "  %s  %d new applications scored: score, probability, grade, reasons%n", scored,
-                    s.scored());
+            stdout.println(ConsoleText.wrap(String.format(Locale.ROOT, "On the %d set-aside applications: AUC %.4f, KS %.4f,"
+                    + " score PSI against training %.4f.", e.evaluation().rows(), e.evaluation().auc(), e.evaluation().ks().ks(),
+                    e.evaluation().stability().scorePsi().value()), 0));
+            stdout.println();
+            stdout.println("Outputs:");
+            output(stdout, modelDir.resolve("model.json"), "the model (inspect it: scorecard inspect --model "
+                    + modelDir.resolve("model.json") + ")");
+            output(stdout, modelDir.resolve("report.html"), "the training report: bins, selection, points, train/test performance");
+            output(stdout, evaluation.resolve("report.html"), "the evaluation of the set-aside applications");
+            output(stdout, modelDir.resolve("scorecard.csv"), "the points table");
+            output(stdout, modelDir.resolve("bins.csv"), "bins with WOE and IV");
+            output(stdout, modelDir.resolve("selection.csv"), "why each variable was kept or removed");
+            output(stdout, scored, String.format(Locale.ROOT, "%d new applications scored: score, probability, grade, reasons",
+                    s.scored()));
         }
         return 0;
+    }
+
+    /** One output line: the file, then what it is; on a line of its own, indented, when both are too long. */
+    private static void output(PrintWriter stdout, Path file, String what) {
+        String line = "  " + file + "  " + what;
+        if (line.length() <= ConsoleText.WIDTH) {
+            stdout.println(line);
+        } else {
+            stdout.println("  " + file);
+            stdout.println(ConsoleText.wrap("    " + what, 4));
+        }
     }
 
     /** Writes every fifth data row to the applications file and the rest to the training file. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "      --target converted --config gates.yaml --out eval",
             "  scorecard evaluate --model model.json --data holdout.csv --cutoff-bands 20 \\",
             "      --out eval",
-            "", "Exit codes: 0 ok, 2 bad usage or input, 4 a go-live gate failed (the report is written), 1 internal error."},
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL,
+            ExitCodes.GATE_FAILED},
         sortOptions = false)
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -102,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     100 * e.eventRate(), e.auc(), e.ks().ks(), e.gini(), e.stability().scorePsi().value(),
                     e.stability().scoreLevel().name().toLowerCase(Locale.ROOT));
             o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()), 6));
             if (!o.gates().isEmpty() && o.gatesPassed()) {
                 stdout.print("go-live gates passed:\n" + Gates.table(o.gates()));
             }

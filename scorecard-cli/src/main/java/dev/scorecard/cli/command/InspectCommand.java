@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.core.Scorecard;
 import dev.scorecard.core.ScorecardException;
 import dev.scorecard.core.internal.DoubleFormat;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,9 +35,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Print a model's points, scaling, grades and metrics.",
         description = "Print a model's points table, scaling, grades and metrics, and the training cut-off table from "
-            + "the cutoffs.csv that train wrote beside model.json, when it is there.",
+            + "the cutoffs.csv that train wrote beside model.json, when it is there. With --quiet it prints "
+            + "nothing: the exit code alone says whether the model loads.",
         footer = {"", "Examples:", "  scorecard inspect --model out/model/model.json",
-            "  scorecard inspect out/model/model.json"})
+            "  scorecard inspect out/model/model.json",
+            "  scorecard inspect -q out/model/model.json && echo loads",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,11 +54,17 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--ignore-checksum", description = "Show a model whose checksum does not match.")
     boolean ignoreChecksum;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path model = model();
         ScorecardModel m = Scorecard.load(model, !ignoreChecksum).model();
+        if (output.quiet) {
+            return 0; // the model loaded and verified: that is all --quiet asks
+        }
         out.print(render(m));
         out.print(cutoffs(model.resolveSibling(EvaluationTables.CUTOFFS_CSV), m));
         out.flush();
@@ -93,8 +104,9 @@ public final class InspectCommand implements Callable<Integer> {
                     + " it is not this model's%n", file, rows, m.provenance().trainRows());
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%ncut-off table of the training rows (%s), highest scores first; approve "
-                + "or call at or above a band's lowest score:%n", file.getFileName()));
+        sb.append(String.format(Locale.ROOT, "%n%s%n", ConsoleText.wrapAfter(String.format(Locale.ROOT, "cut-off table of the"
+                + " training rows (%s), highest scores first; approve or call at or above a band's lowest score:",
+                file.getFileName()), 2, "; ")));
         String fmt = "  %4s %15s %7s %7s %8s %9s %11s %8s %8s %7s%n";
         sb.append(String.format(Locale.ROOT, fmt, "band", "scores", "rows", "events", "ev.rate", "cum.share",
                 "cum.ev.rate", "ev.capt", "ne.capt", "KS"));
@@ -117,9 +129,11 @@ public final class InspectCommand implements Callable<Integer> {
         ScalingOptions s = m.scaling();
         sb.append(String.format(Locale.ROOT, "model '%s' (%s): target %s, event '%s'%n", m.name(), m.createdWith(),
                 m.target(), m.event()));
-        sb.append(String.format(Locale.ROOT, "scaling: %s points at odds %s, %s points to double the odds; a high score means %s%n",
+        sb.append(ConsoleText.wrapAfter(String.format(Locale.ROOT,
+                "scaling: %s points at odds %s, %s points to double the odds; a high score means %s",
                 DoubleFormat.format(s.basePoints()), DoubleFormat.format(s.baseOdds()), DoubleFormat.format(s.pdo()),
-                s.higherScoreMeans().configName().equals("event") ? "the event is likely" : "the event is unlikely"));
+                s.higherScoreMeans().configName().equals("event") ? "the event is likely" : "the event is unlikely"), 2, "; "))
+                .append(System.lineSeparator());
         for (SplitMetrics sm : m.metrics()) {
             sb.append(String.format(Locale.ROOT, "%-5s rows %d, events %d: AUC %.4f, KS %.4f, Gini %.4f%n", sm.split(),
                     sm.rows(), sm.events(), sm.auc(), sm.ks(), sm.gini()));
@@ -143,13 +157,18 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         sb.append(String.format(Locale.ROOT, "%ngrades:%n"));
-        for (Grade g : m.grades().grades()) {
-            sb.append(String.format(Locale.ROOT, "  %-4s score >= %s%n", g.name(),
-                    Double.isInfinite(g.minScore()) ? "any" : DoubleFormat.format(g.minScore())));
+        List<Grade> grades = m.grades().grades();
+        for (int i = 0; i < grades.size(); i++) {
+            Grade g = grades.get(i);
+            // The lowest grade has no lower bound: it is every score below the grade above it.
+            String range = !Double.isInfinite(g.minScore()) ? "score >= " + DoubleFormat.format(g.minScore())
+                    : i == 0 ? "any score" : "score < " + DoubleFormat.format(grades.get(i - 1).minScore());
+            sb.append(String.format(Locale.ROOT, "  %-4s %s%n", g.name(), range));
         }
-        sb.append(String.format(Locale.ROOT, "%ntrained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d%n",
-                m.provenance().dataFile(), m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(),
-                m.provenance().trainRows(), m.provenance().testRows(), m.provenance().split(), m.provenance().seed()));
+        sb.append(String.format(Locale.ROOT, "%n%s%n", ConsoleText.wrapList(String.format(Locale.ROOT,
+                "trained on %s (sha256 %s…), %d rows: %d train, %d test (%s), seed %d", m.provenance().dataFile(),
+                m.provenance().dataSha256().substring(0, 12), m.provenance().rowsRead(), m.provenance().trainRows(),
+                m.provenance().testRows(), m.provenance().split(), m.provenance().seed()), 2)));
         return sb.toString();
     }
 }

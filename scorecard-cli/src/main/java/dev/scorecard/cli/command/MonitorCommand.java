@@ -42,12 +42,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
             "      --out out/monitor",
-            "  scorecard monitor --model model.json --current leads.csv --target converted \\",
-            "      --by month --out out/monitor",
+            "  scorecard monitor --model model.json --current leads.csv \\",
+            "      --target converted --by month --out out/monitor",
             "  scorecard monitor --model model.json --current leads_2026_11.csv \\",
             "      --alert-on all --out out/monitor",
-            "", "Exit codes: 0 ok (stable or warning), 3 drift at or above --alert (the report is written),",
-            "2 bad usage or input, 1 internal error."},
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL,
+            ExitCodes.DRIFT_ALERT},
         sortOptions = false)
 public final class MonitorCommand implements Callable<Integer> {
     @Spec
@@ -124,15 +124,15 @@ public final class MonitorCommand implements Callable<Integer> {
                 }
             }
             nonModel(r, stdout);
-            r.performance().ifPresent(p -> stdout.printf(Locale.ROOT,
-                    "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)%n",
-                    p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()));
-            r.periodNote().ifPresent(n -> stdout.println("note: " + n));
+            r.performance().ifPresent(p -> stdout.println(ConsoleText.wrapAfter(String.format(Locale.ROOT,
+                    "performance: AUC %.4f (training %.4f)  KS %.4f (training %.4f)  event rate %.4f (training %.4f)",
+                    p.auc(), p.trainingAuc(), p.ks(), p.trainingKs(), p.eventRate(), p.trainingEventRate()), 13, "  ")));
+            r.periodNote().ifPresent(n -> stdout.println(ConsoleText.wrap("note: " + n, 6)));
             for (Period p : r.periods()) {
-                stdout.println(periodLine(p));
+                stdout.println(ConsoleText.wrapAfter(periodLine(p), 4, "; "));
             }
             o.rejectsFile().ifPresent(f -> stdout.println("rejected rows: " + f));
-            stdout.println("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString).toList()), 6));
         }
         stdout.flush();
         if (r.worstLevel() == DriftLevel.ALERT) {
@@ -144,15 +144,15 @@ public final class MonitorCommand implements Callable<Integer> {
     /** The non-model section: its warnings and alerts by CSI, or why there is none. */
     private static void nonModel(MonitorResult r, PrintWriter stdout) {
         if (r.nonModel().isEmpty()) {
-            stdout.println("note: " + MonitorResult.NON_MODEL_UNAVAILABLE);
+            stdout.println(ConsoleText.wrap("note: " + MonitorResult.NON_MODEL_UNAVAILABLE, 6));
             return;
         }
         NonModelDrift n = r.nonModel().get();
         List<CandidateDrift> drifted = n.variables().stream().filter(c -> c.level() != DriftLevel.STABLE).toList();
         if (drifted.isEmpty()) {
-            stdout.println("non-model variables: " + n.variables().size() + ", none at or above the warning level"
-                    + n.worst().map(c -> String.format(Locale.ROOT, " (highest CSI %.4f %s)", c.csi().value(), c.name()))
-                            .orElse(""));
+            stdout.println(ConsoleText.wrap("non-model variables: " + n.variables().size() + ", none at or above the warning"
+                    + " level" + n.worst().map(c -> String.format(Locale.ROOT, " (highest CSI %.4f %s)", c.csi().value(),
+                            c.name())).orElse(""), 2));
         } else {
             stdout.printf(Locale.ROOT, "non-model variables (binned in training, not in the model): %d of %d drift%n",
                     drifted.size(), n.variables().size());
@@ -161,11 +161,12 @@ public final class MonitorCommand implements Callable<Integer> {
             }
         }
         if (!n.absent().isEmpty()) {
-            stdout.println("non-model variables not in the current file: " + String.join(", ", n.absent()));
+            stdout.println(ConsoleText.wrapList("non-model variables not in the current file: " + String.join(", ", n.absent()),
+                    2));
         }
         if (r.alertOn() == AlertOn.MODEL && r.nonModelLevel() == DriftLevel.ALERT && r.modelLevel() != DriftLevel.ALERT) {
-            stdout.println("note: only variables outside the model alert, which does not change the exit code; "
-                    + "--alert-on all makes it 3");
+            stdout.println(ConsoleText.wrapAfter("note: only variables outside the model alert, which does not change the"
+                    + " exit code; --alert-on all makes it 3", 6, "; "));
         }
     }
 

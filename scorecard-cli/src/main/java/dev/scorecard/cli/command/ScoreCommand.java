@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.cli.option.ModelOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -33,9 +34,10 @@ import picocli.CommandLine.Spec;
             "      --reasons 2 --out scored.jsonl",
             "  zcat leads.csv.gz | scorecard score --model model.json --data - --out - \\",
             "      --id lead_id > scored.csv",
-            "", "The scores and the rejects file are written as one set: both appear when the run finishes, a run",
-            "with no rejects removes an earlier rejects file, and a killed run leaves the previous files.",
-            "", "Exit codes: 0 ok, 2 bad usage, bad input or a refused model, 1 internal error."},
+            "", "Scores and rejects are written as one set when the run finishes:",
+            "a run with no rejects removes an earlier rejects file,",
+            "and a killed run leaves the previous files.",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false)
 public final class ScoreCommand implements Callable<Integer> {
     @Spec
@@ -91,7 +93,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         paths.check();
         ScoreWorkflow.Request request = new ScoreWorkflow.Request(modelOptions.model, data, out, id, keep, reasons,
-                ReasonBaseline.fromConfig(reasonBaseline), ScoreWorkflow.Format.fromConfig(format), points, woe,
+                ConfigNames.parse("--reason-baseline", ReasonBaseline.values(), ReasonBaseline::configName, reasonBaseline),
+                ConfigNames.parse("--format", ScoreWorkflow.Format.values(), ScoreWorkflow.Format::configName, format),
+                points, woe,
                 Optional.ofNullable(rows.rejects), rows.maxRejectShare, modelOptions.ignoreChecksum,
                 rows.delimiter(), rows.encoding(), rows.dialect.forModel());
         ScoreWorkflow.Outcome o;

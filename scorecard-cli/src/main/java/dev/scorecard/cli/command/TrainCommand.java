@@ -1,5 +1,7 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.core.internal.ConfigNames;
+import dev.scorecard.cli.option.OptionValue;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.ScalingOverrides;
 import dev.scorecard.train.challenger.ChallengerKind;
@@ -50,9 +52,11 @@ import picocli.CommandLine.Spec;
             "  scorecard train --data leads.csv --target converted --cv 5 --out out/leads",
             "  scorecard train --data leads.csv --target converted --cutoff-width 20 \\",
             "      --out out/leads",
-            "", "Go-live gates come from the config: gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10, minPrecisionAtGrade: {B: 0.4}}.",
-            "", "Exit codes: 0 ok, 2 bad usage or input (or no variable survives selection), 4 a go-live gate failed",
-            "(the outputs are written, the failed gates printed), 1 internal error."},
+            "", "Go-live gates come from the config, e.g.",
+            "  gates: {minAuc: 0.70, minKs: 0.30, maxPsi: 0.10,",
+            "          minPrecisionAtGrade: {B: 0.4}}",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT,
+            ExitCodes.GATE_FAILED},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -134,8 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
         ScorecardConfig config = scaling.apply(binning.apply(ConfigSupport.load(input)));
         TrainingConfig t = config.training();
         if (split != null && split.random != null) {
-            t = t.withSplit(split.random.share != null ? split.random.share : t.split(),
-                    split.random.seed != null ? split.random.seed : t.seed());
+            TrainingConfig before = t;
+            t = OptionValue.checked("--split", "split", () -> before.withSplit(split.random.share != null
+                    ? split.random.share : before.split(), split.random.seed != null ? split.random.seed : before.seed()));
         }
         if (split != null && split.time != null) {
             t = t.withOutOfTime(split.time.column, split.time.from);
@@ -152,7 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         config = config.withTraining(t);
         if (challenger != null) {
-            config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ChallengerKind.fromConfig(challenger))));
+            config = config.withEvaluation(config.evaluation().withChallenger(Optional.of(ConfigNames.parse("--challenger",
+                    ChallengerKind.values(), ChallengerKind::configName, challenger))));
         }
         config = config.withEvaluation(CutoffChoice.apply(cutoffs, config.evaluation()));
         TrainWorkflow.Request request = new TrainWorkflow.Request(input.data, config,

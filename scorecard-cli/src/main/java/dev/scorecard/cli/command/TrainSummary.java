@@ -32,12 +32,13 @@ final class TrainSummary {
         ScorecardModel m = o.model();
         out.append(String.format(Locale.ROOT, "%nmodel '%s': %d characteristics, base points %s%n", m.name(),
                 m.characteristics().size(), DoubleFormat.format(m.basePoints())));
-        o.cv().ifPresent(cv -> out.append(String.format(Locale.ROOT,
-                "cv: %d folds, %d settings tried; chose minBinShare %s, l2 %s, maxCorrelation %s (mean AUC %.4f, cv.csv)%n",
+        o.cv().ifPresent(cv -> out.append(ConsoleText.wrap(String.format(Locale.ROOT,
+                "cv: %d folds, %d settings tried; chose minBinShare %s, l2 %s, maxCorrelation %s (mean AUC %.4f, cv.csv)",
                 cv.folds(), cv.trials().size(), DoubleFormat.format(cv.minBinShare()), DoubleFormat.format(cv.l2()),
-                DoubleFormat.format(cv.maxCorrelation()), cv.chosen().meanAuc())));
-        out.append(selection(o.selection())).append(System.lineSeparator());
-        out.append(String.join(", ", m.characteristics().stream().map(c -> c.name()).toList())).append(System.lineSeparator());
+                DoubleFormat.format(cv.maxCorrelation()), cv.chosen().meanAuc()), 2)).append(System.lineSeparator()));
+        out.append(ConsoleText.wrap(selection(o.selection()), 2)).append(System.lineSeparator());
+        out.append(ConsoleText.wrapList(String.join(", ", m.characteristics().stream().map(c -> c.name()).toList()), 2))
+                .append(System.lineSeparator());
         for (SelectionRow r : o.selection()) {
             if (r.selected() && r.iv() > maxIv) {
                 out.append(String.format(Locale.ROOT, "check for leakage: %s has IV %.4f, above maxIv %s%n", r.variable(),
@@ -90,8 +91,9 @@ final class TrainSummary {
                 tables.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(name);
             }
         }
-        tables.forEach((folder, names) -> out.append(String.format(Locale.ROOT, "  %-8s %s%s%n", "tables",
-                folder == null ? "" : folder + java.io.File.separator + ": ", String.join(", ", names))));
+        tables.forEach((folder, names) -> out.append(ConsoleText.wrapList(String.format(Locale.ROOT, "  %-8s %s%s", "tables",
+                folder == null ? "" : folder + java.io.File.separator + ": ", String.join(", ", names)), 11))
+                .append(System.lineSeparator()));
         if (rejects != null) {
             out.append(String.format(Locale.ROOT, "  %-8s %s%n", "rejects", rejects));
         }

@@ -1,5 +1,6 @@
 package dev.scorecard.cli.option;
 
+import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.binning.BinningMethod;
 import dev.scorecard.core.binning.BinningOptions;
 import dev.scorecard.core.binning.MissingPolicy;
@@ -39,8 +40,14 @@ public final class BinningOverrides {
     @Option(names = "--threads", paramLabel = "N", description = "Binning threads (default: all cores).")
     Integer threads;
 
-    /** @return the binning threads asked for, or every core */
+    /**
+     * @return the binning threads asked for, or every core
+     * @throws IllegalArgumentException naming the option, for fewer than one
+     */
     public int threads() {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads: " + threads + " is out of range; expected at least 1");
+        }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
@@ -52,24 +59,29 @@ public final class BinningOverrides {
         return c.withBinning(global, vars);
     }
 
-    private BinningOptions override(BinningOptions o) {
+    /** Each error names the option typed (--max-bins), not the config key (maxBins). */
+    private BinningOptions override(BinningOptions options) {
+        BinningOptions o = options;
         if (method != null) {
-            o = o.withMethod(BinningMethod.fromConfig(method));
+            o = o.withMethod(ConfigNames.parse("--method", BinningMethod.values(), BinningMethod::configName, method));
         }
         if (maxBins != null) {
-            o = o.withMaxBins(maxBins);
+            BinningOptions b = o;
+            o = OptionValue.checked("--max-bins", "maxBins", () -> b.withMaxBins(maxBins));
         }
         if (minBinShare != null) {
-            o = o.withMinBinShare(minBinShare);
+            BinningOptions b = o;
+            o = OptionValue.checked("--min-bin-share", "minBinShare", () -> b.withMinBinShare(minBinShare));
         }
         if (monotonic != null) {
-            o = o.withMonotonic(Monotonic.fromConfig(monotonic));
+            o = o.withMonotonic(ConfigNames.parse("--monotonic", Monotonic.values(), Monotonic::configName, monotonic));
         }
         if (maxPrebins != null) {
-            o = o.withMaxPrebins(maxPrebins);
+            BinningOptions b = o;
+            o = OptionValue.checked("--max-prebins", "maxPrebins", () -> b.withMaxPrebins(maxPrebins));
         }
         if (missing != null) {
-            o = o.withMissing(MissingPolicy.fromConfig(missing));
+            o = o.withMissing(ConfigNames.parse("--missing", MissingPolicy.values(), MissingPolicy::configName, missing));
         }
         return o;
     }

@@ -31,12 +31,9 @@ public final class CutoffChoice {
         if (choice == null) {
             return config;
         }
-        try {
-            return config.withCutoffs(choice.bands != null ? CutoffOptions.bands(choice.bands)
-                    : CutoffOptions.width(choice.width));
-        } catch (IllegalArgumentException e) {
-            // The options' message names the config key (cutoffs.bands); here the user typed the option.
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^cutoffs\\.(bands|width)", "--cutoff-$1"));
-        }
+        // The options' message names the config key (cutoffs.bands); here the user typed the option.
+        return config.withCutoffs(choice.bands != null
+                ? OptionValue.checked("--cutoff-bands", "cutoffs.bands", () -> CutoffOptions.bands(choice.bands))
+                : OptionValue.checked("--cutoff-width", "cutoffs.width", () -> CutoffOptions.width(choice.width)));
     }
 }

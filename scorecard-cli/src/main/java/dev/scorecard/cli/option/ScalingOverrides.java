@@ -1,5 +1,6 @@
 package dev.scorecard.cli.option;
 
+import dev.scorecard.core.internal.ConfigNames;
 import dev.scorecard.core.model.ScalingOptions;
 import dev.scorecard.core.model.ScoreDirection;
 import dev.scorecard.train.config.ScorecardConfig;
@@ -32,24 +33,22 @@ public final class ScalingOverrides {
      */
     public ScorecardConfig apply(ScorecardConfig c) {
         ScalingOptions s = c.training().scaling();
-        try {
-            if (higherScoreMeans != null) {
-                s = s.withHigherScoreMeans(ScoreDirection.fromConfig(higherScoreMeans));
-            }
-            if (basePoints != null) {
-                s = s.withBasePoints(basePoints);
-            }
-            if (baseOdds != null) {
-                s = s.withBaseOdds(baseOdds);
-            }
-            if (pdo != null) {
-                s = s.withPdo(pdo);
-            }
-        } catch (IllegalArgumentException e) {
-            // The record and the config names speak of keys; on the command line the option is the name.
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^higherScoreMeans", "--higher-score-means")
-                    .replaceFirst("^basePoints", "--base-points").replaceFirst("^baseOdds", "--base-odds")
-                    .replaceFirst("^pdo", "--pdo"), e);
+        // The record speaks of keys (pdo: 0 is out of range); on the command line the option is the name.
+        if (higherScoreMeans != null) {
+            s = s.withHigherScoreMeans(ConfigNames.parse("--higher-score-means", ScoreDirection.values(),
+                    ScoreDirection::configName, higherScoreMeans));
+        }
+        if (basePoints != null) {
+            ScalingOptions t = s;
+            s = OptionValue.checked("--base-points", "basePoints", () -> t.withBasePoints(basePoints));
+        }
+        if (baseOdds != null) {
+            ScalingOptions t = s;
+            s = OptionValue.checked("--base-odds", "baseOdds", () -> t.withBaseOdds(baseOdds));
+        }
+        if (pdo != null) {
+            ScalingOptions t = s;
+            s = OptionValue.checked("--pdo", "pdo", () -> t.withPdo(pdo));
         }
         return c.withTraining(c.training().withScaling(s));
     }

@@ -136,7 +136,9 @@ public final class EvaluateWorkflow {
         long rows;
         String advice;
         try (ScoringPass pass = ScoringPass.open(scorecard, request.data(), request.delimiter(), request.encoding(), request.dialect(),
-                List.of(new ScoringPass.TextColumn(targetColumn, "--target")), 0, ReasonBaseline.MAX, progress, set,
+                // Named as the user asked for it: by --target, or not at all.
+                List.of(new ScoringPass.TextColumn(targetColumn, request.target().isPresent() ? "--target"
+                        : "the model's target")), 0, ReasonBaseline.MAX, progress, set,
                 rejectsPath)) {
             while (pass.next()) {
                 int event = target.read(pass.text(0));
