@@ -61,6 +61,19 @@ class OptionValueErrorsTest {
                         "error: --monotonic: 'up' is not one of auto, ascending, descending, peak, valley, none");
     }
 
+    /** A share above 1 would let every row be rejected; the fold count has a range of its own. */
+    @Test
+    void theRejectShareAndTheFoldCountAreRefusedAtTheOption() {
+        String share = "error: --max-reject-share: 2.0 is out of range; expected a share from 0 to 1 (0.05 for 5 %)";
+        assertThat(error(train("--max-reject-share", "2"))).endsWith(share);
+        assertThat(error("bin", "--data", GERMAN, "--target", "creditability", "--out", tmp.resolve("b").toString(),
+                "--max-reject-share", "-0.1")).endsWith("error: --max-reject-share: -0.1 is out of range; expected a share "
+                        + "from 0 to 1 (0.05 for 5 %)");
+        assertThat(error("score", "--model", tmp.resolve("model.json").toString(), "--data", GERMAN, "--out",
+                tmp.resolve("s.csv").toString(), "--max-reject-share", "2")).endsWith(share);
+        assertThat(error(train("--cv", "1"))).endsWith("error: --cv: 1 is out of range; expected 0 (off) or 2 to 20 folds");
+    }
+
     @Test
     void scoreAndExportOptionsAreNamedAsTyped() {
         String model = tmp.resolve("model.json").toString(); // refused before the model is read
