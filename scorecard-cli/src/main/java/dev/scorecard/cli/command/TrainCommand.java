@@ -146,6 +146,10 @@ public final class TrainCommand implements Callable<Integer> {
             t = t.withOutOfTime(split.time.column, split.time.from);
         }
         if (name != null) {
+            if (name.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--name: the model needs a name; got '"
+                        + name + "'");
+            }
             t = t.withName(name);
         }
         if (cv != null) {
