@@ -37,17 +37,9 @@ public final class StratifiedFolds {
                     + " non-events in the training rows, found " + target.eventCount() + " and " + target.nonEventCount());
         }
         int n = target.size();
-        int[] events = new int[target.eventCount()];
-        int[] nonEvents = new int[target.nonEventCount()];
-        int e = 0;
-        int ne = 0;
-        for (int row = 0; row < n; row++) {
-            if (target.isEvent(row)) {
-                events[e++] = row;
-            } else {
-                nonEvents[ne++] = row;
-            }
-        }
+        ClassRows rows = ClassRows.of(target);
+        int[] events = rows.events();
+        int[] nonEvents = rows.nonEvents();
         SplitMix64 random = new SplitMix64(seed);
         int[] foldOf = new int[n];
         assign(events, folds, random, foldOf);

@@ -39,17 +39,9 @@ public final class StratifiedSplitter {
             throw new IllegalArgumentException("trainShare must be strictly between 0 and 1, got " + trainShare);
         }
         int n = target.size();
-        int[] events = new int[target.eventCount()];
-        int[] nonEvents = new int[target.nonEventCount()];
-        int e = 0;
-        int ne = 0;
-        for (int row = 0; row < n; row++) {
-            if (target.isEvent(row)) {
-                events[e++] = row;
-            } else {
-                nonEvents[ne++] = row;
-            }
-        }
+        ClassRows rows = ClassRows.of(target);
+        int[] events = rows.events();
+        int[] nonEvents = rows.nonEvents();
         SplitMix64 random = new SplitMix64(seed);
         boolean[] inTrain = new boolean[n];
         int trainCount = pick(events, trainShare, random, inTrain) + pick(nonEvents, trainShare, random, inTrain);
