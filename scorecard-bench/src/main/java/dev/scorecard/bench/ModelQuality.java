@@ -211,7 +211,7 @@ public final class ModelQuality {
         System.err.println("wrote " + out);
     }
 
-    private static void write(StringBuilder md, List<String> configs, int seeds, Map<String, Map<String, List<Run>>> results,
+    static void write(StringBuilder md, List<String> configs, int seeds, Map<String, Map<String, List<Run>>> results,
             Map<String, List<Run>> challenger, Map<String, long[]> shape, List<String> skipped,
             Map<String, List<Integer>> failures) {
         md.append("# Model quality: the default `train` against a peer-style pipeline and a gradient-boosted challenger\n\n");
