@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** How to read a data file: the options every command that loads a CSV shares. */
 public final class InputOptions {
@@ -62,13 +60,5 @@ public final class InputOptions {
     /** Reject threshold. */
     @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
             description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
-    void maxRejectShare(double share) {
-        maxRejectShare = MaxRejectShare.checked(mixee, share);
-    }
-
-    /** Reject threshold, from 0 to 1. */
     public double maxRejectShare;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 }

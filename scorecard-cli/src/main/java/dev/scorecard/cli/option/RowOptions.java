@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * How the rows of a file scored through a model are read, and what happens to those that cannot be
@@ -38,15 +36,7 @@ public final class RowOptions {
     /** The share of rejected rows over which the run fails. */
     @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
             description = "Fail when more than this share of rows is rejected (default ${DEFAULT-VALUE}).")
-    void maxRejectShare(double share) {
-        maxRejectShare = MaxRejectShare.checked(mixee, share);
-    }
-
-    /** Reject threshold, from 0 to 1. */
     public double maxRejectShare;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     /** @return the {@code --delimiter} as a character, or empty to detect it */
     public Optional<Character> delimiter() {

@@ -57,9 +57,7 @@ public final class BinWorkflow {
             if (config.target().isEmpty()) {
                 throw new IllegalArgumentException("no target column: pass --target COL or set 'target' in the config");
             }
-            if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
-                throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare + " is out of range; expected 0 to 1");
-            }
+            RejectsCheck.requireShare(maxRejectShare);
         }
     }
 

@@ -47,7 +47,7 @@ public final class EvaluateWorkflow {
     public record Request(Path model, Path data, Optional<String> target, Path outDir, EvaluationConfig evaluation,
             Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum, Optional<Character> delimiter,
             Charset encoding, TargetLabels labels, InputDialect dialect) {
-        /** Checks nothing is null. */
+        /** Checks nothing is null and the reject share is a share. */
         public Request {
             Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(labels, "labels");
@@ -57,6 +57,7 @@ public final class EvaluateWorkflow {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(outDir, "outDir");
             Objects.requireNonNull(evaluation, "evaluation");
+            RejectsCheck.requireShare(maxRejectShare);
         }
 
         /** A request that reads the target with the model's own labels. */

@@ -63,7 +63,7 @@ public final class MonitorWorkflow {
     public record Request(Path model, Path current, Optional<String> target, Optional<String> by, Path outDir,
             DriftThresholds thresholds, Optional<Path> rejectsFile, double maxRejectShare, boolean ignoreChecksum,
             Optional<Character> delimiter, Charset encoding, AlertOn alertOn, TargetLabels labels, InputDialect dialect) {
-        /** Checks nothing is null. */
+        /** Checks nothing is null and the reject share is a share. */
         public Request {
             Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(labels, "labels");
@@ -75,6 +75,7 @@ public final class MonitorWorkflow {
             Objects.requireNonNull(outDir, "outDir");
             Objects.requireNonNull(thresholds, "thresholds");
             Objects.requireNonNull(alertOn, "alertOn");
+            RejectsCheck.requireShare(maxRejectShare);
         }
 
         /** A request that reads the target with the model's own labels. */

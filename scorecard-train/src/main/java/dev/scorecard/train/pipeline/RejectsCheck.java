@@ -18,6 +18,19 @@ final class RejectsCheck {
     }
 
     /**
+     * Every workflow's request checks {@code --max-reject-share} here, so that a library caller and every
+     * command refuse a value that would let any number of rows be rejected.
+     *
+     * @throws IllegalArgumentException naming the option, when the share is not from 0 to 1
+     */
+    static void requireShare(double maxRejectShare) {
+        if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+            throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare
+                    + " is out of range; expected a share from 0 to 1 (0.05 for 5 %)");
+        }
+    }
+
+    /**
      * @param set the run's outputs, committed when the run fails here
      * @param data the input, named in errors
      * @param rejectsFile the rejects file, when rows were rejected

@@ -104,9 +104,7 @@ public final class ScoreWorkflow {
             if (reasons < 0 || reasons > 100) {
                 throw new IllegalArgumentException("--reasons: " + reasons + " is out of range; expected 0 to 100");
             }
-            if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
-                throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare + " is out of range; expected 0 to 1");
-            }
+            RejectsCheck.requireShare(maxRejectShare);
         }
 
         /** A request that reads the file as the model's training file was read (header, trimming). */

@@ -94,6 +94,7 @@ public final class TrainWorkflow {
             if (config.target().isEmpty()) {
                 throw new IllegalArgumentException("no target column: pass --target COL or set 'target' in the config");
             }
+            RejectsCheck.requireShare(maxRejectShare);
         }
     }
 
