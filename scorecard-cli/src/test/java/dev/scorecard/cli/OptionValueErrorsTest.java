@@ -73,7 +73,7 @@ class OptionValueErrorsTest {
                 tmp.resolve("s.csv").toString(), "--max-reject-share", "2")).endsWith(share);
         assertThat(error("evaluate", "--model", tmp.resolve("model.json").toString(), "--data", GERMAN, "--out",
                 tmp.resolve("e").toString(), "--max-reject-share", "2")).endsWith(share);
-        assertThat(error("monitor", "--model", tmp.resolve("model.json").toString(), "--data", GERMAN, "--out",
+        assertThat(error("monitor", "--model", tmp.resolve("model.json").toString(), "--current", GERMAN, "--out",
                 tmp.resolve("m").toString(), "--max-reject-share", "2")).endsWith(share);
         assertThat(error(train("--name", " "))).endsWith("error: --name: the model needs a name; got ' '");
         assertThat(error(train("--cv", "1"))).endsWith("error: --cv: 1 is out of range; expected 0 (off) or 2 to 20 folds");
