@@ -9,7 +9,7 @@ import dev.scorecard.train.config.TrainingConfig;
 import dev.scorecard.train.split.Split;
 import dev.scorecard.train.split.StratifiedFolds;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +33,8 @@ final class CrossValidation {
     private final CvOptions cv;
     private final List<Split> folds;
     private final Dataset train;
-    private final Map<String, CvTrial> tried = new HashMap<>();
-    private final List<CvTrial> order = new ArrayList<>();
+    /** Every setting fitted, in the order of the search. */
+    private final Map<String, CvTrial> tried = new LinkedHashMap<>();
     private final Progress progress;
     private ScorecardException firstFailure;
     private int fitsDone;
@@ -85,7 +85,7 @@ final class CrossValidation {
             throw firstFailure;
         }
         List<CvTrial> trials = new ArrayList<>();
-        for (CvTrial t : order) {
+        for (CvTrial t : tried.values()) {
             trials.add(t == best ? t.asChosen() : t);
         }
         return new CvResult(cv.folds(), trials, best.minBinShare(), best.l2(), best.maxCorrelation());
@@ -126,7 +126,6 @@ final class CrossValidation {
         CvTrial t = failure.isPresent() ? new CvTrial(knob, share, l2, corr, Double.NaN, Double.NaN, false, failure)
                 : new CvTrial(knob, share, l2, corr, mean(auc), sd(auc), false, failure);
         tried.put(key, t);
-        order.add(t);
         return t;
     }
 
