@@ -1,9 +1,6 @@
 package dev.scorecard.train.load;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,7 +40,7 @@ public record CsvDialect(boolean header, List<String> names, boolean trim) {
                 throw new IllegalArgumentException("names: name " + (i + 1) + " is empty");
             }
         }
-        List<String> dups = duplicates(names);
+        List<String> dups = DuplicateNames.of(names, "names");
         if (!dups.isEmpty()) {
             throw new IllegalArgumentException("names: duplicate column names " + String.join(", ", dups));
         }
@@ -52,25 +49,6 @@ public record CsvDialect(boolean header, List<String> names, boolean trim) {
     /** @return this dialect with trimming on or off */
     public CsvDialect withTrim(boolean newTrim) {
         return new CsvDialect(header, names, newTrim);
-    }
-
-    /** @return e.g. {@code 'age' (names 1 and 4)}, one entry per name given more than once */
-    private static List<String> duplicates(List<String> names) {
-        Map<String, List<Integer>> at = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            at.computeIfAbsent(names.get(i), k -> new ArrayList<>()).add(i + 1);
-        }
-        List<String> out = new ArrayList<>();
-        at.forEach((name, positions) -> {
-            if (positions.size() > 1) {
-                StringBuilder sb = new StringBuilder("'").append(name).append("' (names ");
-                for (int k = 0; k < positions.size(); k++) {
-                    sb.append(k == 0 ? "" : k == positions.size() - 1 ? " and " : ", ").append(positions.get(k));
-                }
-                out.add(sb.append(')').toString());
-            }
-        });
-        return out;
     }
 
     /**

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -216,31 +215,11 @@ final class LoadPass {
     }
 
     private void checkDuplicates(List<String> names, long line) {
-        Map<String, List<Integer>> positions = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            positions.computeIfAbsent(names.get(i), k -> new ArrayList<>()).add(i + 1);
-        }
-        List<String> dups = new ArrayList<>();
-        positions.forEach((name, at) -> {
-            if (at.size() > 1) {
-                dups.add("'" + name + "' (columns " + joinAnd(at) + ")");
-            }
-        });
+        List<String> dups = DuplicateNames.of(names, "columns");
         if (!dups.isEmpty()) {
             throw new InputDataException(source.name(), line, null, "duplicate column names in the header: "
                     + String.join(", ", dups));
         }
-    }
-
-    private static String joinAnd(List<Integer> numbers) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < numbers.size(); i++) {
-            if (i > 0) {
-                sb.append(i == numbers.size() - 1 ? " and " : ", ");
-            }
-            sb.append(numbers.get(i));
-        }
-        return sb.toString();
     }
 
     private List<ColumnSpec> specs(List<String> names) {
