@@ -5,6 +5,7 @@ import dev.scorecard.cli.option.OptionValue;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.ScalingOverrides;
 import dev.scorecard.train.challenger.ChallengerKind;
+import dev.scorecard.train.config.CvOptions;
 import dev.scorecard.train.eval.GateFailedException;
 import dev.scorecard.train.eval.Gates;
 
@@ -153,11 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
             t = t.withName(name);
         }
         if (cv != null) {
-            if (cv != 0 && (cv < 2 || cv > 20)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--cv: " + cv
-                        + " is out of range; expected 0 (off) or 2 to 20 folds");
-            }
-            t = t.withCv(t.cv().withFolds(cv));
+            CvOptions options = t.cv();
+            t = t.withCv(OptionValue.checked("--cv", "folds", () -> options.withFolds(cv)));
         }
         config = config.withTraining(t);
         if (challenger != null) {

@@ -23,7 +23,7 @@ public record CvOptions(int folds, List<Double> minBinShare, List<Double> l2, Li
         l2 = List.copyOf(l2);
         maxCorrelation = List.copyOf(maxCorrelation);
         if (folds != 0 && (folds < 2 || folds > 20)) {
-            throw new IllegalArgumentException("folds: " + folds + " is out of range; expected 0 (off) or 2 to 20");
+            throw new IllegalArgumentException("folds: " + folds + " is out of range; expected 0 (off) or 2 to 20 folds");
         }
         nonEmpty("minBinShare", minBinShare);
         nonEmpty("l2", l2);

@@ -203,7 +203,7 @@ class ConfigReaderTest {
 
     @Test
     void crossValidationErrorsNameTheLineAndTheKey() throws IOException {
-        assertError("target: y\ncv: 1\n", "line 2: folds: 1 is out of range; expected 0 (off) or 2 to 20");
+        assertError("target: y\ncv: 1\n", "line 2: folds: 1 is out of range; expected 0 (off) or 2 to 20 folds");
         assertError("target: y\ncv:\n  folds: 3\n  l2: [-1]\n", "line 4: l2: -1.0 is out of range; expected a finite number, at least 0");
         assertError("target: y\ncv:\n  minBinShare: []\n", "line 3: minBinShare: no candidate values; expected at least one");
         assertError("target: y\ncv:\n  maxCorrelation: [1.5]\n",
