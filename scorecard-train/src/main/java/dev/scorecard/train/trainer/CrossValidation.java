@@ -33,6 +33,7 @@ final class CrossValidation {
     private final CvOptions cv;
     private final List<Split> folds;
     private final Dataset train;
+    private final DataSource source;
     /** Every setting fitted, in the order of the search. */
     private final Map<String, CvTrial> tried = new LinkedHashMap<>();
     private final Progress progress;
@@ -44,8 +45,10 @@ final class CrossValidation {
         void fitted(int done, int planned);
     }
 
-    private CrossValidation(ScorecardTrainer trainer, ScorecardConfig config, Dataset train, Progress progress) {
+    private CrossValidation(ScorecardTrainer trainer, ScorecardConfig config, Dataset train, DataSource source,
+            Progress progress) {
         this.trainer = trainer;
+        this.source = source;
         this.config = config;
         this.cv = config.training().cv();
         this.train = train;
@@ -57,12 +60,14 @@ final class CrossValidation {
      * @param trainer fits one fold (its config is replaced per candidate)
      * @param config the configuration with CV on
      * @param train the training rows; the test rows never take part
+     * @param source where they came from, for the fold models' provenance
      * @param progress told after every fold fit
      * @return the trials and the chosen values
      * @throws ScorecardException the first candidate's error when no candidate can be fitted
      */
-    static CvResult run(ScorecardTrainer trainer, ScorecardConfig config, Dataset train, Progress progress) {
-        return new CrossValidation(trainer, config, train, progress).search();
+    static CvResult run(ScorecardTrainer trainer, ScorecardConfig config, Dataset train, DataSource source,
+            Progress progress) {
+        return new CrossValidation(trainer, config, train, source, progress).search();
     }
 
     private CvResult search() {
@@ -110,7 +115,7 @@ final class CrossValidation {
         for (int f = 0; f < folds.size(); f++) {
             Split s = folds.get(f);
             try {
-                TrainedScorecard fit = trainer.fitFold(c, s.trainOf(train), s.testOf(train));
+                TrainedScorecard fit = trainer.fitFold(c, s.trainOf(train), s.testOf(train), source);
                 auc[f] = fit.model().metrics().stream().filter(m -> m.split().equals("test")).mapToDouble(SplitMetrics::auc)
                         .findFirst().orElse(Double.NaN);
             } catch (ScorecardException e) {

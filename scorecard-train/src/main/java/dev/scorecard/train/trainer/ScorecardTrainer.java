@@ -173,17 +173,20 @@ public final class ScorecardTrainer {
         if (!config.training().cv().enabled()) {
             return fitOnce(train, test, splitText, source, Optional.empty());
         }
-        CvResult cv = CrossValidation.run(this, config, train, listener::crossValidated);
+        CvResult cv = CrossValidation.run(this, config, train, source, listener::crossValidated);
         ScorecardConfig tuned = CrossValidation.apply(config, cv.minBinShare(), cv.l2(), cv.maxCorrelation());
         return new ScorecardTrainer(tuned, userBins, userBinsSource, threads, listener)
                 .fitOnce(train, test, splitText, source, Optional.of(cv));
     }
 
-    /** One cross-validation fit: the same trainer with another config, silent, on a fold's rows. */
-    TrainedScorecard fitFold(ScorecardConfig foldConfig, Dataset foldTrain, Dataset foldTest) {
+    /**
+     * One cross-validation fit: the same trainer with another config, silent, on a fold's rows. The
+     * fold model is only measured, so its provenance names the whole training source rather than
+     * hashing every fold's rows again.
+     */
+    TrainedScorecard fitFold(ScorecardConfig foldConfig, Dataset foldTrain, Dataset foldTest, DataSource source) {
         return new ScorecardTrainer(foldConfig, userBins, userBinsSource, threads, new BinningListener() { })
-                .fitOnce(foldTrain, foldTest, "cross-validation fold", DataSource.inMemory("fold", foldTrain),
-                        Optional.empty());
+                .fitOnce(foldTrain, foldTest, "cross-validation fold", source, Optional.empty());
     }
 
     private TrainedScorecard fitOnce(Dataset train, Dataset test, String splitText, DataSource source,
