@@ -10,8 +10,9 @@
  *
  * <p>Exported only to the trainer ({@code dev.scorecard.train}): the fitting packages (binning,
  * regression, scaling), the model file's reader and writer ({@code model.json}, which reads without
- * replaying) and the {@code internal} helpers. On the class path, where the trainer and the command
- * line run, these are reachable but are not API: they may change in any release.
+ * replaying) and the {@code internal} helpers (also to the lead side, {@code dev.scorecard.crm}). On
+ * the class path, where the trainer and the command line run, these are reachable but are not API:
+ * they may change in any release.
  */
 module dev.scorecard.core {
     requires com.fasterxml.jackson.core;
@@ -22,7 +23,7 @@ module dev.scorecard.core {
     exports dev.scorecard.core.model;
 
     exports dev.scorecard.core.binning to dev.scorecard.train, dev.scorecard.cli;
-    exports dev.scorecard.core.internal to dev.scorecard.train, dev.scorecard.cli;
+    exports dev.scorecard.core.internal to dev.scorecard.train, dev.scorecard.crm, dev.scorecard.cli;
     exports dev.scorecard.core.model.json to dev.scorecard.train, dev.scorecard.cli;
     exports dev.scorecard.core.regression to dev.scorecard.train;
     exports dev.scorecard.core.scaling to dev.scorecard.train, dev.scorecard.cli;

@@ -1,0 +1,329 @@
+package dev.scorecard.crm.events;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.core.internal.NearestName;
+import dev.scorecard.train.io.RejectsStream;
+import dev.scorecard.train.load.CsvCells;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * An event log ({@code lead_id, event, timestamp[, value][, …properties]}, SPEC §10), read once,
+ * in whatever order its lines are, through the project's CSV reader: each usable event goes to an
+ * {@link EventSink} as numbers (the lead's index, a type code, epoch milliseconds, the value and
+ * property codes), so memory grows with the leads, the types and the property values, never with
+ * the events. Only {@link DuplicatePolicy#DEDUPE} keeps something per line: an 8-byte fingerprint.
+ *
+ * <p>A line is, in this order: rejected (bytes that are not text, the wrong number of fields, an
+ * empty {@code lead_id} or {@code event}, a {@code timestamp} that is not a time, a {@code value}
+ * that is not a number, a lead id not in the leads file, a type not in the spec's list); left out
+ * as after the as-of instant (invisible, counted); left out as a duplicate of an earlier line (same
+ * lead, type, instant, value and every property, under {@code dedupe}); or used. Rejected lines and
+ * duplicates go to the rejects file with their line and reason. Not thread-safe: one pass.
+ */
+public final class EventLog {
+    /** The lead id column. */
+    public static final String LEAD = "lead_id";
+    /** The event type column. */
+    public static final String EVENT = "event";
+    /** The time column. */
+    public static final String TIMESTAMP = "timestamp";
+    /** The optional number column. */
+    public static final String VALUE = "value";
+    /** The reason a duplicate line is given in the rejects file. */
+    public static final String DUPLICATE = "duplicate: the same lead_id, event, timestamp, value and properties as an"
+            + " earlier line";
+
+    /**
+     * How a log is read.
+     *
+     * @param format delimiter, encoding, header, zone
+     * @param asOf the as-of instant in epoch milliseconds: later events are invisible
+     * @param duplicates what repeated lines count for
+     * @param knownTypes the event types allowed, or empty to allow any
+     * @param properties the property columns whose values the sink gets, in slot order
+     */
+    public record Options(InputFormat format, long asOf, DuplicatePolicy duplicates, Optional<Set<String>> knownTypes,
+            List<String> properties) {
+        /** Checks and copies. */
+        public Options {
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(duplicates, "duplicates");
+            knownTypes = knownTypes.map(Set::copyOf);
+            properties = List.copyOf(properties);
+        }
+    }
+
+    private final Path file;
+    private final LeadTable leads;
+    private final Options options;
+    private final CsvCells cells;
+    private final List<String> header;
+    private final int[] otherColumns;
+    private final int[] propertySlot;
+    private final boolean hasValue;
+    private final List<String> types = new ArrayList<>();
+    private final Map<String, Integer> typeCodes = new HashMap<>();
+    private final List<List<String>> propertyValues = new ArrayList<>();
+    private final List<Map<String, Integer>> propertyCodes = new ArrayList<>();
+
+    private EventLog(Path file, LeadTable leads, Options options, CsvCells cells) {
+        this.file = file;
+        this.leads = leads;
+        this.options = options;
+        this.cells = cells;
+        this.header = cells.header();
+        int lead = required(LEAD);
+        int event = required(EVENT);
+        int time = required(TIMESTAMP);
+        int value = header.indexOf(VALUE);
+        this.hasValue = value >= 0;
+        List<Integer> others = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != lead && c != event && c != time && c != value) {
+                others.add(c);
+            }
+        }
+        otherColumns = others.stream().mapToInt(Integer::intValue).toArray();
+        propertySlot = new int[options.properties().size()];
+        for (int p = 0; p < propertySlot.length; p++) {
+            String name = options.properties().get(p);
+            int c = header.indexOf(name);
+            int k = others.indexOf(c);
+            if (c < 0 || k < 0) {
+                throw new InputDataException(file.toString(), cells.headerLine(), null, "no property column '" + name + "'"
+                        + NearestName.didYouMean(name, header) + " (the columns: " + String.join(", ", header) + ")");
+            }
+            propertySlot[p] = k;
+            propertyValues.add(new ArrayList<>());
+            propertyCodes.add(new HashMap<>());
+        }
+        // Text slots: the event type and every other column (few distinct values each), then the id and time.
+        int[] texts = new int[otherColumns.length + 3];
+        texts[0] = event;
+        System.arraycopy(otherColumns, 0, texts, 1, otherColumns.length);
+        texts[otherColumns.length + 1] = lead;
+        texts[otherColumns.length + 2] = time;
+        cells.select(hasValue ? new int[] {value} : new int[0], texts, otherColumns.length + 1);
+    }
+
+    private int required(String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new InputDataException(file.toString(), cells.headerLine(), null, "no column '" + name + "'; an events "
+                    + "file needs " + LEAD + ", " + EVENT + " and " + TIMESTAMP + " (its header: " + String.join(", ", header)
+                    + ")");
+        }
+        return i;
+    }
+
+    /**
+     * Opens the log and checks its header.
+     *
+     * @param file the events CSV (.csv or .csv.gz)
+     * @param leads the leads the events may belong to
+     * @param options how to read it
+     * @return the log, before its first line
+     * @throws InputDataException when the file cannot be read or lacks a column
+     */
+    public static EventLog open(Path file, LeadTable leads, Options options) {
+        InputFormat f = options.format();
+        CsvCells cells = CsvCells.open(file, f.delimiter(), f.encoding(), List.of(""), f.dialect());
+        try {
+            return new EventLog(file, leads, options, cells);
+        } catch (RuntimeException e) {
+            try {
+                cells.close();
+            } catch (IOException ignored) {
+                // already failing with a clearer message
+            }
+            throw e;
+        }
+    }
+
+    /** @return the file's header */
+    public List<String> header() {
+        return header;
+    }
+
+    /**
+     * Reads every line, handing the usable events to the sink, and closes the file.
+     *
+     * @param sink gets each usable event
+     * @param rejects makes the rejects stream from the header, at the first line that needs it
+     * @param progress gets the lines read so far, now and then
+     * @return the counts
+     */
+    public EventCounts read(EventSink sink, Function<List<String>, RejectsStream> rejects, LongConsumer progress) {
+        Timestamps times = options.format().timestamps();
+        long asOf = options.asOf();
+        boolean dedupe = options.duplicates() == DuplicatePolicy.DEDUPE;
+        FingerprintSet seen = dedupe ? new FingerprintSet() : null;
+        int width = header.size();
+        int others = otherColumns.length;
+        int[] props = new int[propertySlot.length];
+        RejectsStream out = null;
+        long read = 0;
+        long used = 0;
+        long after = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        long unknownLeads = 0;
+        Map<String, Long> unknownTypes = new TreeMap<>();
+        long[] perType = new long[16];
+        try (CsvCells c = cells) {
+            while (c.next()) {
+                read++;
+                if ((read & 0xFFFF) == 0) {
+                    progress.accept(read);
+                }
+                String reason = null;
+                int lead = -1;
+                int type = -1;
+                long time = 0;
+                double value = Double.NaN;
+                String bytes = c.undecodable();
+                if (bytes != null) {
+                    int f = c.undecodableField();
+                    reason = f < width ? "column '" + header.get(f) + "': " + bytes : bytes;
+                } else if (c.fieldCount() != width) {
+                    reason = "expected " + width + " fields as in the header, found " + c.fieldCount();
+                } else {
+                    String id = c.text(others + 1);
+                    String typeText = c.text(0);
+                    String timeText = c.text(others + 2);
+                    if (id.isEmpty()) {
+                        reason = "column '" + LEAD + "' is empty";
+                    } else if (typeText.isEmpty()) {
+                        reason = "column '" + EVENT + "' is empty";
+                    } else if ((time = times.parse(timeText)) == Timestamps.INVALID) {
+                        reason = "column '" + TIMESTAMP + "': value '" + timeText + "' is not a time";
+                    } else if (hasValue && c.badNumber(0) != null) {
+                        reason = "column '" + VALUE + "': value '" + c.badNumber(0) + "' is not a number";
+                    } else if ((lead = leads.indexOf(id)) < 0) {
+                        reason = "lead_id '" + id + "' is not in the leads file";
+                        unknownLeads++;
+                    } else if (options.knownTypes().isPresent() && !options.knownTypes().get().contains(typeText)) {
+                        reason = "event type '" + typeText + "' is not one of the spec's eventTypes"
+                                + NearestName.didYouMean(typeText, options.knownTypes().get());
+                        unknownTypes.merge(typeText, 1L, Long::sum);
+                    } else {
+                        type = typeCode(typeText);
+                        value = hasValue ? c.number(0) : Double.NaN;
+                    }
+                }
+                if (reason != null) {
+                    rejected++;
+                    out = reject(out, rejects, c, reason);
+                    continue;
+                }
+                if (time > asOf) {
+                    after++;
+                    continue;
+                }
+                for (int p = 0; p < props.length; p++) {
+                    props[p] = propertyCode(p, c.text(1 + propertySlot[p]));
+                }
+                if (dedupe && !seen.add(fingerprint(lead, type, time, value, c, others))) {
+                    duplicates++;
+                    out = reject(out, rejects, c, DUPLICATE);
+                    continue;
+                }
+                if (type >= perType.length) {
+                    perType = java.util.Arrays.copyOf(perType, Math.max(type + 1, perType.length * 2));
+                }
+                perType[type]++;
+                used++;
+                sink.accept(lead, type, time, value, props);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.accept(read);
+        Map<String, Long> seenTypes = new TreeMap<>();
+        for (int t = 0; t < types.size(); t++) {
+            seenTypes.put(types.get(t), perType[t]);
+        }
+        return new EventCounts(read, used, after, duplicates, rejected, unknownLeads, unknownTypes, seenTypes);
+    }
+
+    private RejectsStream reject(RejectsStream out, Function<List<String>, RejectsStream> rejects, CsvCells c,
+            String reason) {
+        RejectsStream r = out == null ? rejects.apply(header) : out;
+        r.add(c.line(), reason, c.fields());
+        return r;
+    }
+
+    /** A 64-bit hash of everything on the line, with the instant and value as parsed (FNV-1a, then mixed). */
+    private static long fingerprint(int lead, int type, long time, double value, CsvCells c, int others) {
+        long h = 0xcbf29ce484222325L;
+        h = (h ^ lead) * 0x100000001b3L;
+        h = (h ^ type) * 0x100000001b3L;
+        h = (h ^ time) * 0x100000001b3L;
+        h = (h ^ Double.doubleToLongBits(value)) * 0x100000001b3L;
+        for (int k = 0; k < others; k++) {
+            String s = c.text(1 + k);
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ 0x1F) * 0x100000001b3L; // a field end, so "ab","c" differs from "a","bc"
+        }
+        return FingerprintSet.mix(h);
+    }
+
+    private int typeCode(String type) {
+        Integer code = typeCodes.get(type);
+        if (code == null) {
+            code = types.size();
+            types.add(type);
+            typeCodes.put(type, code);
+        }
+        return code;
+    }
+
+    /**
+     * @param p a property slot
+     * @param text a value
+     * @return its code, given now when no line had it yet; -1 for a blank value
+     */
+    public int propertyCode(int p, String text) {
+        if (text.isEmpty()) {
+            return -1;
+        }
+        Map<String, Integer> codes = propertyCodes.get(p);
+        Integer code = codes.get(text);
+        if (code == null) {
+            code = codes.size();
+            codes.put(text, code);
+            propertyValues.get(p).add(text);
+        }
+        return code;
+    }
+
+    /** @return the number of event types seen so far; codes are 0 to this, exclusive */
+    public int typeCount() {
+        return types.size();
+    }
+
+    /** @return the type with that code */
+    public String typeName(int code) {
+        return types.get(code);
+    }
+
+    /** @return the text of property {@code property}'s value with that code */
+    public String propertyValue(int property, int code) {
+        return propertyValues.get(property).get(code);
+    }
+
+}
