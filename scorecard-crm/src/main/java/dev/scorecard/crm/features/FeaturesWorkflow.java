@@ -169,7 +169,7 @@ public final class FeaturesWorkflow {
         return t;
     }
 
-    private static void checkAttributes(FeatureSpec spec, LeadTable leads) {
+    static void checkAttributes(FeatureSpec spec, LeadTable leads) {
         for (FeatureDef f : spec.features()) {
             if (f.kind() == FeatureKind.ATTRIBUTE && leads.attribute(f.attribute()).isEmpty()) {
                 throw new InputDataException(spec.file(), f.line(), null, "key 'features': feature '" + f.name()
@@ -180,7 +180,7 @@ public final class FeaturesWorkflow {
         }
     }
 
-    private static void checkShare(OutputSet set, Path input, long rejected, long read, double maxShare, Path rejectsFile,
+    static void checkShare(OutputSet set, Path input, long rejected, long read, double maxShare, Path rejectsFile,
             Path out) throws IOException {
         if (read > 0 && (double) rejected / read > maxShare) {
             set.discard(out);
@@ -191,7 +191,7 @@ public final class FeaturesWorkflow {
         }
     }
 
-    private static void close(RejectsStream r) {
+    static void close(RejectsStream r) {
         if (r != null) {
             try {
                 r.close();
