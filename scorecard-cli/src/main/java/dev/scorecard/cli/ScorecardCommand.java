@@ -5,9 +5,11 @@ import dev.scorecard.cli.command.DemoCommand;
 import dev.scorecard.cli.command.EvaluateCommand;
 import dev.scorecard.cli.command.ExitCodes;
 import dev.scorecard.cli.command.ExportCommand;
+import dev.scorecard.cli.command.FeaturesCommand;
 import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
 import dev.scorecard.cli.command.ScoreCommand;
+import dev.scorecard.cli.command.SnapshotsCommand;
 import dev.scorecard.cli.command.TrainCommand;
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +32,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-            MonitorCommand.class, ExportCommand.class, InspectCommand.class,
+            MonitorCommand.class, ExportCommand.class, InspectCommand.class, FeaturesCommand.class, SnapshotsCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)",

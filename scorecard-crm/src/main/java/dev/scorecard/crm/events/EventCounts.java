@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * @param unknownLeads of the rejected, those for a lead id not in the leads file
  * @param unknownTypes of the rejected, those of a type the spec does not list, by type (sorted)
  * @param typesSeen the events used per type, by type (sorted)
+ * @param latest the newest instant of any usable line, after the as-of instant included (Long.MIN_VALUE
+ *     when there is none): how far the data reaches
  */
 public record EventCounts(long read, long used, long afterAsOf, long duplicates, long rejected, long unknownLeads,
-        Map<String, Long> unknownTypes, Map<String, Long> typesSeen) {
+        Map<String, Long> unknownTypes, Map<String, Long> typesSeen, long latest) {
     /** Checks that the parts add up. */
     public EventCounts {
         if (read != used + afterAsOf + duplicates + rejected) {

@@ -180,6 +180,7 @@ public final class EventLog {
         long duplicates = 0;
         long rejected = 0;
         long unknownLeads = 0;
+        long latest = Long.MIN_VALUE;
         Map<String, Long> unknownTypes = new TreeMap<>();
         long[] perType = new long[16];
         try (CsvCells c = cells) {
@@ -228,6 +229,7 @@ public final class EventLog {
                     out = reject(out, rejects, c, reason);
                     continue;
                 }
+                latest = Math.max(latest, time);
                 if (time > asOf) {
                     after++;
                     continue;
@@ -255,7 +257,7 @@ public final class EventLog {
         for (int t = 0; t < types.size(); t++) {
             seenTypes.put(types.get(t), perType[t]);
         }
-        return new EventCounts(read, used, after, duplicates, rejected, unknownLeads, unknownTypes, seenTypes);
+        return new EventCounts(read, used, after, duplicates, rejected, unknownLeads, unknownTypes, seenTypes, latest);
     }
 
     private RejectsStream reject(RejectsStream out, Function<List<String>, RejectsStream> rejects, CsvCells c,

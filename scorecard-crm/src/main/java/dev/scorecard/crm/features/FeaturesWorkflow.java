@@ -136,10 +136,10 @@ public final class FeaturesWorkflow {
                 w.flush();
             });
             written.add(request.out());
-            if (leadRejects[0] != null) {
+            if (leadRejects[0] != null && leadRejects[0].rows() > 0) {
                 written.add(leadRejectsFile);
             }
-            if (eventRejects[0] != null) {
+            if (eventRejects[0] != null && eventRejects[0].rows() > 0) {
                 written.add(rejectsFile);
             }
             checkShare(set, request.leads(), leads.rowsRejected(), leads.rowsRead(), request.maxRejectShare(),

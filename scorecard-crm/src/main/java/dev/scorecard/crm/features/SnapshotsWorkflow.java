@@ -149,7 +149,7 @@ public final class SnapshotsWorkflow {
             EventCounts counts = log.read(table, h -> eventRejects[0] = new RejectsStream(set, rejectsFile, h), progress);
             FeaturesWorkflow.close(leadRejects[0]);
             FeaturesWorkflow.close(eventRejects[0]);
-            long newest = table.latest();
+            long newest = counts.latest();
             long withoutTime = 0;
             for (int i = 0; i < leads.size(); i++) {
                 if (leads.converted(i) == 1) {
@@ -202,10 +202,10 @@ public final class SnapshotsWorkflow {
                 w.flush();
             });
             List<Path> written = new ArrayList<>(List.of(request.out()));
-            if (leadRejects[0] != null) {
+            if (leadRejects[0] != null && leadRejects[0].rows() > 0) {
                 written.add(leadRejectsFile);
             }
-            if (eventRejects[0] != null) {
+            if (eventRejects[0] != null && eventRejects[0].rows() > 0) {
                 written.add(rejectsFile);
             }
             FeaturesWorkflow.checkShare(set, request.leads(), leads.rowsRejected(), leads.rowsRead(),

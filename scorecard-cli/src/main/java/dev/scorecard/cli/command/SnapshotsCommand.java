@@ -1,0 +1,119 @@
+package dev.scorecard.cli.command;
+
+import dev.scorecard.cli.option.LeadInputOptions;
+import dev.scorecard.cli.option.OutputOptions;
+import dev.scorecard.cli.option.PathCollisions;
+import dev.scorecard.crm.features.SnapshotsWorkflow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorecard snapshots}: leak-free training rows, features at day D and conversion within H days. */
+@Command(name = "snapshots",
+        mixinStandardHelpOptions = true,
+        header = "Build leak-free training snapshots from an event log.",
+        description = "Build training rows 'features as of day D -> converted within H days after D' for every D from"
+            + " --from to --to in steps of --every: each row's features see only the events at or before the start of"
+            + " its day D (in the zone), and leads that were not yet created or had already converted at D are left out."
+            + " The snapshot_date column lets train split out of time (--time-column snapshot_date --oot-from DATE).",
+        footer = {"", "Examples:",
+            "  scorecard snapshots --leads leads.csv --events events.csv \\",
+            "      --spec features.yaml --from 2026-01-05 --to 2026-10-26 --every 7d \\",
+            "      --horizon 14d --out snapshots.csv",
+            "  scorecard train --data snapshots.csv --target target \\",
+            "      --id lead_id,snapshot_date --time-column snapshot_date \\",
+            "      --oot-from 2026-09-01 --out out/lead-model",
+            "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
+        sortOptions = false)
+public final class SnapshotsCommand implements Callable<Integer> {
+    private static final Pattern DAYS = Pattern.compile("([0-9]{1,4})d");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LeadInputOptions input;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "The first snapshot date (yyyy-MM-dd).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "The last snapshot date (yyyy-MM-dd).")
+    String to;
+
+    @Option(names = "--every", paramLabel = "DAYS", defaultValue = "7d",
+            description = "Days between snapshot dates, e.g. 7d (default ${DEFAULT-VALUE}).")
+    String every;
+
+    @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "14d",
+            description = "The target: converted within this many days after the snapshot date (default ${DEFAULT-VALUE}).")
+    String horizon;
+
+    @Option(names = "--target-name", paramLabel = "COL", defaultValue = "target",
+            description = "Name of the target column (default ${DEFAULT-VALUE}).")
+    String targetName;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The snapshots CSV to write.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(input.leads, input.events, input.spec,
+                date("--from", from), date("--to", to), days("--every", every), days("--horizon", horizon), targetName, out,
+                input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
+                Optional.ofNullable(input.leadRejects), input.maxRejectShare);
+        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", input.spec)
+                .output("--out", out).check();
+        SnapshotsWorkflow.Outcome o;
+        try (Progress progress = Progress.start(output.quiet)) {
+            progress.counter("Reading events", " lines");
+            o = SnapshotsWorkflow.run(request, progress::step);
+        }
+        if (!output.quiet) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf(Locale.ROOT, "%d snapshot dates from %s to %s: %d rows, %d with %s = 1 (%.2f %%)%n", o.dates().size(),
+                    o.dates().get(0), o.dates().get(o.dates().size() - 1), o.rows(), o.events(), targetName,
+                    o.rows() == 0 ? 0.0 : 100.0 * o.events() / o.rows());
+            stdout.printf(Locale.ROOT, "leads: %d read = %d kept + %d rejected%s%n", o.leadsRead(),
+                    o.leadsRead() - o.leadsRejected(), o.leadsRejected(), o.leadsWithoutTime() == 0 ? ""
+                            : "; " + o.leadsWithoutTime() + " converted without converted_at are in no snapshot");
+            stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.counts()).replace("the as-of instant",
+                    "the last date"), 8));
+            o.incompleteFrom().ifPresent(d -> stdout.println(ConsoleText.wrap("warning: from " + d + " on, the horizon reaches"
+                    + " past the newest event or conversion in the data, so those targets may be incomplete", 9)));
+            stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString)
+                    .toList()), 6));
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a date; write yyyy-MM-dd, e.g. 2026-11-30");
+        }
+    }
+
+    private static int days(String option, String text) {
+        Matcher m = DAYS.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a number of days; write e.g. 7d");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}
