@@ -92,10 +92,21 @@ public final class YamlNode {
             return root;
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputDataException(name, line, null, "not valid YAML: " + e.getOriginalMessage());
+            throw new InputDataException(name, line, null, "not valid YAML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InputDataException(name, 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** SnakeYAML's message on one line: its statements, without the quoted source and the caret. */
+    private static String oneLine(String message) {
+        List<String> parts = new ArrayList<>();
+        for (String l : message.split("\n")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                parts.add(l.strip());
+            }
+        }
+        return String.join(": ", parts);
     }
 
     private static YamlNode node(JsonParser p, String file, String path) throws IOException {

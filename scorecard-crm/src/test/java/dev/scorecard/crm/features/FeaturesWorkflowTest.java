@@ -73,4 +73,87 @@ class FeaturesWorkflowTest {
                 "13,column 'timestamp': value 'not-a-time' is not a time,B,course_view,not-a-time,,math",
                 "14,column 'value': value '12x' is not a number,B,live_joined,2026-11-22T21:00:00+08:00,12x,math");
     }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.write(dir.resolve(name), List.of(lines));
+    }
+
+    @Test
+    void windowsAreCalendarDaysAcrossDaylightSavingChanges() throws IOException {
+        Path leads = write("dst-leads.csv", "lead_id,created_at", "E,2026-03-01", "F,2026-10-01");
+        Path events = write("dst-events.csv", "lead_id,event,timestamp",
+                "E,x,2026-03-28T22:30:00Z", // 03-28 23:30 in Berlin: within 24 hours of the as-of instant, not in its day
+                "E,x,2026-03-28T23:30:00Z", // 03-29 00:30 in Berlin: the first half hour of the 23-hour day
+                "E,x,2026-03-29T21:59:59Z", // 03-29 23:59:59 in Berlin
+                "F,x,2026-10-24T22:30:00Z"); // 10-25 00:30 in Berlin: the first hour of the 25-hour day
+        Path spec = write("dst.yaml", "features:", "  - {name: c1d, count: any, window: 1d}",
+                "  - {name: last, daysSinceLast: any}", "  - {name: first, daysSinceFirst: any}",
+                "  - {name: active_7d, activeDays: any, window: 7d}");
+        // As of 2026-03-30 in Berlin (03-29T22:00Z), the 1d window starts at 03-29T00:00+01:00 = 03-28T23:00Z.
+        run(leads, events, spec, "2026-03-30", "Europe/Berlin", Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv")))
+                .containsExactly("lead_id,c1d,last,first,active_7d", "E,2,1,2,2"); // F is created on 10-01
+        // As of 2026-10-26 in Berlin (10-25T23:00Z), the 1d window is the 25 hours after 10-24T22:00Z; E's last
+        // event was 211 calendar days before (03-29 to 10-26), its first 212.
+        run(leads, events, spec, "2026-10-26", "Europe/Berlin", Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv")))
+                .containsExactly("lead_id,c1d,last,first,active_7d", "E,0,211,212,0", "F,1,1,1,1");
+        // In UTC the same instants fall on other days: as of 03-30T00:00Z only the last event is in the last day.
+        run(leads, events, spec, "2026-03-30", "UTC", Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv")))
+                .containsExactly("lead_id,c1d,last,first,active_7d", "E,1,1,2,2");
+    }
+
+    @Test
+    void theAsOfInstantIsReadInTheZoneGivenOnTheCommandLineOverTheSpecs() throws IOException {
+        Path leads = write("z-leads.csv", "lead_id,created_at", "G,2026-11-01T00:00:00Z");
+        Path events = write("z-events.csv", "lead_id,event,timestamp", "G,x,2026-11-29T15:59:59Z", "G,x,2026-11-29T16:30:00Z");
+        Path spec = write("z.yaml", "timezone: UTC", "features:", "  - {name: n, count: x}", "  - {name: last, daysSinceLast: x}");
+        // Asia/Shanghai: as of 2026-11-30T00:00+08:00 = 11-29T16:00Z; the second event is after it.
+        FeaturesWorkflow.Outcome o = run(leads, events, spec, "2026-11-30", "Asia/Shanghai", Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv"))).containsExactly("lead_id,n,last", "G,1,1");
+        assertThat(o.events().afterAsOf()).isEqualTo(1);
+        // The spec's UTC when no zone is given: as of 11-30T00:00Z both count, the last on 11-29.
+        run(leads, events, spec, "2026-11-30", null, Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv"))).containsExactly("lead_id,n,last", "G,2,1");
+    }
+
+    @Test
+    void duplicatesAreKeptWhenAskedAndUnknownTypesAreRejectedWhenTheSpecListsTypes() throws IOException {
+        Path leads = write("d-leads.csv", "lead_id,created_at", "H,2026-11-01");
+        Path events = write("d-events.csv", "lead_id,event,timestamp,value", "H,a,2026-11-02,1", "H,a,2026-11-02,1",
+                "H,a,2026-11-02,2", "H,b,2026-11-03,", "H,c,2026-11-03,");
+        Path spec = write("d.yaml", "eventTypes: [a, b]", "features:", "  - {name: n, count: a}", "  - {name: s, sum: a}");
+        FeaturesWorkflow.Outcome o = run(leads, events, spec, "2026-11-30", null, Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv"))).containsExactly("lead_id,n,s", "H,2,3");
+        assertThat(o.events().duplicates()).isEqualTo(1);
+        assertThat(o.events().unknownTypes()).containsExactly(java.util.Map.entry("c", 1L));
+        assertThat(o.unreadTypes()).containsExactly("b");
+        o = run(leads, events, spec, "2026-11-30", null, Optional.of(DuplicatePolicy.KEEP));
+        assertThat(Files.readAllLines(dir.resolve("features.csv"))).containsExactly("lead_id,n,s", "H,3,4");
+        assertThat(o.events().duplicates()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("features.csv.rejects.csv"))).containsExactly("line,reason,lead_id,event,timestamp,value",
+                "6,event type 'c' is not one of the spec's eventTypes,H,c,2026-11-03,");
+    }
+
+    @Test
+    void tooManyRejectsFailWithNothingWrittenButTheRejects() throws IOException {
+        Path leads = write("r-leads.csv", "lead_id,created_at,converted", "I,2026-11-01,0", "J,yesterday,0", "K,2026-11-01,2",
+                "I,2026-11-02,0");
+        Path events = write("r-events.csv", "lead_id,event,timestamp", "I,a,2026-11-02");
+        Path spec = write("r.yaml", "features:", "  - {name: n, count: a}");
+        Path out = dir.resolve("features.csv");
+        Files.writeString(out, "an earlier run's\n");
+        assertThatThrownBy(() -> FeaturesWorkflow.run(new FeaturesWorkflow.Request(leads, events, spec, "2026-11-30", out,
+                InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.01), n -> { }))
+                .isInstanceOf(InputDataException.class)
+                .hasMessage(leads + ": 3 of 4 rows (75.00 %) could not be used, over --max-reject-share 0.01; nothing was"
+                        + " written to " + out + "; see " + dir.resolve("features.csv.lead-rejects.csv"));
+        assertThat(out).doesNotExist();
+        assertThat(Files.readAllLines(dir.resolve("features.csv.lead-rejects.csv"))).containsExactly(
+                "line,reason,lead_id,created_at,converted",
+                "3,column 'created_at': value 'yesterday' is not a time,J,yesterday,0",
+                "4,\"column 'converted': value '2' is not 0, 1 or empty\",K,2026-11-01,2",
+                "5,lead_id 'I' repeats the lead of an earlier row,I,2026-11-02,0");
+    }
 }
