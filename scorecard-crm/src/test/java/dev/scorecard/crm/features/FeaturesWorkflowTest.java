@@ -156,4 +156,31 @@ class FeaturesWorkflowTest {
                 "4,\"column 'converted': value '2' is not 0, 1 or empty\",K,2026-11-01,2",
                 "5,lead_id 'I' repeats the lead of an earlier row,I,2026-11-02,0");
     }
+
+    @Test
+    void malformedLinesAreRejectedWithTheirLineAndReason() throws IOException {
+        Path leads = write("m-leads.csv", "lead_id,created_at", "M,2026-11-01");
+        Path events = dir.resolve("m-events.csv");
+        byte[] latin1 = "M,caf\u00e9,2026-11-02,\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (var out = Files.newOutputStream(events)) {
+            out.write(String.join("\n", "lead_id,event,timestamp,value", "M,a,2026-11-02,1", "M,a,2026-11-02", ",a,2026-11-02,",
+                    "M,,2026-11-02,", "M,a,2026-11-02,1,extra", "M,a,2026-11-02T25:00,", "M,a,2026-11-03,1e400", "")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(latin1);
+        }
+        Path spec = write("m.yaml", "features:", "  - {name: n, count: any}");
+        FeaturesWorkflow.Outcome o = run(leads, events, spec, "2026-11-30", null, Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("features.csv"))).containsExactly("lead_id,n", "M,1");
+        assertThat(o.events().read()).isEqualTo(8);
+        assertThat(o.events().rejected()).isEqualTo(7);
+        assertThat(Files.readAllLines(dir.resolve("features.csv.rejects.csv"))).containsExactly(
+                "line,reason,lead_id,event,timestamp,value",
+                "3,\"expected 4 fields as in the header, found 3\",M,a,2026-11-02",
+                "4,column 'lead_id' is empty,,a,2026-11-02,",
+                "5,column 'event' is empty,M,,2026-11-02,",
+                "6,\"expected 4 fields as in the header, found 5\",M,a,2026-11-02,1,extra",
+                "7,column 'timestamp': value '2026-11-02T25:00' is not a time,M,a,2026-11-02T25:00,",
+                "8,column 'value': value '1e400' is not a number,M,a,2026-11-03,1e400",
+                "9,column 'event': bytes that are not UTF-8 at byte 145 (0xE9),M,caf\uFFFD,2026-11-02,");
+    }
 }
