@@ -11,9 +11,10 @@ import java.util.Optional;
  * What {@code evaluate} and {@code monitor} do once a pass has written its rejects into the run's
  * output set: fail when they exceed the allowed share or when no row was usable at all. A failed run
  * still commits its set, which then holds the rejects file alone: the reports of an earlier run are
- * removed rather than left beside rejects they do not belong to.
+ * removed rather than left beside rejects they do not belong to. Public for the lead side's commands
+ * ({@code channels}), which apply the same rules to the files they read.
  */
-final class RejectsCheck {
+public final class RejectsCheck {
     private RejectsCheck() {
     }
 
@@ -21,9 +22,10 @@ final class RejectsCheck {
      * Every workflow's request checks {@code --max-reject-share} here, so that a library caller and every
      * command refuse a value that would let any number of rows be rejected.
      *
+     * @param maxRejectShare the largest share of rows that may be rejected
      * @throws IllegalArgumentException naming the option, when the share is not from 0 to 1
      */
-    static void requireShare(double maxRejectShare) {
+    public static void requireShare(double maxRejectShare) {
         if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
             throw new IllegalArgumentException("--max-reject-share: " + maxRejectShare
                     + " is out of range; expected a share from 0 to 1 (0.05 for 5 %)");
@@ -42,7 +44,7 @@ final class RejectsCheck {
      * @param advice what to add to the over-the-share message, e.g. the {@code --encoding} advice; may be empty
      * @throws InputDataException over the share, or when no row was used
      */
-    static void settle(OutputSet set, String data, Optional<Path> rejectsFile, long rejected, long rows, long used,
+    public static void settle(OutputSet set, String data, Optional<Path> rejectsFile, long rejected, long rows, long used,
             double maxShare, String verb, String advice) {
         if (rows > 0 && (double) rejected / rows > maxShare) {
             Outputs.commit(set);
