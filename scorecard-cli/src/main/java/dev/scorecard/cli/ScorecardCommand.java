@@ -1,6 +1,7 @@
 package dev.scorecard.cli;
 
 import dev.scorecard.cli.command.BinCommand;
+import dev.scorecard.cli.command.ChannelsCommand;
 import dev.scorecard.cli.command.DemoCommand;
 import dev.scorecard.cli.command.EvaluateCommand;
 import dev.scorecard.cli.command.ExitCodes;
@@ -32,7 +33,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-            MonitorCommand.class, ExportCommand.class, InspectCommand.class, FeaturesCommand.class, SnapshotsCommand.class,
+            MonitorCommand.class, ExportCommand.class, InspectCommand.class,
+            FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)",

@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * block of {@code docs/commands.md} and fails when what the commands print differs from the page.
  *
  * <p>The conventions are the ones the page states at its top. A block runs in a fresh, empty working
- * folder that holds copies of {@code datasets/} and {@code examples/configs/}, with {@code scorecard}
+ * folder that holds copies of {@code datasets/}, {@code examples/configs/} and {@code examples/crm/}, with {@code scorecard}
  * on the PATH (this module's classes, as {@code bin/scorecard} runs them). A line starting {@code $ }
  * is a command, run by {@code sh -c} (a line ending in {@code \} goes on on the next); the lines up to
  * the next command are what it prints, standard output and standard error together as on a terminal,
@@ -281,11 +281,12 @@ class CommandsDocTest {
         return sb.toString().stripTrailing();
     }
 
-    /** @return a fresh folder with copies of datasets/ and examples/configs/ and scorecard on its PATH */
+    /** @return a fresh folder with copies of datasets/, examples/configs/ and examples/crm/ and scorecard on its PATH */
     private Path workingFolder(int n) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("block-" + n)).toRealPath();
         copy(ROOT.resolve("datasets"), dir.resolve("datasets"));
         copy(ROOT.resolve("examples").resolve("configs"), dir.resolve("examples").resolve("configs"));
+        copy(ROOT.resolve("examples").resolve("crm"), dir.resolve("examples").resolve("crm"));
         return dir;
     }
 

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What {@code evaluate}, {@code monitor} and the lead side's commands do once a pass has written its rejects into the run's
- * output set: fail when they exceed the allowed share or when no row was usable at all. A failed run
- * still commits its set, which then holds the rejects file alone: the reports of an earlier run are
- * removed rather than left beside rejects they do not belong to.
+ * What {@code evaluate}, {@code monitor} and the lead side's commands do once a pass has written its
+ * rejects into the run's output set: fail when they exceed the allowed share or when no row was
+ * usable at all. A failed run still commits its set, which then holds the rejects file alone: the
+ * reports of an earlier run are removed rather than left beside rejects they do not belong to.
+ * Public for the lead side's commands, which apply the same rules to the files they read.
  */
 public final class RejectsCheck {
     private RejectsCheck() {
@@ -21,6 +22,7 @@ public final class RejectsCheck {
      * Every workflow's request checks {@code --max-reject-share} here, so that a library caller and every
      * command refuse a value that would let any number of rows be rejected.
      *
+     * @param maxRejectShare the largest share of rows that may be rejected
      * @throws IllegalArgumentException naming the option, when the share is not from 0 to 1
      */
     public static void requireShare(double maxRejectShare) {
