@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard generate-crm}: a seeded synthetic CRM dataset with its hidden truth (docs/crm-data.md). */
 @Command(name = "generate-crm",
         mixinStandardHelpOptions = true,
-        header = "Generate a synthetic CRM dataset (leads, events, orders) with its truth.",
+        header = "Generate synthetic CRM data with a known truth.",
         description = "Generate a seeded synthetic CRM dataset of an online-education company: leads from 34 channels "
             + "of very different sizes and quality, their events (with the exact duplicates, unknown leads, malformed "
             + "lines and late arrivals of a real export) and their orders, with the hidden truth in OUT/truth/: each "
