@@ -40,7 +40,7 @@ public final class GenerateCrmCommand implements Callable<Integer> {
     int leads;
 
     @Option(names = "--events", paramLabel = "M", description = "Target of well-formed event lines, met within "
-            + "about 1% (default 20 per lead).")
+            + "about 1%% (default 20 per lead).")
     Long events;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -107,7 +107,6 @@ public final class GenerateCrmCommand implements Callable<Integer> {
                 m.fieldCount(), m.timestamp(), m.value(), m.eventType());
         stdout.printf(Locale.ROOT, "orders.csv: %d rows%n", s.orders());
         stdout.println("truth (not for training): truth/leads.csv, truth/channels.csv, truth/model.json");
-        stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", s.files().stream().map(f -> out.resolve(
-                out.toAbsolutePath().normalize().relativize(f)).toString()).toList()), 6));
+        stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", s.files().stream().map(Path::toString).toList()), 6));
     }
 }
