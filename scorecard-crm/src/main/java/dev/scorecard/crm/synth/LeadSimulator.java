@@ -52,6 +52,10 @@ final class LeadSimulator {
     int warmReplies;
     int warmViews;
     boolean warmCoupon;
+    /** Set by {@link #emit}: the first order's amount, the lead's orders and the last coupon it claimed. */
+    long firstOrderCents;
+    int orderCount;
+    private int couponYuan;
     /** The expected number of events that the volume scale multiplies, and the number it does not. */
     double scaledExpected;
     int fixedCount;
@@ -299,10 +303,6 @@ final class LeadSimulator {
             orderCount++;
         }
     }
-
-    long firstOrderCents;
-    int orderCount;
-    private int couponYuan;
 
     private int other(int c) {
         int o = r.nextInt(Catalogue.COURSES.length - 1);
