@@ -7,6 +7,7 @@ import dev.scorecard.cli.command.EvaluateCommand;
 import dev.scorecard.cli.command.ExitCodes;
 import dev.scorecard.cli.command.ExportCommand;
 import dev.scorecard.cli.command.FeaturesCommand;
+import dev.scorecard.cli.command.GenerateCrmCommand;
 import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
 import dev.scorecard.cli.command.ScoreCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Points-based scorecards: bin, train, evaluate, score and monitor.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-            MonitorCommand.class, ExportCommand.class, InspectCommand.class,
+            MonitorCommand.class, ExportCommand.class, InspectCommand.class, GenerateCrmCommand.class,
             FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
