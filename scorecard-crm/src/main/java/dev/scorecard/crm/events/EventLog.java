@@ -116,6 +116,7 @@ public final class EventLog {
         texts[otherColumns.length + 1] = lead;
         texts[otherColumns.length + 2] = time;
         cells.select(hasValue ? new int[] {value} : new int[0], texts, otherColumns.length + 1);
+        cells.selectViews(2); // the id and the time are looked up and parsed, never kept: no String per line
     }
 
     private int required(String name) {
@@ -201,10 +202,10 @@ public final class EventLog {
                 } else if (c.fieldCount() != width) {
                     reason = "expected " + width + " fields as in the header, found " + c.fieldCount();
                 } else {
-                    String id = c.text(others + 1);
+                    CharSequence id = c.view(others + 1);
                     String typeText = c.text(0);
-                    String timeText = c.text(others + 2);
-                    if (id.isEmpty()) {
+                    CharSequence timeText = c.view(others + 2);
+                    if (id.length() == 0) {
                         reason = "column '" + LEAD + "' is empty";
                     } else if (typeText.isEmpty()) {
                         reason = "column '" + EVENT + "' is empty";

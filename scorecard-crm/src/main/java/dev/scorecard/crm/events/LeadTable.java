@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,7 +42,7 @@ public final class LeadTable {
     private final Path file;
     private final List<String> header;
     private final String[] ids;
-    private final Map<String, Integer> index;
+    private final LeadIndex index;
     private final long[] createdAt;
     private final byte[] converted;
     private final long[] convertedAt;
@@ -53,7 +51,7 @@ public final class LeadTable {
     private final long rowsRead;
     private final long rowsRejected;
 
-    private LeadTable(Path file, List<String> header, String[] ids, Map<String, Integer> index, long[] createdAt,
+    private LeadTable(Path file, List<String> header, String[] ids, LeadIndex index, long[] createdAt,
             byte[] converted, long[] convertedAt, List<String> attributeNames, String[][] attributes, long rowsRead,
             long rowsRejected) {
         this.file = file;
@@ -142,7 +140,7 @@ public final class LeadTable {
         private byte[] converted = new byte[1024];
         private long[] convertedAt = new long[1024];
         private String[][] attributes;
-        private final Map<String, Integer> index = new HashMap<>();
+        private final LeadIndex index = new LeadIndex(ids);
         private int n;
 
         Builder(int attributeCount) {
@@ -164,9 +162,6 @@ public final class LeadTable {
             String id = cells.text(a);
             if (id.isEmpty()) {
                 return "column '" + ID + "' is empty";
-            }
-            if (index.containsKey(id)) {
-                return "lead_id '" + id + "' repeats the lead of an earlier row";
             }
             String createdText = cells.text(a + 1);
             long c = times.parse(createdText);
@@ -200,6 +195,7 @@ public final class LeadTable {
             if (n == ids.length) {
                 int size = n * 2;
                 ids = Arrays.copyOf(ids, size);
+                index.ids(ids);
                 created = Arrays.copyOf(created, size);
                 converted = Arrays.copyOf(converted, size);
                 convertedAt = Arrays.copyOf(convertedAt, size);
@@ -208,13 +204,15 @@ public final class LeadTable {
                 }
             }
             ids[n] = id;
+            if (!index.add(id, n)) {
+                return "lead_id '" + id + "' repeats the lead of an earlier row";
+            }
             created[n] = c;
             converted[n] = conv;
             convertedAt[n] = at;
             for (int k = 0; k < attributeCount; k++) {
                 attributes[k][n] = cells.text(k);
             }
-            index.put(id, n);
             n++;
             return null;
         }
@@ -224,7 +222,9 @@ public final class LeadTable {
             for (int k = 0; k < attributeCount; k++) {
                 attrs[k] = Arrays.copyOf(attributes[k], n);
             }
-            return new LeadTable(file, List.copyOf(header), Arrays.copyOf(ids, n), index, Arrays.copyOf(created, n),
+            String[] kept = Arrays.copyOf(ids, n);
+            index.ids(kept);
+            return new LeadTable(file, List.copyOf(header), kept, index, Arrays.copyOf(created, n),
                     Arrays.copyOf(converted, n), Arrays.copyOf(convertedAt, n), List.copyOf(attributeNames), attrs, read,
                     rejected);
         }
@@ -256,12 +256,11 @@ public final class LeadTable {
     }
 
     /**
-     * @param id a lead id
+     * @param id a lead id (a String, or a cell's characters)
      * @return its index, or -1 when no lead has it
      */
-    public int indexOf(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
+    public int indexOf(CharSequence id) {
+        return index.indexOf(id);
     }
 
     /** @return lead {@code i}'s id */

@@ -30,7 +30,7 @@ class FeaturesWorkflowTest {
             Optional<DuplicatePolicy> duplicates) {
         InputFormat f = zone == null ? InputFormat.DEFAULT : InputFormat.DEFAULT.withZone(ZoneId.of(zone));
         return FeaturesWorkflow.run(new FeaturesWorkflow.Request(leads, events, spec, asOf, dir.resolve("features.csv"), f,
-                zone != null, duplicates, Optional.empty(), Optional.empty(), 0.5), n -> { });
+                zone != null, duplicates, Optional.empty(), Optional.empty(), 0.9), n -> { });
     }
 
     @Test
@@ -181,6 +181,7 @@ class FeaturesWorkflowTest {
                 "6,\"expected 4 fields as in the header, found 5\",M,a,2026-11-02,1,extra",
                 "7,column 'timestamp': value '2026-11-02T25:00' is not a time,M,a,2026-11-02T25:00,",
                 "8,column 'value': value '1e400' is not a number,M,a,2026-11-03,1e400",
-                "9,column 'event': bytes that are not UTF-8 at byte 145 (0xE9),M,caf\uFFFD,2026-11-02,");
+                // 0xE9 is at byte 163: the header (30 bytes) and the 7 lines before (17+15+15+15+23+22+21) and "M,caf".
+                "9,column 'event': bytes that are not UTF-8 at byte 163 (0xE9),M,caf\uFFFD,2026-11-02,");
     }
 }

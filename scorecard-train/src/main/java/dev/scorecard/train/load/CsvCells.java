@@ -55,7 +55,9 @@ public final class CsvCells implements Closeable {
     private double[] numbers;
     private String[] bad;
     private String[] texts;
+    private CellView[] views = new CellView[0];
     private long dataRow = -1;
+    private int viewOnly;
 
     private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens, CsvDialect dialect) {
         this.source = source;
@@ -229,7 +231,7 @@ public final class CsvCells implements Closeable {
             }
             numbers[n] = v;
         }
-        for (int t = 0; t < textColumns.length; t++) {
+        for (int t = 0; t < textColumns.length - viewOnly; t++) {
             int start = blocks.start(textColumns[t]);
             if (start < 0) {
                 texts[t] = null;
@@ -307,6 +309,39 @@ public final class CsvCells implements Closeable {
     /** @return the text of number slot {@code slot} when it is not a number, null otherwise */
     public String badNumber(int slot) {
         return bad[slot];
+    }
+
+    /**
+     * The cell of text slot {@code slot} as characters, without making a String (the slot's String,
+     * {@link #text}, is made as well unless the slot was chosen with {@link #selectViews}).
+     *
+     * @return the cell, valid until the next row, or null when the row is too short to have it
+     */
+    public CharSequence view(int slot) {
+        int start = blocks.start(textColumns[slot]);
+        if (start < 0) {
+            return null;
+        }
+        if (views.length <= slot) {
+            views = java.util.Arrays.copyOf(views, textColumns.length);
+        }
+        if (views[slot] == null) {
+            views[slot] = new CellView();
+        }
+        return views[slot].at(blocks.chars(), start, blocks.length(textColumns[slot]));
+    }
+
+    /**
+     * Marks the last text slots as read through {@link #view} only: no String is made for them per row
+     * ({@link #text} then returns null for them), which saves an allocation per cell on long files.
+     *
+     * @param count how many of the last text slots
+     */
+    public void selectViews(int count) {
+        if (dataRow >= 0) {
+            throw new IllegalStateException("select before the first row");
+        }
+        viewOnly = count;
     }
 
     /** @return text slot {@code slot}, or null when the row is too short to have it */
