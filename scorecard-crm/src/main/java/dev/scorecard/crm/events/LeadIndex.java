@@ -3,16 +3,20 @@ package dev.scorecard.crm.events;
 import java.util.Arrays;
 
 /**
- * Lead ids to their indices, looked up by the characters of a cell without making a String: open
- * addressing over one {@code long[]} whose entries hold the id's hash (String's, so a String and a
- * cell with the same text agree) and the lead's index, so that a lookup of a log's millions of lines
- * touches one slot and then the id itself. Not thread-safe while ids are added.
+ * Lead ids to their indices, looked up by the characters of a cell without making a String. Open
+ * addressing over one {@code long[]} of two-long entries: the id's hash (String's, so a String and a
+ * cell with the same text agree) with the lead's index, and, for an id of at most 8 ASCII characters
+ * (most CRM ids: {@code L0000123}, a phone-length number is not), the id itself packed into a long,
+ * so that such a lookup touches one cache line and never the id's String. Longer ids are compared
+ * with their String. Not thread-safe while ids are added.
  */
 final class LeadIndex {
     private static final long EMPTY = -1L;
+    /** The packed form of an id that does not fit one: compared through its String. */
+    private static final long UNPACKED = 0L;
 
     private String[] ids;
-    private long[] slots = newSlots(1 << 11);
+    private long[] entries = newEntries(1 << 11);
     private int size;
 
     LeadIndex(String[] ids) {
@@ -32,10 +36,10 @@ final class LeadIndex {
         if (indexOf(id) >= 0) {
             return false;
         }
-        if ((size + 1) * 2 > slots.length) {
+        if ((size + 1) * 2 > entries.length / 2) {
             grow();
         }
-        put(id.hashCode(), index);
+        put(id.hashCode(), index, pack(id));
         size++;
         return true;
     }
@@ -43,16 +47,17 @@ final class LeadIndex {
     /** @return the index of the lead with this id, or -1 */
     int indexOf(CharSequence id) {
         int h = hash(id);
-        int mask = slots.length - 1;
+        long packed = pack(id);
+        int mask = entries.length / 2 - 1;
         int p = spread(h) & mask;
         while (true) {
-            long e = slots[p];
+            long e = entries[2 * p];
             if (e == EMPTY) {
                 return -1;
             }
             if ((int) (e >>> 32) == h) {
-                String candidate = ids[(int) e];
-                if (candidate.contentEquals(id)) {
+                long key = entries[2 * p + 1];
+                if (packed != UNPACKED ? key == packed : key == UNPACKED && ids[(int) e].contentEquals(id)) {
                     return (int) e;
                 }
             }
@@ -60,29 +65,51 @@ final class LeadIndex {
         }
     }
 
-    private void put(int h, int index) {
-        int mask = slots.length - 1;
+    private void put(int h, int index, long packed) {
+        int mask = entries.length / 2 - 1;
         int p = spread(h) & mask;
-        while (slots[p] != EMPTY) {
+        while (entries[2 * p] != EMPTY) {
             p = (p + 1) & mask;
         }
-        slots[p] = ((long) h << 32) | index;
+        entries[2 * p] = ((long) h << 32) | index;
+        entries[2 * p + 1] = packed;
     }
 
     private void grow() {
-        long[] old = slots;
-        slots = newSlots(old.length * 2);
-        for (long e : old) {
-            if (e != EMPTY) {
-                put((int) (e >>> 32), (int) e);
+        long[] old = entries;
+        entries = newEntries(old.length / 2 * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                put((int) (old[i] >>> 32), (int) old[i], old[i + 1]);
             }
         }
     }
 
-    private static long[] newSlots(int n) {
-        long[] s = new long[n];
+    private static long[] newEntries(int slots) {
+        long[] s = new long[2 * slots];
         Arrays.fill(s, EMPTY);
         return s;
+    }
+
+    /**
+     * @return the id's characters as the bytes of a long, when it has 1 to 8 characters from U+0001 to
+     *     U+007F (no zero byte, so two such ids pack alike only when they are equal); otherwise
+     *     {@link #UNPACKED}
+     */
+    static long pack(CharSequence id) {
+        int n = id.length();
+        if (n == 0 || n > 8) {
+            return UNPACKED;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c == 0 || c > 0x7F) {
+                return UNPACKED;
+            }
+            v = (v << 8) | c;
+        }
+        return v << (8 * (8 - n));
     }
 
     /** String's hash of the characters, computed the same for a String and a cell. */
