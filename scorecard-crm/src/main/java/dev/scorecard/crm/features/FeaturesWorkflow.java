@@ -1,7 +1,6 @@
 package dev.scorecard.crm.features;
 
 import dev.scorecard.core.InputDataException;
-import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.crm.events.DuplicatePolicy;
 import dev.scorecard.crm.events.EventCounts;
@@ -11,15 +10,12 @@ import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.events.Timestamps;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
-import dev.scorecard.train.io.RejectsStream;
 import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -97,26 +93,18 @@ public final class FeaturesWorkflow {
      * @throws InputDataException for bad input, naming the file, line and column or the spec's key
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        FeatureSpec spec = FeatureSpec.read(request.spec());
-        ZoneId zone = request.zoneGiven() ? request.format().zone() : spec.zone().orElse(request.format().zone());
-        InputFormat format = request.format().withZone(zone);
-        long asOf = asOf(request.asOf(), format);
-        DuplicatePolicy duplicates = request.duplicates().or(spec::duplicates).orElse(DuplicatePolicy.DEDUPE);
         Path rejectsFile = request.rejectsFile();
         Path leadRejectsFile = request.leadRejectsFile();
         try (OutputSet set = OutputSet.of(List.of(request.out(), rejectsFile, leadRejectsFile))) {
-            RejectsStream[] leadRejects = new RejectsStream[1];
-            LeadTable leads = LeadTable.read(request.leads(), format,
-                    h -> leadRejects[0] = new RejectsStream(set, leadRejectsFile, h));
-            checkAttributes(spec, leads);
-            EventLog log = EventLog.open(request.events(), leads,
-                    new EventLog.Options(format, asOf, duplicates, spec.eventTypes().map(java.util.Set::copyOf),
-                            spec.properties()));
+            RunInputs in = new RunInputs(request.spec(), request.format(), request.zoneGiven(), request.duplicates(), set,
+                    rejectsFile, leadRejectsFile);
+            FeatureSpec spec = in.spec;
+            ZoneId zone = in.zone;
+            long asOf = asOf(request.asOf(), in.format);
+            LeadTable leads = in.leads(request.leads());
+            EventLog log = in.open(request.events(), leads, asOf);
             FeaturePlan plan = new FeaturePlan(spec, leads, log, asOf, zone);
-            RejectsStream[] eventRejects = new RejectsStream[1];
-            EventCounts counts = log.read(plan, h -> eventRejects[0] = new RejectsStream(set, rejectsFile, h), progress);
-            close(leadRejects[0]);
-            close(eventRejects[0]);
+            EventCounts counts = log.read(plan, in::eventRejects, progress);
             List<Path> written = new ArrayList<>();
             long[] after = new long[1];
             long[] rows = new long[1];
@@ -136,16 +124,8 @@ public final class FeaturesWorkflow {
                 w.flush();
             });
             written.add(request.out());
-            if (leadRejects[0] != null && leadRejects[0].rows() > 0) {
-                written.add(leadRejectsFile);
-            }
-            if (eventRejects[0] != null && eventRejects[0].rows() > 0) {
-                written.add(rejectsFile);
-            }
-            checkShare(set, request.leads(), leads.rowsRejected(), leads.rowsRead(), request.maxRejectShare(),
-                    leadRejectsFile, request.out());
-            checkShare(set, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(), rejectsFile,
-                    request.out());
+            in.closeRejects(written);
+            in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(), request.out());
             set.commit();
             return new Outcome(leads.rowsRead(), leads.rowsRejected(), after[0], rows[0], counts, plan.unreadTypes(), zone,
                     asOf, written);
@@ -176,27 +156,6 @@ public final class FeaturesWorkflow {
                         + "' passes through '" + f.attribute() + "', which is not a column of " + leads.file()
                         + NearestName.didYouMean(f.attribute(), leads.attributeNames()) + " (its attributes: "
                         + String.join(", ", leads.attributeNames()) + ")");
-            }
-        }
-    }
-
-    static void checkShare(OutputSet set, Path input, long rejected, long read, double maxShare, Path rejectsFile,
-            Path out) throws IOException {
-        if (read > 0 && (double) rejected / read > maxShare) {
-            set.discard(out);
-            set.commit(); // the rejects alone: an earlier run's features do not stay beside them
-            throw new InputDataException(input.toString(), 0, null, String.format(Locale.ROOT,
-                    "%d of %d rows (%.2f %%) could not be used, over --max-reject-share %s; nothing was written to %s;"
-                    + " see %s", rejected, read, 100.0 * rejected / read, DoubleFormat.format(maxShare), out, rejectsFile));
-        }
-    }
-
-    static void close(RejectsStream r) {
-        if (r != null) {
-            try {
-                r.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

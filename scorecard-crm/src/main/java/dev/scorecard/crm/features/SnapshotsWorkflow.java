@@ -9,7 +9,6 @@ import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
-import dev.scorecard.train.io.RejectsStream;
 import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,34 +120,27 @@ public final class SnapshotsWorkflow {
      * @throws InputDataException for bad input
      */
     public static Outcome run(Request request, LongConsumer progress) {
-        FeatureSpec spec = FeatureSpec.read(request.spec());
-        ZoneId zone = request.zoneGiven() ? request.format().zone() : spec.zone().orElse(request.format().zone());
-        InputFormat format = request.format().withZone(zone);
-        DuplicatePolicy duplicates = request.duplicates().or(spec::duplicates).orElse(DuplicatePolicy.DEDUPE);
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(request.everyDays())) {
             dates.add(d);
         }
-        long lastInstant = start(dates.get(dates.size() - 1), zone);
         Path rejectsFile = request.rejectsFile();
         Path leadRejectsFile = request.leadRejectsFile();
         try (OutputSet set = OutputSet.of(List.of(request.out(), rejectsFile, leadRejectsFile))) {
-            RejectsStream[] leadRejects = new RejectsStream[1];
-            LeadTable leads = LeadTable.read(request.leads(), format,
-                    h -> leadRejects[0] = new RejectsStream(set, leadRejectsFile, h));
+            RunInputs in = new RunInputs(request.spec(), request.format(), request.zoneGiven(), request.duplicates(), set,
+                    rejectsFile, leadRejectsFile);
+            FeatureSpec spec = in.spec;
+            ZoneId zone = in.zone;
+            long lastInstant = start(dates.get(dates.size() - 1), zone);
+            LeadTable leads = in.leads(request.leads());
             if (!leads.hasOutcome() || !leads.header().contains(LeadTable.CONVERTED_AT)) {
                 throw new InputDataException(request.leads().toString(), 0, null, "snapshots need the columns "
                         + LeadTable.CONVERTED + " and " + LeadTable.CONVERTED_AT + " for their target (its header: "
                         + String.join(", ", leads.header()) + ")");
             }
-            FeaturesWorkflow.checkAttributes(spec, leads);
-            EventLog log = EventLog.open(request.events(), leads, new EventLog.Options(format, lastInstant, duplicates,
-                    spec.eventTypes().map(java.util.Set::copyOf), spec.properties()));
+            EventLog log = in.open(request.events(), leads, lastInstant);
             EventTable table = new EventTable(spec.properties().size());
-            RejectsStream[] eventRejects = new RejectsStream[1];
-            EventCounts counts = log.read(table, h -> eventRejects[0] = new RejectsStream(set, rejectsFile, h), progress);
-            FeaturesWorkflow.close(leadRejects[0]);
-            FeaturesWorkflow.close(eventRejects[0]);
+            EventCounts counts = log.read(table, in::eventRejects, progress);
             long newest = counts.latest();
             long withoutTime = 0;
             for (int i = 0; i < leads.size(); i++) {
@@ -202,16 +194,8 @@ public final class SnapshotsWorkflow {
                 w.flush();
             });
             List<Path> written = new ArrayList<>(List.of(request.out()));
-            if (leadRejects[0] != null && leadRejects[0].rows() > 0) {
-                written.add(leadRejectsFile);
-            }
-            if (eventRejects[0] != null && eventRejects[0].rows() > 0) {
-                written.add(rejectsFile);
-            }
-            FeaturesWorkflow.checkShare(set, request.leads(), leads.rowsRejected(), leads.rowsRead(),
-                    request.maxRejectShare(), leadRejectsFile, request.out());
-            FeaturesWorkflow.checkShare(set, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(),
-                    rejectsFile, request.out());
+            in.closeRejects(written);
+            in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(), request.out());
             set.commit();
             return new Outcome(dates, leads.rowsRead(), leads.rowsRejected(), withoutTime, totals[0], totals[1], counts,
                     incomplete, written);
