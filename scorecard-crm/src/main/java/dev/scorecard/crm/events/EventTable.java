@@ -16,7 +16,6 @@ public final class EventTable implements EventSink {
     private double[] values = new double[1 << 12];
     private int[] props;
     private int size;
-    private long latest = Long.MIN_VALUE;
 
     /** @param properties the number of property slots each event has */
     public EventTable(int properties) {
@@ -39,18 +38,12 @@ public final class EventTable implements EventSink {
         times[size] = time;
         values[size] = value;
         System.arraycopy(p, 0, props, size * properties, properties);
-        latest = Math.max(latest, time);
         size++;
     }
 
     /** @return the events held */
     public int size() {
         return size;
-    }
-
-    /** @return the latest event time, or Long.MIN_VALUE when there is none */
-    public long latest() {
-        return latest;
     }
 
     /**
