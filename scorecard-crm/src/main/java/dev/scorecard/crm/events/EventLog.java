@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -30,7 +31,8 @@ import java.util.function.LongConsumer;
  * that is not a number, a lead id not in the leads file, a type not in the spec's list); left out
  * as after the as-of instant (invisible, counted); left out as a duplicate of an earlier line (same
  * lead, type, instant, value and every property, under {@code dedupe}); or used. Rejected lines and
- * duplicates go to the rejects file with their line and reason. Not thread-safe: one pass.
+ * duplicates go to the rejects file with their line and reason. Not thread-safe: one pass, with the
+ * repeats, the sink and the rejects file on a second thread ({@link EventPipe}), in file order.
  */
 public final class EventLog {
     /** The lead id column. */
@@ -73,7 +75,7 @@ public final class EventLog {
     private final int[] otherColumns;
     private final int[] propertySlot;
     private final boolean hasValue;
-    private final List<String> types = new ArrayList<>();
+    private final List<String> types = new CopyOnWriteArrayList<>(); // read by the sink's thread (EventPipe)
     private final Map<String, Integer> typeCodes = new HashMap<>();
     private final List<List<String>> propertyValues = new ArrayList<>();
     private final List<Map<String, Integer>> propertyCodes = new ArrayList<>();
@@ -170,20 +172,16 @@ public final class EventLog {
         Timestamps times = options.format().timestamps();
         long asOf = options.asOf();
         boolean dedupe = options.duplicates() == DuplicatePolicy.DEDUPE;
-        FingerprintSet seen = dedupe ? new FingerprintSet() : null;
         int width = header.size();
         int others = otherColumns.length;
         int[] props = new int[propertySlot.length];
-        RejectsStream out = null;
         long read = 0;
-        long used = 0;
         long after = 0;
-        long duplicates = 0;
         long rejected = 0;
         long unknownLeads = 0;
         long latest = Long.MIN_VALUE;
         Map<String, Long> unknownTypes = new TreeMap<>();
-        long[] perType = new long[16];
+        EventPipe pipe = new EventPipe(sink, rejects, header, props.length, dedupe);
         try (CsvCells c = cells) {
             while (c.next()) {
                 read++;
@@ -227,7 +225,7 @@ public final class EventLog {
                 }
                 if (reason != null) {
                     rejected++;
-                    out = reject(out, rejects, c, reason);
+                    pipe.reject(c.line(), reason, c.fields());
                     continue;
                 }
                 latest = Math.max(latest, time);
@@ -238,34 +236,24 @@ public final class EventLog {
                 for (int p = 0; p < props.length; p++) {
                     props[p] = propertyCode(p, c.text(1 + propertySlot[p]));
                 }
-                if (dedupe && !seen.add(fingerprint(lead, type, time, value, c, others))) {
-                    duplicates++;
-                    out = reject(out, rejects, c, DUPLICATE);
-                    continue;
-                }
-                if (type >= perType.length) {
-                    perType = java.util.Arrays.copyOf(perType, Math.max(type + 1, perType.length * 2));
-                }
-                perType[type]++;
-                used++;
-                sink.accept(lead, type, time, value, props);
+                pipe.event(c.line(), lead, type, time, value, props, dedupe ? fingerprint(lead, type, time, value, c, others)
+                        : 0, c);
             }
         } catch (IOException e) {
+            pipe.abandon();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            pipe.abandon();
+            throw e;
         }
+        pipe.finish();
         progress.accept(read);
         Map<String, Long> seenTypes = new TreeMap<>();
         for (int t = 0; t < types.size(); t++) {
-            seenTypes.put(types.get(t), perType[t]);
+            seenTypes.put(types.get(t), pipe.used(t));
         }
-        return new EventCounts(read, used, after, duplicates, rejected, unknownLeads, unknownTypes, seenTypes, latest);
-    }
-
-    private RejectsStream reject(RejectsStream out, Function<List<String>, RejectsStream> rejects, CsvCells c,
-            String reason) {
-        RejectsStream r = out == null ? rejects.apply(header) : out;
-        r.add(c.line(), reason, c.fields());
-        return r;
+        return new EventCounts(read, pipe.used(), after, pipe.duplicates(), rejected, unknownLeads, unknownTypes, seenTypes,
+                latest);
     }
 
     /** A 64-bit hash of everything on the line, with the instant and value as parsed (FNV-1a, then mixed). */

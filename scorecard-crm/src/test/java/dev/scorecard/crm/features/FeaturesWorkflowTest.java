@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.DuplicatePolicy;
+import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.InputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,5 +184,68 @@ class FeaturesWorkflowTest {
                 "8,column 'value': value '1e400' is not a number,M,a,2026-11-03,1e400",
                 // 0xE9 is at byte 163: the header (30 bytes) and the 7 lines before (17+15+15+15+23+22+21) and "M,caf".
                 "9,column 'event': bytes that are not UTF-8 at byte 163 (0xE9),M,caf\uFFFD,2026-11-02,");
+    }
+
+    @Test
+    void aLongLogGivesWhatALineByLineReadingGives() throws IOException {
+        // Tens of thousands of lines cross many of the reader's hand-over blocks: repeats (near and far
+        // apart, with a quoted value so the kept characters matter), malformed lines and unknown leads,
+        // scattered. Expected: dedupe equals keep on the same log with the repeats and bad lines taken
+        // out here, and the rejects file lists every left-out line once, in line order, as it was written.
+        java.util.Random random = new java.util.Random(13);
+        String[] leads = {"A", "B", "D"};
+        String[] types = {"course_view", "live_joined", "trial_booked", "trial_attended", "app_open"};
+        List<String> all = new java.util.ArrayList<>(List.of("lead_id,event,timestamp,value,course"));
+        List<String> clean = new java.util.ArrayList<>(all);
+        List<String> expectedRejects = new java.util.ArrayList<>(List.of("line,reason,lead_id,event,timestamp,value,course"));
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            int kind = random.nextInt(100);
+            int line = all.size() + 1;
+            if (kind < 8 && !written.isEmpty()) {
+                String again = written.get(kind < 4 ? written.size() - 1 : random.nextInt(written.size()));
+                all.add(again);
+                expectedRejects.add(line + ",\"" + EventLog.DUPLICATE + "\"," + again);
+            } else if (kind < 10) {
+                String bad = "B,app_open,29 Nov,,";
+                all.add(bad);
+                expectedRejects.add(line + ",column 'timestamp': value '29 Nov' is not a time," + bad);
+            } else if (kind < 12) {
+                String unknown = "Y" + i + ",app_open,2026-11-20T10:00:00+08:00,,";
+                all.add(unknown);
+                expectedRejects.add(line + ",lead_id 'Y" + i + "' is not in the leads file," + unknown);
+            } else {
+                String e = leads[random.nextInt(leads.length)] + "," + types[random.nextInt(types.length)] + ","
+                        + String.format(java.util.Locale.ROOT, "2026-11-%02dT%02d:%02d:%02d+08:00", 1 + random.nextInt(29),
+                                random.nextInt(24), random.nextInt(60), random.nextInt(60))
+                        + "," + (random.nextBoolean() ? "\"" + random.nextInt(90) + "\"" : "") + ","
+                        + (random.nextBoolean() ? "english" : "math");
+                if (written.contains(e)) {
+                    continue; // a repeat by chance: the test's own bookkeeping would be wrong
+                }
+                all.add(e);
+                clean.add(e);
+                written.add(e);
+            }
+        }
+        Path spec = copy("spec.yaml");
+        Path leadsFile = copy("fixture-leads.csv");
+        FeaturesWorkflow.Outcome o = run(leadsFile, Files.write(dir.resolve("long.csv"), all), spec, "2026-11-30", null,
+                Optional.of(DuplicatePolicy.DEDUPE));
+        List<String> deduped = Files.readAllLines(dir.resolve("features.csv"));
+        List<String> rejects = Files.readAllLines(dir.resolve("features.csv.rejects.csv"));
+        assertThat(o.events().read()).isEqualTo(all.size() - 1L);
+        assertThat(o.events().read()).isEqualTo(o.events().used() + o.events().afterAsOf() + o.events().duplicates()
+                + o.events().rejected());
+        assertThat(rejects).hasSize(expectedRejects.size());
+        for (int i = 0; i < rejects.size(); i++) {
+            // the writer quotes a field only when it must: compare with the quotes of the value undone
+            assertThat(rejects.get(i).replace("\"", "")).as("rejects row %d", i).isEqualTo(expectedRejects.get(i)
+                    .replace("\"", ""));
+        }
+        run(leadsFile, Files.write(dir.resolve("clean.csv"), clean), spec, "2026-11-30", null,
+                Optional.of(DuplicatePolicy.KEEP));
+        assertThat(deduped).isEqualTo(Files.readAllLines(dir.resolve("features.csv")));
+        assertThat(o.events().used()).isGreaterThan(30_000);
     }
 }

@@ -267,6 +267,27 @@ public final class CsvCells implements Closeable {
         return out;
     }
 
+    /**
+     * The length of field {@code field} of the current row, for a caller that keeps rows as
+     * characters ({@link #copyField}) rather than as Strings.
+     *
+     * @return its number of characters as read
+     */
+    public int fieldLength(int field) {
+        return blocks.length(field);
+    }
+
+    /**
+     * Copies field {@code field} of the current row, as read, into {@code to} from {@code at}.
+     *
+     * @return the number of characters copied ({@link #fieldLength})
+     */
+    public int copyField(int field, char[] to, int at) {
+        int len = blocks.length(field);
+        System.arraycopy(blocks.chars(), blocks.start(field), to, at, len);
+        return len;
+    }
+
     /** @return the 0-based data row */
     public long dataRow() {
         return dataRow;
