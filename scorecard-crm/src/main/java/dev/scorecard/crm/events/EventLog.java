@@ -312,6 +312,11 @@ public final class EventLog {
         return types.get(code);
     }
 
+    /** @return the number of values property {@code property} has had so far; codes are 0 to this, exclusive */
+    public int propertyCount(int property) {
+        return propertyValues.get(property).size();
+    }
+
     /** @return the text of property {@code property}'s value with that code */
     public String propertyValue(int property, int code) {
         return propertyValues.get(property).get(code);

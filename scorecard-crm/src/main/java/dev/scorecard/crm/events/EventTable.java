@@ -46,6 +46,54 @@ public final class EventTable implements EventSink {
         return size;
     }
 
+    /** @return event {@code i}'s lead index */
+    public int lead(int i) {
+        return leads[i];
+    }
+
+    /** @return event {@code i}'s type code */
+    public int type(int i) {
+        return types[i];
+    }
+
+    /** @return event {@code i}'s instant, epoch milliseconds */
+    public long time(int i) {
+        return times[i];
+    }
+
+    /** @return event {@code i}'s value, NaN when it has none */
+    public double value(int i) {
+        return values[i];
+    }
+
+    /** @return the code of event {@code i}'s property {@code p}, -1 when blank */
+    public int property(int i, int p) {
+        return props[i * properties + p];
+    }
+
+    /**
+     * The events grouped by lead, in the order they were read within each lead (a counting sort).
+     *
+     * @param leadCount the number of leads
+     * @return {@code [starts, order]}: lead {@code l}'s events are {@code order[starts[l]]} to
+     *     {@code order[starts[l + 1] - 1]}
+     */
+    public int[][] byLead(int leadCount) {
+        int[] starts = new int[leadCount + 1];
+        for (int i = 0; i < size; i++) {
+            starts[leads[i] + 1]++;
+        }
+        for (int l = 0; l < leadCount; l++) {
+            starts[l + 1] += starts[l];
+        }
+        int[] next = Arrays.copyOf(starts, leadCount);
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[next[leads[i]]++] = i;
+        }
+        return new int[][] {starts, order};
+    }
+
     /**
      * Hands every event at or before {@code until} to the sink, in the order they were read.
      *

@@ -127,6 +127,11 @@ final class FeaturePlan implements EventSink {
         }
     }
 
+    /** @return feature {@code feature}'s value for the lead as a number, NaN when missing or text */
+    double number(int lead, int feature) {
+        return slots.get(feature).number(lead);
+    }
+
     /** @return the names of the event types seen that no feature reads, sorted */
     List<String> unreadTypes() {
         List<String> out = new ArrayList<>();

@@ -227,15 +227,25 @@ public record FeatureSpec(String file, Optional<ZoneId> zone, Optional<List<Stri
 
     private static int window(YamlNode w) {
         String t = w.text();
-        if (t.equals(EVER)) {
-            return 0;
-        }
-        Matcher m = WINDOW.matcher(t);
-        int days = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-        if (days < 1 || days > MAX_WINDOW_DAYS) {
+        int days = windowDays(t);
+        if (days < 0) {
             throw w.error("window '" + t + "' is not a number of days from 1d to " + MAX_WINDOW_DAYS + "d, or ever");
         }
         return days;
+    }
+
+    /**
+     * @param text a window as the specs write it: {@code 7d} (1 to {@value #MAX_WINDOW_DAYS} days) or
+     *     {@code ever}
+     * @return its days, 0 for ever, -1 when it is not a window
+     */
+    public static int windowDays(String text) {
+        if (text.equals(EVER)) {
+            return 0;
+        }
+        Matcher m = WINDOW.matcher(text);
+        int days = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        return days < 1 || days > MAX_WINDOW_DAYS ? -1 : days;
     }
 
     private static List<String> typeList(YamlNode n, Optional<List<String>> eventTypes, Map<String, List<String>> groups) {

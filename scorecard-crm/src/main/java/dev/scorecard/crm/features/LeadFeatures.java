@@ -1,0 +1,61 @@
+package dev.scorecard.crm.features;
+
+import dev.scorecard.crm.events.EventLog;
+import dev.scorecard.crm.events.EventSink;
+import dev.scorecard.crm.events.LeadTable;
+import java.time.ZoneId;
+
+/**
+ * A features spec's numeric values per lead, for work that reads them rather than writing the
+ * features file (the rule score's conditions): fed as a log's sink in the same pass as that work.
+ */
+public final class LeadFeatures implements EventSink {
+    private final FeatureSpec spec;
+    private final FeaturePlan plan;
+
+    private LeadFeatures(FeatureSpec spec, FeaturePlan plan) {
+        this.spec = spec;
+        this.plan = plan;
+    }
+
+    /**
+     * @param spec the features; its properties must be the log's first property slots
+     * @param leads the leads
+     * @param log the log that will feed it
+     * @param asOf the as-of instant, epoch milliseconds
+     * @param zone the zone days are counted in
+     * @return the features, before any event
+     */
+    public static LeadFeatures of(FeatureSpec spec, LeadTable leads, EventLog log, long asOf, ZoneId zone) {
+        FeaturesWorkflow.checkAttributes(spec, leads);
+        return new LeadFeatures(spec, new FeaturePlan(spec, leads, log, asOf, zone));
+    }
+
+    @Override
+    public void accept(int lead, int type, long time, double value, int[] properties) {
+        plan.accept(lead, type, time, value, properties);
+    }
+
+    /**
+     * @param name a feature's name
+     * @return its index, or -1 when the spec has none by that name or it is not a number
+     */
+    public int numericIndex(String name) {
+        for (int i = 0; i < spec.features().size(); i++) {
+            FeatureDef f = spec.features().get(i);
+            if (f.name().equals(name)) {
+                return f.kind().numeric() ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param lead a lead's index
+     * @param feature a feature's index ({@link #numericIndex})
+     * @return its value, NaN when missing
+     */
+    public double number(int lead, int feature) {
+        return plan.number(lead, feature);
+    }
+}

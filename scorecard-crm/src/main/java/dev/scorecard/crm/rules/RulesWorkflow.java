@@ -1,0 +1,275 @@
+package dev.scorecard.crm.rules;
+
+import dev.scorecard.core.InputDataException;
+import dev.scorecard.crm.events.DuplicatePolicy;
+import dev.scorecard.crm.events.EventCounts;
+import dev.scorecard.crm.events.EventLog;
+import dev.scorecard.crm.events.EventSink;
+import dev.scorecard.crm.events.EventTable;
+import dev.scorecard.crm.events.InputFormat;
+import dev.scorecard.crm.events.LeadTable;
+import dev.scorecard.crm.features.FeaturesWorkflow;
+import dev.scorecard.crm.features.LeadFeatures;
+import dev.scorecard.crm.features.RunInputs;
+import dev.scorecard.train.io.CsvByteWriter;
+import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.pipeline.RejectsCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code scorecard rules}: every lead's rule score as of an instant, from the leads, the event log, a
+ * rules YAML and optionally the channel table, written with its explanation ledgers into one output
+ * set. Events are held in memory as primitive columns (about 24 bytes each plus 4 per property),
+ * grouped by lead and scored lead after lead.
+ */
+public final class RulesWorkflow {
+    /** The scores file. */
+    public static final String SCORES_CSV = "scores.csv";
+    /** The grade distribution. */
+    public static final String GRADES_CSV = "grades.csv";
+    /** The explanations of the leads asked for. */
+    public static final String EXPLAIN_CSV = "explain.csv";
+    /** Rejected event lines. */
+    public static final String REJECTS_CSV = "rejects.csv";
+    /** Rejected lead rows. */
+    public static final String LEAD_REJECTS_CSV = "lead-rejects.csv";
+
+    /**
+     * @param leads the leads file
+     * @param events the event log
+     * @param rules the rules YAML
+     * @param channels the channel table, if any
+     * @param asOf the as-of instant as written
+     * @param outDir where the outputs go
+     * @param format delimiter, encoding and the zone from the command line
+     * @param zoneGiven whether the command line gave the zone (it then beats the rules')
+     * @param duplicates the command line's duplicate policy, if given
+     * @param explain the lead ids to explain
+     * @param maxRejectShare the run fails when either file has more rejects than this share
+     */
+    public record Request(Path leads, Path events, Path rules, Optional<Path> channels, String asOf, Path outDir,
+            InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates, List<String> explain,
+            double maxRejectShare) {
+        /** Checks and copies. */
+        public Request {
+            Objects.requireNonNull(leads, "leads");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(outDir, "outDir");
+            explain = List.copyOf(explain);
+            RejectsCheck.requireShare(maxRejectShare);
+        }
+
+        /** @return the files a run may write */
+        public List<Path> members() {
+            return List.of(outDir.resolve(SCORES_CSV), outDir.resolve(GRADES_CSV), outDir.resolve(EXPLAIN_CSV),
+                    outDir.resolve(REJECTS_CSV), outDir.resolve(LEAD_REJECTS_CSV));
+        }
+    }
+
+    /**
+     * @param asOf the as-of instant, epoch milliseconds
+     * @param zone the zone days were counted in
+     * @param leadsRead lead rows read
+     * @param leadsRejected lead rows rejected
+     * @param leadsAfterAsOf leads created after the as-of instant (no score)
+     * @param scored leads scored; {@code leadsRead = scored + leadsAfterAsOf + leadsRejected}
+     * @param events the event log's counts
+     * @param withoutChannelScore scored leads whose channel the table has no score for (they start at 0)
+     * @param grades the grades, best first, and how many leads got each
+     * @param gradeCounts leads per grade, in the order of {@code grades}
+     * @param unusedTypes event types the rules name that no line of the log had
+     * @param written the files written
+     */
+    public record Outcome(long asOf, ZoneId zone, long leadsRead, long leadsRejected, long leadsAfterAsOf, long scored,
+            EventCounts events, long withoutChannelScore, List<String> grades, long[] gradeCounts, List<String> unusedTypes,
+            List<Path> written) {
+    }
+
+    private RulesWorkflow() {
+    }
+
+    /**
+     * @param request what to score
+     * @param progress gets the event lines read so far
+     * @return the counts and the files written
+     * @throws InputDataException for bad input, naming the file, line and column or the YAML key
+     */
+    public static Outcome run(Request request, LongConsumer progress) {
+        RuleSpec spec = RuleSpec.read(request.rules());
+        Optional<ChannelStart> channels = request.channels().map(ChannelStart::read);
+        Path dir = request.outDir();
+        try (OutputSet set = OutputSet.of(request.members())) {
+            RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
+                    request.zoneGiven(), request.duplicates(), set, dir.resolve(REJECTS_CSV), dir.resolve(LEAD_REJECTS_CSV));
+            long asOf = FeaturesWorkflow.asOf(request.asOf(), in.format);
+            LeadTable leads = in.leads(request.leads());
+            CompiledRules rules = CompiledRules.compile(spec, leads, spec.features().orElse(null), channels.isPresent());
+            for (String id : request.explain()) {
+                if (leads.indexOf(id) < 0) {
+                    throw new IllegalArgumentException("--explain: lead '" + id + "' is not in " + request.leads());
+                }
+            }
+            Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
+                    .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
+            EventLog log = in.open(request.events(), leads, asOf, known, rules.properties);
+            EventTable table = new EventTable(rules.properties.size());
+            LeadFeatures features = spec.features().map(f -> LeadFeatures.of(f, leads, log, asOf, in.zone)).orElse(null);
+            EventSink sink = features == null ? table : (lead, type, time, value, props) -> {
+                table.accept(lead, type, time, value, props);
+                features.accept(lead, type, time, value, props);
+            };
+            EventCounts counts = log.read(sink, in::eventRejects, progress);
+            rules.bind(log);
+            long[] startCents = null;
+            double[] channelScore = null;
+            long withoutChannel = 0;
+            if (channels.isPresent()) {
+                int[] s = channels.get().scores(leads);
+                startCents = new long[s.length];
+                channelScore = new double[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    channelScore[i] = s[i] < 0 ? Double.NaN : s[i];
+                    startCents[i] = s[i] < 0 ? 0 : Math.round(s[i] * 10 * 100 * spec.channelWeight());
+                    if (s[i] < 0 && leads.createdAt(i) <= asOf) {
+                        withoutChannel++;
+                    }
+                }
+            }
+            LeadScorer scorer = new LeadScorer(rules, table, leads, features, startCents, channelScore, asOf, in.zone);
+            int[][] grouped = table.byLead(leads.size());
+            int[] starts = grouped[0];
+            int[] order = grouped[1];
+            long[] gradeCounts = new long[spec.grades().size()];
+            long[] scored = new long[2];
+            set.write(dir.resolve(SCORES_CSV), stream -> {
+                CsvByteWriter w = new CsvByteWriter(stream);
+                header(w, rules);
+                for (int i = 0; i < leads.size(); i++) {
+                    if (leads.createdAt(i) > asOf) {
+                        scored[1]++;
+                        continue;
+                    }
+                    scorer.score(i, order, starts[i], starts[i + 1], LeadScorer.Ledger.NONE);
+                    row(w, leads.id(i), scorer, rules);
+                    gradeCounts[scorer.grade]++;
+                    scored[0]++;
+                }
+                w.flush();
+            });
+            List<Path> written = new ArrayList<>(List.of(dir.resolve(SCORES_CSV)));
+            set.write(dir.resolve(GRADES_CSV), stream -> {
+                CsvByteWriter w = new CsvByteWriter(stream);
+                w.field("grade");
+                w.comma();
+                w.field("from");
+                w.comma();
+                w.field("leads");
+                w.comma();
+                w.field("share");
+                w.endRow();
+                for (int g = 0; g < gradeCounts.length; g++) {
+                    w.field(spec.grades().get(g).name());
+                    w.comma();
+                    w.field(Cents.format(spec.grades().get(g).fromCents()));
+                    w.comma();
+                    w.number(gradeCounts[g]);
+                    w.comma();
+                    if (scored[0] > 0) {
+                        w.probability((double) gradeCounts[g] / scored[0]);
+                    }
+                    w.endRow();
+                }
+                w.flush();
+            });
+            written.add(dir.resolve(GRADES_CSV));
+            if (!request.explain().isEmpty()) {
+                set.write(dir.resolve(EXPLAIN_CSV), stream -> {
+                    CsvByteWriter w = new CsvByteWriter(stream);
+                    Explanation.header(w, rules);
+                    for (String id : request.explain()) {
+                        int i = leads.indexOf(id);
+                        if (leads.createdAt(i) > asOf) {
+                            continue; // no score yet: nothing to explain
+                        }
+                        Explanation e = new Explanation(id, rules, table, log, in.zone);
+                        scorer.score(i, order, starts[i], starts[i + 1], e);
+                        e.write(w, scorer);
+                    }
+                    w.flush();
+                });
+                written.add(dir.resolve(EXPLAIN_CSV));
+            }
+            in.closeRejects(written);
+            in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(),
+                    dir.resolve(SCORES_CSV));
+            set.commit();
+            Set<String> unused = new LinkedHashSet<>(spec.types());
+            for (int t = 0; t < log.typeCount(); t++) {
+                unused.remove(log.typeName(t));
+            }
+            return new Outcome(asOf, in.zone, leads.rowsRead(), leads.rowsRejected(), scored[1], scored[0], counts,
+                    withoutChannel, spec.grades().stream().map(RuleSpec.Grade::name).toList(), gradeCounts,
+                    List.copyOf(unused), written);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void header(CsvByteWriter w, CompiledRules rules) throws IOException {
+        List<String> names = new ArrayList<>(List.of(EventLog.LEAD, "score100", "score10", "grade", "tier", "tags",
+                "channel_points"));
+        rules.levelNames.forEach(l -> names.add("points_" + l));
+        names.addAll(List.of("condition_points", "total_cap", "clamp"));
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                w.comma();
+            }
+            w.field(names.get(i));
+        }
+        w.endRow();
+    }
+
+    private static void row(CsvByteWriter w, String id, LeadScorer s, CompiledRules rules) throws IOException {
+        w.field(id);
+        w.comma();
+        w.field(Cents.format(s.score));
+        w.comma();
+        w.number(s.score10);
+        w.comma();
+        w.field(rules.spec.grades().get(s.grade).name());
+        w.comma();
+        w.field(s.tier);
+        w.comma();
+        w.field(String.join(";", s.tags));
+        w.comma();
+        w.field(Cents.format(s.channel));
+        for (long l : s.level) {
+            w.comma();
+            w.field(Cents.format(l));
+        }
+        w.comma();
+        w.field(Cents.format(s.conditions));
+        w.comma();
+        w.field(Cents.format(s.totalCap));
+        w.comma();
+        w.field(Cents.format(s.clamp));
+        w.endRow();
+    }
+
+    /** @return the as-of instant as an offset time in the zone, for messages */
+    static String describe(long asOf, ZoneId zone) {
+        return Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime().toString();
+    }
+}
