@@ -41,6 +41,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     LeadInputOptions input;
 
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The features spec (YAML).")
+    Path specFile;
+
     @Option(names = "--as-of", required = true, paramLabel = "TIME",
             description = "The as-of instant: 2026-11-30 (the start of that day), 2026-11-30T18:00 (in --timezone) or"
                 + " 2026-11-30T18:00:00+08:00.")
@@ -54,10 +57,10 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FeaturesWorkflow.Request request = new FeaturesWorkflow.Request(input.leads, input.events, input.spec, asOf, out,
+        FeaturesWorkflow.Request request = new FeaturesWorkflow.Request(input.leads, input.events, specFile, asOf, out,
                 input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
-        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", input.spec)
+        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", specFile)
                 .output("--out", out).output("--rejects", request.rejectsFile())
                 .output("--lead-rejects", request.leadRejectsFile()).check();
         FeaturesWorkflow.Outcome o;

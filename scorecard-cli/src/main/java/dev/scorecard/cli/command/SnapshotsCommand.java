@@ -45,6 +45,9 @@ public final class SnapshotsCommand implements Callable<Integer> {
     @Mixin
     LeadInputOptions input;
 
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The features spec (YAML).")
+    Path specFile;
+
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "The first snapshot date (yyyy-MM-dd).")
     String from;
 
@@ -71,11 +74,11 @@ public final class SnapshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(input.leads, input.events, input.spec,
+        SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(input.leads, input.events, specFile,
                 date("--from", from), date("--to", to), days("--every", every), days("--horizon", horizon), targetName, out,
                 input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
-        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", input.spec)
+        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", specFile)
                 .output("--out", out).check();
         SnapshotsWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs of the lead side's event commands ({@code features}, {@code snapshots}): the leads
- * file, the event log, the spec, how they are read and where their rejects go.
+ * The inputs of the lead side's event commands ({@code features}, {@code snapshots}, {@code rules}):
+ * the leads file, the event log, how they are read and where their rejects go.
  */
 public final class LeadInputOptions {
     /** The leads file. */
@@ -25,14 +25,10 @@ public final class LeadInputOptions {
             description = "The events CSV: lead_id, event, timestamp[, value, ...properties], in any order.")
     public Path events;
 
-    /** The features spec. */
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The features spec (YAML).")
-    public Path spec;
-
     /** The zone of local times and calendar days, or null for the spec's (else UTC). */
     @Option(names = "--timezone", paramLabel = "ZONE",
             description = "Zone of times without an offset and of calendar days, e.g. Asia/Shanghai. Default: the spec's"
-                + " timezone, else UTC.")
+                + " (or rules') timezone, else UTC.")
     public String timezone;
 
     /** The duplicate policy, or null for the spec's (else dedupe). */
@@ -52,12 +48,14 @@ public final class LeadInputOptions {
 
     /** Where rejected event lines go. */
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where rejected and duplicate event lines go, with line and reason. Default: OUT.rejects.csv.")
+            description = "Where rejected and duplicate event lines go, with line and reason. Default: OUT.rejects.csv"
+                + " (rules: DIR/rejects.csv).")
     public Path rejects;
 
     /** Where rejected lead rows go. */
     @Option(names = "--lead-rejects", paramLabel = "FILE",
-            description = "Where rejected rows of the leads file go. Default: OUT.lead-rejects.csv.")
+            description = "Where rejected rows of the leads file go. Default: OUT.lead-rejects.csv (rules:"
+                + " DIR/lead-rejects.csv).")
     public Path leadRejects;
 
     /** The share of rejected rows over which the run fails. */

@@ -7,6 +7,7 @@ import dev.scorecard.train.io.CsvByteWriter;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,8 @@ final class Explanation implements LeadScorer.Ledger {
     private final EventLog log;
     private final ZoneId zone;
     private final List<Line> lines = new ArrayList<>();
+    private int faded;
+    private int cutToday;
 
     Explanation(String id, CompiledRules rules, EventTable events, EventLog log, ZoneId zone) {
         this.id = id;
@@ -56,6 +59,14 @@ final class Explanation implements LeadScorer.Ledger {
 
     @Override
     public void event(int e, long base, long allowed, double factor, long cents) {
+        if (cents == 0) { // one line for them all: a lead of years has thousands
+            if (allowed == 0) {
+                cutToday++;
+            } else {
+                faded++;
+            }
+            return;
+        }
         StringBuilder item = new StringBuilder(rules.typeNames[events.type(e)]);
         for (int p = 0; p < rules.properties.size(); p++) {
             int code = events.property(e, p);
@@ -63,23 +74,39 @@ final class Explanation implements LeadScorer.Ledger {
                 item.append(' ').append(rules.properties.get(p)).append('=').append(log.propertyValue(p, code));
             }
         }
-        String time = Instant.ofEpochMilli(events.time(e)).atZone(zone).toOffsetDateTime().toString();
+        String time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(events.time(e)).atZone(zone)
+                .toOffsetDateTime()); // always with seconds, unlike toString()
         lines.add(new Line("event", item.toString(), time, Cents.format(base), Cents.format(allowed),
                 DoubleFormat.format(factor), cents));
     }
 
+    private void flushFaded() {
+        if (cutToday > 0) {
+            lines.add(new Line("event", cutToday + (cutToday == 1 ? " event" : " events") + " cut to 0 by the daily cap", "",
+                    "", "", "", 0));
+            cutToday = 0;
+        }
+        if (faded > 0) {
+            lines.add(new Line("event", faded + (faded == 1 ? " event" : " events") + " decayed to 0", "", "", "", "", 0));
+            faded = 0;
+        }
+    }
+
     @Override
     public void cap(String kind, String name, long cents) {
+        flushFaded();
         lines.add(new Line("cap " + kind, name, "", "", "", "", cents));
     }
 
     @Override
     public void condition(String name, long cents) {
+        flushFaded();
         lines.add(new Line("condition", name, "", "", "", "", cents));
     }
 
     @Override
     public void clamp(long cents) {
+        flushFaded();
         lines.add(new Line("clamp", "to 0-100", "", "", "", "", cents));
     }
 
@@ -90,6 +117,7 @@ final class Explanation implements LeadScorer.Ledger {
 
     /** Writes the ledger, then the score row. */
     void write(CsvByteWriter w, LeadScorer s) throws IOException {
+        flushFaded();
         for (Line l : lines) {
             row(w, l);
         }

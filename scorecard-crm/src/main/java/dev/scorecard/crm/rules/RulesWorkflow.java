@@ -56,11 +56,13 @@ public final class RulesWorkflow {
      * @param zoneGiven whether the command line gave the zone (it then beats the rules')
      * @param duplicates the command line's duplicate policy, if given
      * @param explain the lead ids to explain
+     * @param rejects where rejected event lines go (default {@code DIR/rejects.csv})
+     * @param leadRejects where rejected lead rows go (default {@code DIR/lead-rejects.csv})
      * @param maxRejectShare the run fails when either file has more rejects than this share
      */
     public record Request(Path leads, Path events, Path rules, Optional<Path> channels, String asOf, Path outDir,
             InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates, List<String> explain,
-            double maxRejectShare) {
+            Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
         /** Checks and copies. */
         public Request {
             Objects.requireNonNull(leads, "leads");
@@ -74,7 +76,17 @@ public final class RulesWorkflow {
         /** @return the files a run may write */
         public List<Path> members() {
             return List.of(outDir.resolve(SCORES_CSV), outDir.resolve(GRADES_CSV), outDir.resolve(EXPLAIN_CSV),
-                    outDir.resolve(REJECTS_CSV), outDir.resolve(LEAD_REJECTS_CSV));
+                    rejectsFile(), leadRejectsFile());
+        }
+
+        /** @return where rejected event lines go */
+        public Path rejectsFile() {
+            return rejects.orElse(outDir.resolve(REJECTS_CSV));
+        }
+
+        /** @return where rejected lead rows go */
+        public Path leadRejectsFile() {
+            return leadRejects.orElse(outDir.resolve(LEAD_REJECTS_CSV));
         }
     }
 
@@ -112,7 +124,7 @@ public final class RulesWorkflow {
         Path dir = request.outDir();
         try (OutputSet set = OutputSet.of(request.members())) {
             RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
-                    request.zoneGiven(), request.duplicates(), set, dir.resolve(REJECTS_CSV), dir.resolve(LEAD_REJECTS_CSV));
+                    request.zoneGiven(), request.duplicates(), set, request.rejectsFile(), request.leadRejectsFile());
             long asOf = FeaturesWorkflow.asOf(request.asOf(), in.format);
             LeadTable leads = in.leads(request.leads());
             CompiledRules rules = CompiledRules.compile(spec, leads, spec.features().orElse(null), channels.isPresent());

@@ -27,13 +27,13 @@ class RulesWorkflowTest {
     private RulesWorkflow.Outcome run(Path rules, List<String> explain) throws IOException {
         return RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), copy("events.csv"), rules,
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
-                Optional.empty(), explain, 0.9), n -> { });
+                Optional.empty(), explain, Optional.empty(), Optional.empty(), 0.9), n -> { });
     }
 
     @Test
     void everyStepInItsOrder() throws IOException {
         RulesWorkflow.Outcome o = run(copy("rules.yaml"), List.of("A", "E"));
-        // As of 2026-11-30T00:00Z. Start = channel score x 10 x 0.5: A search/baidu 8 -> 40, B feed (no douyin row) 4
+        // As of 2026-11-30T00:00:00Z. Start = channel score x 10 x 0.5: A search/baidu 8 -> 40, B feed (no douyin row) 4
         // -> 20, D agent 3 -> 15, E unknownch -> the (unseen) row's 2 -> 10. C is created after the as-of instant.
         // Lead A:
         //   trial_booked 11-20, 10 days old, half-life 10d: 20 x 0.5 = 10
@@ -69,11 +69,10 @@ class RulesWorkflowTest {
         List<String> explain = Files.readAllLines(dir.resolve("out/explain.csv"));
         assertThat(explain).startsWith("lead_id,step,item,time,rule_points,after_daily_cap,decay,points",
                 "A,channel,channel score x 10 x weight,,,,,40",
-                "A,event,page_view,2026-10-20T05:00Z,2,2,0,0",
-                "A,event,course_view course=math,2026-11-10T10:00Z,5,5,1,5",
-                "A,event,trial_booked course=math,2026-11-20T00:00Z,20,20,0.5,10",
-                "A,event,page_view,2026-11-20T05:00Z,2,2,0.5,1");
-        assertThat(explain).contains("A,event,page_view,2026-11-29T03:00Z,2,1,1,1", "A,event,page_view,2026-11-29T04:00Z,2,0,1,0",
+                "A,event,course_view course=math,2026-11-10T10:00:00Z,5,5,1,5",
+                "A,event,trial_booked course=math,2026-11-20T00:00:00Z,20,20,0.5,10",
+                "A,event,page_view,2026-11-20T05:00:00Z,2,2,0.5,1");
+        assertThat(explain).contains("A,event,page_view,2026-11-29T03:00:00Z,2,1,1,1", "A,event,1 event cut to 0 by the daily cap,,,,,0", "A,event,1 event decayed to 0,,,,,0",
                 "A,cap perType,course_view,,,,,-6", "A,cap perLevel,B,,,,,-4", "A,condition,engaged,,,,,10",
                 "A,score,A / 9 / high / high-intent;north,,,,,89.07", "E,cap total,rule points,,,,,-1.65",
                 "E,score,B / 7 / low,,,,,70");
@@ -109,7 +108,7 @@ class RulesWorkflowTest {
         Files.write(dir.resolve("shuffled.csv"), lines);
         RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), dir.resolve("shuffled.csv"), dir.resolve("rules.yaml"),
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
-                Optional.empty(), List.of("A"), 0.9), n -> { });
+                Optional.empty(), List.of("A"), Optional.empty(), Optional.empty(), 0.9), n -> { });
         assertThat(Files.readAllBytes(dir.resolve("out/scores.csv"))).isEqualTo(first);
         assertThat(Files.readAllBytes(dir.resolve("out/explain.csv"))).isEqualTo(firstExplain);
     }
