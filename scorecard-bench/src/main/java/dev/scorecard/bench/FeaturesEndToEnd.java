@@ -54,18 +54,27 @@ public final class FeaturesEndToEnd {
                     + " ratio %.2f%n", run, lines, chars, (t1 - t0) / 1e9, o.rows(), o.events().used(), (t2 - t1) / 1e9,
                     (double) (t2 - t1) / (t1 - t0));
         }
+        System.out.printf(Locale.ROOT, "peak heap %d MB (sum of the pools' peaks)%n", peakHeap() >> 20);
+        delete(dir);
+    }
+
+    /** @return the sum of the heap pools' peak use, in bytes */
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "peak heap %d MB (sum of the pools' peaks)%n", peak >> 20);
-        try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) {
+        return peak;
+    }
+
+    /** Deletes a folder and everything under it. */
+    static void delete(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
-        Files.delete(dir);
     }
 }
