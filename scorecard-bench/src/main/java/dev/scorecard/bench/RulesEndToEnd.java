@@ -27,7 +27,7 @@ public final class RulesEndToEnd {
             long t0 = System.nanoTime();
             RulesWorkflow.Outcome o = RulesWorkflow.run(new RulesWorkflow.Request(Path.of(args[0]), Path.of(args[1]),
                     Path.of(args[2]), Optional.empty(), args[3], dir, InputFormat.DEFAULT, false, Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty(), 0.01), n -> { });
+                    Optional.empty(), Optional.empty(), Optional.empty(), 0.01), n -> { });
             System.out.printf(Locale.ROOT, "run %d: %d leads scored from %d events used in %.2f s%n", run, o.scored(),
                     o.events().used(), (System.nanoTime() - t0) / 1e9);
         }

@@ -28,13 +28,17 @@ import picocli.CommandLine.Spec;
             + " conditions that add points, tags and an intent tier, on top of the channel score as the start value;"
             + " clamped to 0-100 with a 10-point score and a grade (docs/rules.md). Writes DIR/scores.csv, whose point"
             + " columns add up to score100, DIR/grades.csv, and with --explain DIR/explain.csv: every contribution to"
-            + " the lead's score, summing to it exactly.",
+            + " the lead's score, summing to it exactly; with --previous DIR/movements.csv. Each lead also gets a"
+            + " lifecycle stage (new, nurturing, sales-ready, following, won, repeat, dormant) by the rules' stage"
+            + " rules.",
         footer = {"", "Examples:",
             "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --as-of 2026-11-30 --out out/rules",
             "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --channels out/channels/channels.csv --as-of 2026-11-30 \\",
             "      --explain L0000042 --out out/rules",
+            "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
+            "      --as-of 2026-12-01 --previous out/rules/scores.csv --out out/rules-1201",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false)
 public final class RulesCommand implements Callable<Integer> {
@@ -61,6 +65,11 @@ public final class RulesCommand implements Callable<Integer> {
             description = "Write every contribution to this lead's score to DIR/explain.csv (repeatable).")
     List<String> explain = new ArrayList<>();
 
+    @Option(names = "--previous", paramLabel = "FILE",
+            description = "The previous run's scores.csv: write DIR/movements.csv (leads from grade to grade) and count"
+                + " the moves.")
+    Path previous;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
 
@@ -71,11 +80,15 @@ public final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         RulesWorkflow.Request request = new RulesWorkflow.Request(input.leads, input.events, rules,
                 Optional.ofNullable(channels), asOf, out, input.format(), input.timezone != null, input.duplicatePolicy(),
-                explain, Optional.ofNullable(input.rejects), Optional.ofNullable(input.leadRejects), input.maxRejectShare);
+                explain, Optional.ofNullable(previous), Optional.ofNullable(input.rejects),
+                Optional.ofNullable(input.leadRejects), input.maxRejectShare);
         PathCollisions collisions = PathCollisions.of().input("--leads", input.leads).input("--events", input.events)
                 .input("--rules", rules);
         if (channels != null) {
             collisions.input("--channels", channels);
+        }
+        if (previous != null) {
+            collisions.input("--previous", previous);
         }
         collisions.output("--out", out.resolve(RulesWorkflow.SCORES_CSV)).output("--rejects", request.rejectsFile())
                 .output("--lead-rejects", request.leadRejectsFile()).check();
@@ -96,6 +109,8 @@ public final class RulesCommand implements Callable<Integer> {
                 grades.append(g == 0 ? " " : ", ").append(o.grades().get(g)).append(' ').append(o.gradeCounts()[g]);
             }
             stdout.println(grades);
+            o.movements().ifPresent(m -> stdout.println(String.format(Locale.ROOT, "since the previous run: %d up a grade"
+                    + " or more, %d down, %d the same, %d new", m[0], m[1], m[2], m[3])));
             if (o.withoutChannelScore() > 0) {
                 stdout.println("note: " + o.withoutChannelScore() + " scored leads have a channel the table has no score"
                         + " (and no (unseen) row) for: they start at 0");

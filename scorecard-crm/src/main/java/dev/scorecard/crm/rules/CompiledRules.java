@@ -25,7 +25,9 @@ import java.util.Set;
 final class CompiledRules {
     /** What a condition's name or call stands for. */
     enum Source {
-        REGISTERED_DAYS, PAID, CHANNEL_SCORE, FEATURE, ATTRIBUTE, POINTS_LEVEL, POINTS_TYPE, COUNT, DAYS_SINCE
+        REGISTERED_DAYS, PAID, CHANNEL_SCORE, FEATURE, ATTRIBUTE, POINTS_LEVEL, POINTS_TYPE, COUNT, DAYS_SINCE,
+        /** The stage rules' own: the score and what it maps to. */
+        SCORE, SCORE10, GRADE, TIER, BEST_GRADE
     }
 
     /**
@@ -44,6 +46,9 @@ final class CompiledRules {
     final List<String> levelNames;
     final List<Binding> bindings = new ArrayList<>();
     final Expr[] when;
+    final Expr[] stageWhen;
+    /** Per stage rule, the attribute index of its follow-up status column, or -1. */
+    final int[] stageStatus;
     final List<LeadTable.AttributeColumn> attributes = new ArrayList<>();
     final boolean hasChannels;
     /** The property slots of the log: the features spec's first, then the rules' own. */
@@ -68,6 +73,8 @@ final class CompiledRules {
         this.spec = spec;
         this.levelNames = List.copyOf(spec.levels().keySet());
         this.when = new Expr[spec.conditions().size()];
+        this.stageWhen = new Expr[spec.stages().size()];
+        this.stageStatus = new int[spec.stages().size()];
         this.properties = properties;
         this.hasChannels = hasChannels;
     }
@@ -81,13 +88,48 @@ final class CompiledRules {
      * @throws InputDataException naming the condition's line, key and column when one does not compile
      */
     static CompiledRules compile(RuleSpec spec, LeadTable leads, FeatureSpec features, boolean hasChannels) {
-        List<String> properties = new ArrayList<>(features == null ? List.of() : features.properties());
-        for (String p : spec.properties()) {
-            if (!properties.contains(p)) {
-                properties.add(p);
+        return compile(spec, leads, features, hasChannels, properties(List.of(spec)));
+    }
+
+    /**
+     * @param specs rule sets read from one log
+     * @return the log's property slots for them: their features spec's first (they must share it, if
+     *     any), then every point rule's
+     * @throws IllegalArgumentException when they read features specs with different properties
+     */
+    static List<String> properties(List<RuleSpec> specs) {
+        List<String> properties = new ArrayList<>();
+        List<String> base = null;
+        for (RuleSpec s : specs) {
+            if (s.features().isPresent()) {
+                List<String> p = s.features().get().properties();
+                if (base != null && !base.equals(p)) {
+                    throw new IllegalArgumentException("the rules files read features specs with different event "
+                            + "properties (" + base + ", " + p + "); give them one features spec");
+                }
+                base = p;
             }
         }
-        CompiledRules c = new CompiledRules(spec, List.copyOf(properties), hasChannels);
+        if (base != null) {
+            properties.addAll(base);
+        }
+        for (RuleSpec s : specs) {
+            for (String p : s.properties()) {
+                if (!properties.contains(p)) {
+                    properties.add(p);
+                }
+            }
+        }
+        return List.copyOf(properties);
+    }
+
+    /**
+     * @param properties the log's property slots ({@link #properties(List)})
+     * @see #compile(RuleSpec, LeadTable, FeatureSpec, boolean)
+     */
+    static CompiledRules compile(RuleSpec spec, LeadTable leads, FeatureSpec features, boolean hasChannels,
+            List<String> properties) {
+        CompiledRules c = new CompiledRules(spec, properties, hasChannels);
         Scope scope = c.new Scope(leads, features);
         for (int i = 0; i < spec.conditions().size(); i++) {
             Condition k = spec.conditions().get(i);
@@ -96,6 +138,27 @@ final class CompiledRules {
             } catch (Expr.CompileException e) {
                 throw new InputDataException(spec.file(), k.line(), null, "key 'conditions[" + (i + 1) + "].when': column "
                         + e.column + ": " + e.getMessage() + " (in: " + k.when() + ")");
+            }
+        }
+        scope.addStageNames();
+        for (int i = 0; i < spec.stages().size(); i++) {
+            RuleSpec.StageRule k = spec.stages().get(i);
+            try {
+                c.stageWhen[i] = Expr.condition(k.when(), scope);
+            } catch (Expr.CompileException e) {
+                throw new InputDataException(spec.file(), k.line(), null, "key 'stages[" + (i + 1) + "].when': column "
+                        + e.column + ": " + e.getMessage() + " (in: " + k.when() + ")");
+            }
+            c.stageStatus[i] = -1;
+            if (k.status().isPresent()) {
+                String col = k.status().get();
+                if (leads.attribute(col).isEmpty()) {
+                    throw new InputDataException(spec.file(), k.line(), null, "key 'stages[" + (i + 1) + "].status': '" + col
+                            + "' is not a column of " + leads.file() + dev.scorecard.core.internal.NearestName.didYouMean(col,
+                                    leads.attributeNames()));
+                }
+                c.attributes.add(leads.attribute(col).get());
+                c.stageStatus[i] = c.attributes.size() - 1;
             }
         }
         return c;
@@ -215,9 +278,8 @@ final class CompiledRules {
 
         Scope(LeadTable leads, FeatureSpec features) {
             variables.put("registeredDays", add(Expr.Type.NUMBER, new Binding(Source.REGISTERED_DAYS, 0, Set.of(), 0, "")));
-            if (leads.hasOutcome()) {
-                variables.put("paid", add(Expr.Type.BOOLEAN, new Binding(Source.PAID, 0, Set.of(), 0, "")));
-            }
+            // false for every lead of a file without converted_at
+            variables.put("paid", add(Expr.Type.BOOLEAN, new Binding(Source.PAID, 0, Set.of(), 0, "")));
             if (hasChannels) {
                 variables.put("channelScore", add(Expr.Type.NUMBER, new Binding(Source.CHANNEL_SCORE, 0, Set.of(), 0, "")));
             }
@@ -238,6 +300,15 @@ final class CompiledRules {
             }
             types.addAll(spec.types());
             spec.eventTypes().ifPresent(types::addAll);
+        }
+
+        /** The names only stage rules may use: the score and what it maps to. */
+        void addStageNames() {
+            variables.put("score", add(Expr.Type.NUMBER, new Binding(Source.SCORE, 0, Set.of(), 0, "")));
+            variables.put("score10", add(Expr.Type.NUMBER, new Binding(Source.SCORE10, 0, Set.of(), 0, "")));
+            variables.put("grade", add(Expr.Type.TEXT, new Binding(Source.GRADE, 0, Set.of(), 0, "")));
+            variables.put("tier", add(Expr.Type.TEXT, new Binding(Source.TIER, 0, Set.of(), 0, "")));
+            variables.put("bestGrade", add(Expr.Type.TEXT, new Binding(Source.BEST_GRADE, 0, Set.of(), 0, "")));
         }
 
         private Expr.Ref add(Expr.Type type, Binding b) {

@@ -75,6 +75,8 @@ final class LeadScorer {
     int score10;
     int grade;
     String tier;
+    String stage;
+    String status;
     final List<String> tags = new ArrayList<>();
     long channel;
     long conditions;
@@ -125,7 +127,8 @@ final class LeadScorer {
      * Scores a lead from its events.
      *
      * @param lead the lead's index
-     * @param order event indices, the lead's from {@code from} to {@code to} (exclusive), any order
+     * @param order event indices, the lead's from {@code from} to {@code to} (exclusive), any order; those
+     *     after the as-of instant are left out
      * @param ledger gets every contribution
      */
     void score(int lead, int[] order, int from, int to, Ledger ledger) {
@@ -138,12 +141,18 @@ final class LeadScorer {
             scratch = new int[m];
             base = new long[m];
         }
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             int e = order[from + i];
-            local[i] = e;
-            base[i] = rules.levelOf[events.type(e)] < 0 ? 0 : points(e);
-            sorted[i] = i;
+            if (events.time(e) > asOf) {
+                continue; // a backtest's table holds later nights' events too
+            }
+            local[kept] = e;
+            base[kept] = rules.levelOf[events.type(e)] < 0 ? 0 : points(e);
+            sorted[kept] = kept;
+            kept++;
         }
+        n = kept;
         sort(n);
         Arrays.fill(dayOf, Long.MIN_VALUE);
         Arrays.fill(usedToday, 0);
@@ -242,6 +251,24 @@ final class LeadScorer {
         while (score < grades.get(grade).fromCents()) {
             grade++;
         }
+        for (int b = 0; b < values.length; b++) {
+            CompiledRules.Source src = rules.bindings.get(b).source();
+            if (src == CompiledRules.Source.SCORE) {
+                values[b] = score / 100.0;
+            } else if (src == CompiledRules.Source.SCORE10) {
+                values[b] = score10;
+            }
+        }
+        stage = "new";
+        status = "";
+        for (int k = 0; k < rules.stageWhen.length; k++) {
+            if (rules.stageWhen[k].test(env)) {
+                stage = rules.spec.stages().get(k).stage();
+                int col = rules.stageStatus[k];
+                status = col < 0 ? "" : rules.attributes.get(col).value(lead);
+                break;
+            }
+        }
     }
 
     private long points(int e) {
@@ -288,7 +315,7 @@ final class LeadScorer {
                 case POINTS_TYPE -> typePoints(b);
                 case COUNT -> count(b, n);
                 case DAYS_SINCE -> daysSince(b, n);
-                case PAID, ATTRIBUTE -> Double.NaN;
+                case PAID, ATTRIBUTE, SCORE, SCORE10, GRADE, TIER, BEST_GRADE -> Double.NaN; // set after the score
             };
         }
     }
@@ -387,7 +414,13 @@ final class LeadScorer {
 
         @Override
         public String text(int id) {
-            return rules.attributes.get(rules.bindings.get(id).index()).value(lead);
+            Binding b = rules.bindings.get(id);
+            return switch (b.source()) {
+                case GRADE -> rules.spec.grades().get(grade).name();
+                case TIER -> tier;
+                case BEST_GRADE -> rules.spec.grades().get(0).name();
+                default -> rules.attributes.get(b.index()).value(lead);
+            };
         }
 
         @Override

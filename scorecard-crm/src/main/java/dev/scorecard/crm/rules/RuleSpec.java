@@ -40,11 +40,12 @@ import java.util.TreeMap;
  * @param defaultTier the tier of a lead that no condition gives one
  * @param score10 the ten upper bounds of the 10-point score, in cents
  * @param grades the grades, best first
+ * @param stages the lifecycle stage rules, in order: the first that holds gives the stage
  */
 record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> duplicates,
         Optional<List<String>> eventTypes, Optional<FeatureSpec> features, Map<String, List<String>> levels,
         List<PointRule> points, Map<String, Decay> decay, Caps caps, double channelWeight, List<Condition> conditions,
-        String defaultTier, long[] score10, List<Grade> grades) {
+        String defaultTier, long[] score10, List<Grade> grades, List<StageRule> stages) {
 
     /** The decay entry every type without its own (or its level's) falls back to. */
     static final String DEFAULT = "default";
@@ -52,7 +53,25 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
     static final List<String> TIERS = List.of("high", "medium", "low");
 
     private static final List<String> TOP_KEYS = List.of("timezone", "duplicates", "eventTypes", "features", "levels",
-            "points", "decay", "caps", "channel", "conditions", "defaultTier", "score10", "grades");
+            "points", "decay", "caps", "channel", "conditions", "defaultTier", "score10", "grades", "stages");
+    /** The lifecycle stages. */
+    static final List<String> STAGES = List.of("new", "nurturing", "sales-ready", "following", "won", "repeat", "dormant");
+    /** The follow-up statuses of a lead in the following stage. */
+    static final List<String> FOLLOW_UP = List.of("to contact", "contacting", "intent unclear", "intent clear",
+            "payment booked", "won");
+    /**
+     * The stages when the file gives none: won once paid; dormant after 60 days without an event (or
+     * with none at all 60 days after creation) or 90 days after creation without high intent,
+     * leaving it with the next high-intent behaviour; sales-ready at the best grade or a high tier;
+     * nurturing once it has done something; else new.
+     */
+    static final List<String[]> DEFAULT_STAGES = List.of(
+            new String[] {"won", "paid"},
+            new String[] {"dormant", "tier != 'high' and (daysSince(any) > 60 or count(any) == 0 and registeredDays > 60"
+                    + " or registeredDays > 90 and count(any, 30d) == 0)"},
+            new String[] {"sales-ready", "tier == 'high' or grade == bestGrade"},
+            new String[] {"nurturing", "count(any) >= 1"},
+            new String[] {"new", "true"});
 
     /**
      * @param type the event type
@@ -103,6 +122,18 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
      * @param line its line in the file
      */
     record Condition(String name, String when, long cents, List<String> tags, Optional<String> tier, long line) {
+    }
+
+    /**
+     * A stage rule.
+     *
+     * @param stage one of {@link #STAGES}
+     * @param when its condition, which may also use {@code score}, {@code score10}, {@code grade},
+     *     {@code tier} and {@code bestGrade}
+     * @param status for {@code following}: the leads column holding the follow-up status, or empty
+     * @param line its line in the file (0 for the defaults)
+     */
+    record StageRule(String stage, String when, Optional<String> status, long line) {
     }
 
     /** A grade and the lowest score100 (in cents) that earns it. */
@@ -167,8 +198,9 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
         List<Condition> conditions = conditions(root);
         long[] score10 = score10(root);
         List<Grade> grades = grades(root);
+        List<StageRule> stages = stages(root);
         return new RuleSpec(root.file(), zone, duplicates, eventTypes, features, levels, points, decay, caps, weight,
-                conditions, defaultTier, score10, grades);
+                conditions, defaultTier, score10, grades, stages);
     }
 
     /** @return every event type the rules name, in level order */
@@ -398,6 +430,38 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
                 throw item.error("condition '" + name + "' gives nothing: add points, tags or a tier");
             }
             out.add(new Condition(name, when, cents, tags, tier, item.get("when").get().line()));
+        }
+        return out;
+    }
+
+    private static List<StageRule> stages(YamlNode root) {
+        Optional<YamlNode> list = root.get("stages");
+        List<StageRule> out = new ArrayList<>();
+        if (list.isEmpty()) {
+            DEFAULT_STAGES.forEach(d -> out.add(new StageRule(d[0], d[1], Optional.empty(), 0)));
+            return out;
+        }
+        for (YamlNode item : list.get().items()) {
+            item.allowOnly(List.of("stage", "when", "status"));
+            YamlNode st = item.get("stage").orElseThrow(() -> item.error("no 'stage' (one of " + String.join(", ", STAGES)
+                    + ")"));
+            if (!STAGES.contains(st.text())) {
+                throw st.error("'" + st.text() + "' is not a stage; the stages are " + String.join(", ", STAGES)
+                        + NearestName.didYouMean(st.text(), STAGES));
+            }
+            String when = item.get("when").orElseThrow(() -> item.error("no 'when' (write when: \"true\" for the rest)"))
+                    .text();
+            Optional<String> status = item.get("status").map(YamlNode::text);
+            if (status.isPresent() && !st.text().equals("following")) {
+                throw item.get("status").get().error("a follow-up status belongs to the following stage");
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1).when().strip().equals("true")) {
+                throw item.error("unreachable: the stage rule before it holds for every lead");
+            }
+            out.add(new StageRule(st.text(), when, status, item.get("when").get().line()));
+        }
+        if (out.isEmpty()) {
+            throw list.get().error("no stage rules");
         }
         return out;
     }

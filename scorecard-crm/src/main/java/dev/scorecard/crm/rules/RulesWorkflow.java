@@ -13,13 +13,17 @@ import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.features.RunInputs;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +44,8 @@ public final class RulesWorkflow {
     public static final String GRADES_CSV = "grades.csv";
     /** The explanations of the leads asked for. */
     public static final String EXPLAIN_CSV = "explain.csv";
+    /** Grade movements since the previous run's scores. */
+    public static final String MOVEMENTS_CSV = "movements.csv";
     /** Rejected event lines. */
     public static final String REJECTS_CSV = "rejects.csv";
     /** Rejected lead rows. */
@@ -56,13 +62,14 @@ public final class RulesWorkflow {
      * @param zoneGiven whether the command line gave the zone (it then beats the rules')
      * @param duplicates the command line's duplicate policy, if given
      * @param explain the lead ids to explain
+     * @param previous the previous run's {@code scores.csv}, for the grade movements, if any
      * @param rejects where rejected event lines go (default {@code DIR/rejects.csv})
      * @param leadRejects where rejected lead rows go (default {@code DIR/lead-rejects.csv})
      * @param maxRejectShare the run fails when either file has more rejects than this share
      */
     public record Request(Path leads, Path events, Path rules, Optional<Path> channels, String asOf, Path outDir,
             InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates, List<String> explain,
-            Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
+            Optional<Path> previous, Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
         /** Checks and copies. */
         public Request {
             Objects.requireNonNull(leads, "leads");
@@ -76,7 +83,7 @@ public final class RulesWorkflow {
         /** @return the files a run may write */
         public List<Path> members() {
             return List.of(outDir.resolve(SCORES_CSV), outDir.resolve(GRADES_CSV), outDir.resolve(EXPLAIN_CSV),
-                    rejectsFile(), leadRejectsFile());
+                    outDir.resolve(MOVEMENTS_CSV), rejectsFile(), leadRejectsFile());
         }
 
         /** @return where rejected event lines go */
@@ -102,11 +109,12 @@ public final class RulesWorkflow {
      * @param grades the grades, best first, and how many leads got each
      * @param gradeCounts leads per grade, in the order of {@code grades}
      * @param unusedTypes event types the rules name that no line of the log had
+     * @param movements with {@code previous}: leads whose grade rose, fell, stayed, and that are new
      * @param written the files written
      */
     public record Outcome(long asOf, ZoneId zone, long leadsRead, long leadsRejected, long leadsAfterAsOf, long scored,
             EventCounts events, long withoutChannelScore, List<String> grades, long[] gradeCounts, List<String> unusedTypes,
-            List<Path> written) {
+            Optional<long[]> movements, List<Path> written) {
     }
 
     private RulesWorkflow() {
@@ -121,6 +129,7 @@ public final class RulesWorkflow {
     public static Outcome run(Request request, LongConsumer progress) {
         RuleSpec spec = RuleSpec.read(request.rules());
         Optional<ChannelStart> channels = request.channels().map(ChannelStart::read);
+        Optional<Map<String, String>> previous = request.previous().map(RulesWorkflow::previousGrades);
         Path dir = request.outDir();
         try (OutputSet set = OutputSet.of(request.members())) {
             RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
@@ -144,27 +153,17 @@ public final class RulesWorkflow {
             };
             EventCounts counts = log.read(sink, in::eventRejects, progress);
             rules.bind(log);
-            long[] startCents = null;
-            double[] channelScore = null;
-            long withoutChannel = 0;
-            if (channels.isPresent()) {
-                int[] s = channels.get().scores(leads);
-                startCents = new long[s.length];
-                channelScore = new double[s.length];
-                for (int i = 0; i < s.length; i++) {
-                    channelScore[i] = s[i] < 0 ? Double.NaN : s[i];
-                    startCents[i] = s[i] < 0 ? 0 : Math.round(s[i] * 10 * 100 * spec.channelWeight());
-                    if (s[i] < 0 && leads.createdAt(i) <= asOf) {
-                        withoutChannel++;
-                    }
-                }
-            }
-            LeadScorer scorer = new LeadScorer(rules, table, leads, features, startCents, channelScore, asOf, in.zone);
+            Start start = Start.of(channels, leads, spec, asOf);
+            LeadScorer scorer = new LeadScorer(rules, table, leads, features, start.cents(), start.score(), asOf,
+                    in.zone);
             int[][] grouped = table.byLead(leads.size());
             int[] starts = grouped[0];
             int[] order = grouped[1];
             long[] gradeCounts = new long[spec.grades().size()];
             long[] scored = new long[2];
+            List<String> gradeNames = spec.grades().stream().map(RuleSpec.Grade::name).toList();
+            // from-grade x to-grade, the last row for leads the previous run did not score (or whose grade is not one now)
+            long[][] moves = new long[gradeNames.size() + 1][gradeNames.size()];
             set.write(dir.resolve(SCORES_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
                 header(w, rules);
@@ -176,6 +175,10 @@ public final class RulesWorkflow {
                     scorer.score(i, order, starts[i], starts[i + 1], LeadScorer.Ledger.NONE);
                     row(w, leads.id(i), scorer, rules);
                     gradeCounts[scorer.grade]++;
+                    if (previous.isPresent()) {
+                        int from = gradeNames.indexOf(previous.get().getOrDefault(leads.id(i), ""));
+                        moves[from < 0 ? gradeNames.size() : from][scorer.grade]++;
+                    }
                     scored[0]++;
                 }
                 w.flush();
@@ -206,6 +209,18 @@ public final class RulesWorkflow {
                 w.flush();
             });
             written.add(dir.resolve(GRADES_CSV));
+            Optional<long[]> movements = Optional.empty();
+            if (previous.isPresent()) {
+                set.write(dir.resolve(MOVEMENTS_CSV), stream -> writeMovements(stream, gradeNames, moves));
+                written.add(dir.resolve(MOVEMENTS_CSV));
+                long[] m = new long[4];
+                for (int f = 0; f <= gradeNames.size(); f++) {
+                    for (int t = 0; t < gradeNames.size(); t++) {
+                        m[f == gradeNames.size() ? 3 : t < f ? 0 : t > f ? 1 : 2] += moves[f][t];
+                    }
+                }
+                movements = Optional.of(m);
+            }
             if (!request.explain().isEmpty()) {
                 set.write(dir.resolve(EXPLAIN_CSV), stream -> {
                     CsvByteWriter w = new CsvByteWriter(stream);
@@ -232,16 +247,91 @@ public final class RulesWorkflow {
                 unused.remove(log.typeName(t));
             }
             return new Outcome(asOf, in.zone, leads.rowsRead(), leads.rowsRejected(), scored[1], scored[0], counts,
-                    withoutChannel, spec.grades().stream().map(RuleSpec.Grade::name).toList(), gradeCounts,
-                    List.copyOf(unused), written);
+                    start.missing(), spec.grades().stream().map(RuleSpec.Grade::name).toList(), gradeCounts,
+                    List.copyOf(unused), movements, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Each lead's start value from the channel table.
+     *
+     * @param cents the start in hundredths, by lead; null without a table
+     * @param score the channel score 0–10, NaN where the table has none; null without a table
+     * @param missing leads created by the as-of instant whose channel the table has no score for
+     */
+    record Start(long[] cents, double[] score, long missing) {
+        static Start of(Optional<ChannelStart> channels, LeadTable leads, RuleSpec spec, long asOf) {
+            if (channels.isEmpty()) {
+                return new Start(null, null, 0);
+            }
+            int[] s = channels.get().scores(leads);
+            long[] cents = new long[s.length];
+            double[] score = new double[s.length];
+            long missing = 0;
+            for (int i = 0; i < s.length; i++) {
+                score[i] = s[i] < 0 ? Double.NaN : s[i];
+                cents[i] = s[i] < 0 ? 0 : Math.round(s[i] * 10 * 100 * spec.channelWeight());
+                if (s[i] < 0 && leads.createdAt(i) <= asOf) {
+                    missing++;
+                }
+            }
+            return new Start(cents, score, missing);
+        }
+    }
+
+    /** @return lead id to grade from a previous run's scores */
+    private static Map<String, String> previousGrades(Path file) {
+        Map<String, String> out = new HashMap<>();
+        try (CsvRows rows = CsvRows.open(file, Optional.empty(), StandardCharsets.UTF_8)) {
+            int id = rows.header().indexOf(EventLog.LEAD);
+            int grade = rows.header().indexOf("grade");
+            if (id < 0 || grade < 0) {
+                throw new InputDataException(file.toString(), rows.headerLine(), null, "--previous: expected the scores.csv"
+                        + " of an earlier rules run, with lead_id and grade (its header: " + String.join(", ",
+                                rows.header()) + ")");
+            }
+            while (rows.next()) {
+                if (rows.fieldCount() != rows.header().size()) {
+                    throw new InputDataException(file.toString(), rows.line(), null, "expected " + rows.header().size()
+                            + " fields as in the header, found " + rows.fieldCount());
+                }
+                out.put(rows.field(id), rows.field(grade));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void writeMovements(java.io.OutputStream stream, List<String> grades, long[][] moves) throws IOException {
+        CsvByteWriter w = new CsvByteWriter(stream);
+        w.field("from");
+        w.comma();
+        w.field("to");
+        w.comma();
+        w.field("leads");
+        w.endRow();
+        for (int f = 0; f <= grades.size(); f++) {
+            for (int t = 0; t < grades.size(); t++) {
+                if (moves[f][t] == 0) {
+                    continue;
+                }
+                w.field(f == grades.size() ? "(new)" : grades.get(f));
+                w.comma();
+                w.field(grades.get(t));
+                w.comma();
+                w.number(moves[f][t]);
+                w.endRow();
+            }
+        }
+        w.flush();
+    }
+
     private static void header(CsvByteWriter w, CompiledRules rules) throws IOException {
-        List<String> names = new ArrayList<>(List.of(EventLog.LEAD, "score100", "score10", "grade", "tier", "tags",
-                "channel_points"));
+        List<String> names = new ArrayList<>(List.of(EventLog.LEAD, "score100", "score10", "grade", "tier", "stage",
+                "follow_up", "tags", "channel_points"));
         rules.levelNames.forEach(l -> names.add("points_" + l));
         names.addAll(List.of("condition_points", "total_cap", "clamp"));
         for (int i = 0; i < names.size(); i++) {
@@ -263,6 +353,10 @@ public final class RulesWorkflow {
         w.field(rules.spec.grades().get(s.grade).name());
         w.comma();
         w.field(s.tier);
+        w.comma();
+        w.field(s.stage);
+        w.comma();
+        w.field(s.status);
         w.comma();
         w.field(String.join(";", s.tags));
         w.comma();

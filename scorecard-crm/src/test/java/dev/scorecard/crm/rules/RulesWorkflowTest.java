@@ -27,7 +27,7 @@ class RulesWorkflowTest {
     private RulesWorkflow.Outcome run(Path rules, List<String> explain) throws IOException {
         return RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), copy("events.csv"), rules,
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
-                Optional.empty(), explain, Optional.empty(), Optional.empty(), 0.9), n -> { });
+                Optional.empty(), explain, Optional.empty(), Optional.empty(), Optional.empty(), 0.9), n -> { });
     }
 
     @Test
@@ -47,16 +47,18 @@ class RulesWorkflowTest {
         //   40 + 17.07 + 22 + 10 = 89.07 -> 10-point 9, grade A
         // Lead B: course_view 5, complaint -30 (no decay): 20 + 5 - 30 = -5, clamped +5 -> 0; paid on 11-29 -> medium
         // Lead D: no events: 15 -> 10-point 2, grade D
+        // Stages (the defaults): A has a high tier -> sales-ready; B paid -> won; D has done nothing yet -> new; E
+        //   has events, grade B -> nurturing.
         // Lead E: trial_booked 1, 2 and 3 days old: 20 x 0.5^0.1 = 18.66, 20 x 0.5^0.2 = 17.41, 20 x 0.5^0.3 =
         //   16.245 -> 16.25; live_joined 1 day: 10 x 0.5^0.1 = 9.33 -> level A 61.65 > total cap 60 -> -1.65;
         //   10 + 60 = 70 -> 10-point 7, grade B
         assertThat(Files.readAllLines(dir.resolve("out/scores.csv"))).containsExactly(
-                "lead_id,score100,score10,grade,tier,tags,channel_points,points_A,points_B,points_N,condition_points,"
-                    + "total_cap,clamp",
-                "A,89.07,9,A,high,high-intent;north,40,17.07,22,0,10,0,0",
-                "B,0,0,D,medium,,20,0,5,-30,0,0,5",
-                "D,15,2,D,low,,15,0,0,0,0,0,0",
-                "E,70,7,B,low,,10,61.65,0,0,0,-1.65,0");
+                "lead_id,score100,score10,grade,tier,stage,follow_up,tags,channel_points,points_A,points_B,points_N,"
+                    + "condition_points,total_cap,clamp",
+                "A,89.07,9,A,high,sales-ready,,high-intent;north,40,17.07,22,0,10,0,0",
+                "B,0,0,D,medium,won,,,20,0,5,-30,0,0,5",
+                "D,15,2,D,low,new,,,15,0,0,0,0,0,0",
+                "E,70,7,B,low,nurturing,,,10,61.65,0,0,0,-1.65,0");
         assertThat(Files.readAllLines(dir.resolve("out/grades.csv"))).containsExactly("grade,from,leads,share",
                 "A,80,1,0.25", "B,50,1,0.25", "C,20,0,0", "D,0,2,0.5");
         assertThat(o.scored()).isEqualTo(4);
@@ -77,6 +79,19 @@ class RulesWorkflowTest {
                 "A,score,A / 9 / high / high-intent;north,,,,,89.07", "E,cap total,rule points,,,,,-1.65",
                 "E,score,B / 7 / low,,,,,70");
         assertLedgersAddUp(explain);
+    }
+
+    @Test
+    void movementsSinceThePreviousRun() throws IOException {
+        // Last night (made up): A was a B, B a D, D an A, E not there. Tonight A is an A, B a D, D a D, E a B.
+        Path previous = Files.write(dir.resolve("previous.csv"), List.of("lead_id,score100,grade", "A,55,B", "B,0,D",
+                "D,81,A"));
+        RulesWorkflow.Outcome o = RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), copy("events.csv"),
+                copy("rules.yaml"), Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT,
+                false, Optional.empty(), List.of(), Optional.of(previous), Optional.empty(), Optional.empty(), 0.9), n -> { });
+        assertThat(Files.readAllLines(dir.resolve("out/movements.csv"))).containsExactly("from,to,leads", "A,D,1", "B,A,1",
+                "D,D,1", "(new),B,1");
+        assertThat(o.movements().orElseThrow()).containsExactly(1, 1, 1, 1); // up, down, same, new
     }
 
     /** Every lead's ledger lines add up to its score row, to the hundredth. */
@@ -108,7 +123,7 @@ class RulesWorkflowTest {
         Files.write(dir.resolve("shuffled.csv"), lines);
         RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), dir.resolve("shuffled.csv"), dir.resolve("rules.yaml"),
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
-                Optional.empty(), List.of("A"), Optional.empty(), Optional.empty(), 0.9), n -> { });
+                Optional.empty(), List.of("A"), Optional.empty(), Optional.empty(), Optional.empty(), 0.9), n -> { });
         assertThat(Files.readAllBytes(dir.resolve("out/scores.csv"))).isEqualTo(first);
         assertThat(Files.readAllBytes(dir.resolve("out/explain.csv"))).isEqualTo(firstExplain);
     }
@@ -152,5 +167,53 @@ class RulesWorkflowTest {
         assertThatThrownBy(() -> run(rules(levels, points, "conditions:", "  - {when: \"city = 'x'\", points: 5}"),
                 List.of())).isInstanceOf(InputDataException.class)
                 .hasMessageContaining("column 6: '=' is not an operator; write '==' to compare");
+    }
+
+    @Test
+    void stagesEnterAndLeaveTheDormantPool() throws IOException {
+        Path leads = Files.write(dir.resolve("s-leads.csv"), List.of("lead_id,created_at,city,follow_up,converted,converted_at",
+                "P,2026-08-01,,,0,", "Q,2026-08-01,,,0,", "R,2026-08-01,,intent clear,0,", "S,2026-11-29,,,0,",
+                "T,2026-08-01,,contacting,1,2026-11-01"));
+        Path events = Files.write(dir.resolve("s-events.csv"), List.of("lead_id,event,timestamp,value,course",
+                "P,page_view,2026-09-01T10:00:00Z,,", "Q,page_view,2026-09-01T10:00:00Z,,",
+                "Q,trial_booked,2026-11-29T10:00:00Z,,math", "R,page_view,2026-09-01T10:00:00Z,,"));
+        List<String> yaml = new java.util.ArrayList<>(Files.readAllLines(Path.of("src/test/resources/rules/rules.yaml")));
+        yaml.addAll(List.of("stages:", "  - {stage: won, when: \"paid\"}",
+                "  - {stage: following, when: \"follow_up != ''\", status: follow_up}",
+                "  - {stage: dormant, when: \"count(A, 90d) == 0 and (daysSince(any) > 30 or registeredDays > 90)\"}",
+                "  - {stage: sales-ready, when: \"grade == bestGrade\"}", "  - {stage: nurturing, when: \"count(any) >= 1\"}",
+                "  - {stage: new, when: \"true\"}"));
+        Path rules = Files.write(dir.resolve("s.yaml"), yaml);
+        // 2026-09-02: P and Q viewed a page yesterday -> nurturing; R and T have a follow-up status -> following (T
+        // pays only on 11-01); S does not exist yet. 2026-11-28: P and Q have done nothing for 88 days and nothing of level A -> dormant; R is still
+        // being followed; T paid on 11-01 -> won (before its follow-up status). 2026-11-30: Q booked a trial on 11-29 ->
+        // out of the pool (18.66 points: grade D, so nurturing); S, created yesterday, has done nothing -> new.
+        assertThat(stages(leads, events, rules, "2026-09-02")).containsExactly("P nurturing ", "Q nurturing ",
+                "R following intent clear", "T following contacting");
+        assertThat(stages(leads, events, rules, "2026-11-28")).containsExactly("P dormant ", "Q dormant ",
+                "R following intent clear", "T won ");
+        assertThat(stages(leads, events, rules, "2026-11-30")).containsExactly("P dormant ", "Q nurturing ",
+                "R following intent clear", "S new ", "T won ");
+        assertThatThrownBy(() -> stages(leads, events, Files.write(dir.resolve("bad.yaml"), List.of("levels: {A: [x]}",
+                "points: [{event: x, points: 1}]", "stages:", "  - {stage: dormnt, when: \"true\"}")), "2026-11-30"))
+                .hasMessageContaining("key 'stages[1].stage': 'dormnt' is not a stage; the stages are new, nurturing,"
+                        + " sales-ready, following, won, repeat, dormant; did you mean 'dormant'?");
+        assertThatThrownBy(() -> stages(leads, events, Files.write(dir.resolve("bad.yaml"), List.of("levels: {A: [x]}",
+                "points: [{event: x, points: 1}]", "stages:", "  - {stage: new, when: \"true\"}",
+                "  - {stage: won, when: \"paid\"}")), "2026-11-30"))
+                .hasMessageContaining("unreachable: the stage rule before it holds for every lead");
+    }
+
+    private List<String> stages(Path leads, Path events, Path rules, String asOf) throws IOException {
+        RulesWorkflow.run(new RulesWorkflow.Request(leads, events, rules, Optional.empty(), asOf, dir.resolve("s-out"),
+                InputFormat.DEFAULT, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                0.9), n -> { });
+        List<String> out = new java.util.ArrayList<>();
+        List<String> rows = Files.readAllLines(dir.resolve("s-out/scores.csv"));
+        for (String line : rows.subList(1, rows.size())) {
+            String[] f = line.split(",", -1);
+            out.add(f[0] + " " + f[5] + " " + f[6]);
+        }
+        return out;
     }
 }

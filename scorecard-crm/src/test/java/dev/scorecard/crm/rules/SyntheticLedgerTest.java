@@ -42,7 +42,7 @@ class SyntheticLedgerTest {
         RulesWorkflow.Outcome o = RulesWorkflow.run(new RulesWorkflow.Request(dir.resolve("crm/leads.csv"),
                 dir.resolve("crm/events.csv"), dir.resolve("rules.yaml"), Optional.of(dir.resolve("channels.csv")),
                 "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false, Optional.empty(), ids, Optional.empty(),
-                Optional.empty(), 0.05), n -> { });
+                Optional.empty(), Optional.empty(), 0.05), n -> { });
         assertThat(o.scored()).isEqualTo(ids.size());
         List<String> explain = Files.readAllLines(dir.resolve("out/explain.csv"));
         RulesWorkflowTest.assertLedgersAddUp(explain);
