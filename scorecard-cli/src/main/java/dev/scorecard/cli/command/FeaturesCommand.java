@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.LeadFilesOptions;
 import dev.scorecard.cli.option.LeadInputOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -39,6 +40,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    LeadFilesOptions files;
+
+    @Mixin
     LeadInputOptions input;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The features spec (YAML).")
@@ -57,10 +61,10 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FeaturesWorkflow.Request request = new FeaturesWorkflow.Request(input.leads, input.events, specFile, asOf, out,
+        FeaturesWorkflow.Request request = new FeaturesWorkflow.Request(files.leads, files.events, specFile, asOf, out,
                 input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
-        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", specFile)
+        PathCollisions.of().input("--leads", files.leads).input("--events", files.events).input("--spec", specFile)
                 .output("--out", out).output("--rejects", request.rejectsFile())
                 .output("--lead-rejects", request.leadRejectsFile()).check();
         FeaturesWorkflow.Outcome o;

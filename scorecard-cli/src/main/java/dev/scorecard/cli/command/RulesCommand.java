@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code scorecard rules}: the rule score of every lead as of an instant. */
@@ -40,13 +41,24 @@ import picocli.CommandLine.Spec;
             "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --as-of 2026-12-01 --previous out/rules/scores.csv --out out/rules-1201",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
-        sortOptions = false)
+        sortOptions = false,
+        subcommands = RulesBacktestCommand.class)
 public final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "The rules (YAML).")
+    @Option(names = "--rules", paramLabel = "FILE", description = "The rules (YAML). Required.")
     Path rules;
+
+    // Not required by picocli, which would then ask for them before 'rules backtest' too: checked in call().
+    @Option(names = "--leads", paramLabel = "FILE",
+            description = "The leads CSV: lead_id, created_at[, channel, sub_channel, converted, converted_at, ...]."
+                + " Required.")
+    Path leads;
+
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "The events CSV: lead_id, event, timestamp[, value, ...properties], in any order. Required.")
+    Path events;
 
     @Mixin
     LeadInputOptions input;
@@ -56,9 +68,9 @@ public final class RulesCommand implements Callable<Integer> {
                 + " score x 10 x the rules' channel weight. Default: every lead starts at 0.")
     Path channels;
 
-    @Option(names = "--as-of", required = true, paramLabel = "TIME",
+    @Option(names = "--as-of", paramLabel = "TIME",
             description = "The as-of instant: 2026-11-30 (the start of that day), 2026-11-30T18:00 (in --timezone) or"
-                + " 2026-11-30T18:00:00+08:00.")
+                + " 2026-11-30T18:00:00+08:00. Required.")
     String asOf;
 
     @Option(names = "--explain", paramLabel = "LEAD_ID",
@@ -70,7 +82,7 @@ public final class RulesCommand implements Callable<Integer> {
                 + " the moves.")
     Path previous;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created when absent). Required.")
     Path out;
 
     @Mixin
@@ -78,11 +90,31 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RulesWorkflow.Request request = new RulesWorkflow.Request(input.leads, input.events, rules,
+        List<String> missing = new ArrayList<>();
+        if (rules == null) {
+            missing.add("'--rules=FILE'");
+        }
+        if (leads == null) {
+            missing.add("'--leads=FILE'");
+        }
+        if (events == null) {
+            missing.add("'--events=FILE'");
+        }
+        if (asOf == null) {
+            missing.add("'--as-of=TIME'");
+        }
+        if (out == null) {
+            missing.add("'--out=DIR'");
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "missing required option" + (missing.size() > 1 ? "s" : "")
+                    + ": " + String.join(", ", missing));
+        }
+        RulesWorkflow.Request request = new RulesWorkflow.Request(leads, events, rules,
                 Optional.ofNullable(channels), asOf, out, input.format(), input.timezone != null, input.duplicatePolicy(),
                 explain, Optional.ofNullable(previous), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
-        PathCollisions collisions = PathCollisions.of().input("--leads", input.leads).input("--events", input.events)
+        PathCollisions collisions = PathCollisions.of().input("--leads", leads).input("--events", events)
                 .input("--rules", rules);
         if (channels != null) {
             collisions.input("--channels", channels);

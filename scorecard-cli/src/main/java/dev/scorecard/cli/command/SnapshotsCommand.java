@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.LeadFilesOptions;
 import dev.scorecard.cli.option.LeadInputOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
@@ -43,6 +44,9 @@ public final class SnapshotsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    LeadFilesOptions files;
+
+    @Mixin
     LeadInputOptions input;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The features spec (YAML).")
@@ -74,11 +78,11 @@ public final class SnapshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(input.leads, input.events, specFile,
+        SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(files.leads, files.events, specFile,
                 date("--from", from), date("--to", to), days("--every", every), days("--horizon", horizon), targetName, out,
                 input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
-        PathCollisions.of().input("--leads", input.leads).input("--events", input.events).input("--spec", specFile)
+        PathCollisions.of().input("--leads", files.leads).input("--events", files.events).input("--spec", specFile)
                 .output("--out", out).check();
         SnapshotsWorkflow.Outcome o;
         try (Progress progress = Progress.start(output.quiet)) {
@@ -104,7 +108,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static LocalDate date(String option, String text) {
+    static LocalDate date(String option, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
@@ -112,7 +116,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
         }
     }
 
-    private static int days(String option, String text) {
+    static int days(String option, String text) {
         Matcher m = DAYS.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a number of days; write e.g. 7d");

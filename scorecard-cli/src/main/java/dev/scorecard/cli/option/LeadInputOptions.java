@@ -11,20 +11,10 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs of the lead side's event commands ({@code features}, {@code snapshots}, {@code rules}):
- * the leads file, the event log, how they are read and where their rejects go.
+ * How the lead side's event commands ({@code features}, {@code snapshots}, {@code rules}) read the
+ * leads file and the event log ({@link LeadFilesOptions}), and where their rejects go.
  */
 public final class LeadInputOptions {
-    /** The leads file. */
-    @Option(names = "--leads", required = true, paramLabel = "FILE",
-            description = "The leads CSV: lead_id, created_at[, channel, sub_channel, converted, converted_at, ...].")
-    public Path leads;
-
-    /** The event log. */
-    @Option(names = "--events", required = true, paramLabel = "FILE",
-            description = "The events CSV: lead_id, event, timestamp[, value, ...properties], in any order.")
-    public Path events;
-
     /** The zone of local times and calendar days, or null for the spec's (else UTC). */
     @Option(names = "--timezone", paramLabel = "ZONE",
             description = "Zone of times without an offset and of calendar days, e.g. Asia/Shanghai. Default: the spec's"

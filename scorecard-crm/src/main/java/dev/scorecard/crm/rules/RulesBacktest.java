@@ -219,7 +219,9 @@ public final class RulesBacktest {
                     Scored scored = new Scored();
                     for (int i = 0; i < leads.size(); i++) {
                         long converted = leads.convertedAt(i);
-                        if (leads.createdAt(i) > asOf || converted != LeadTable.NO_TIME && converted <= asOf) {
+                        if (leads.createdAt(i) > asOf || converted != LeadTable.NO_TIME && converted <= asOf
+                                || converted == LeadTable.NO_TIME && leads.converted(i) == 1) {
+                            // converted before the night, or at a time the file does not give: in no night
                             continue;
                         }
                         scorer.score(i, grouped[1], grouped[0][i], grouped[0][i + 1], LeadScorer.Ledger.NONE);
