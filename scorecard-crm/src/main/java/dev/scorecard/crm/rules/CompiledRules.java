@@ -4,7 +4,6 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.features.FeatureSpec;
-import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.rules.RuleSpec.Condition;
 import dev.scorecard.crm.rules.RuleSpec.Decay;
 import dev.scorecard.crm.rules.RuleSpec.PointRule;

@@ -5,7 +5,6 @@ import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.events.LocalDays;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.rules.CompiledRules.Binding;
-import dev.scorecard.crm.rules.RuleSpec.Decay;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,8 +41,6 @@ final class LeadScorer {
         }
     }
 
-    private static final long DAY_MS = 86_400_000L;
-
     private final CompiledRules rules;
     private final EventTable events;
     private final LeadTable leads;
@@ -54,7 +51,7 @@ final class LeadScorer {
     private final LocalDays days;
     private final long asOfDay;
     private final long[] bindingFrom;
-    private final long[][] stepFrom;
+    private final Decays decays;
     private final int width;
 
     // Scratch, per lead.
@@ -107,15 +104,7 @@ final class LeadScorer {
             int w = rules.bindings.get(b).windowDays();
             bindingFrom[b] = w == 0 ? Long.MIN_VALUE : windowStart(asOf, zone, w);
         }
-        stepFrom = new long[types][];
-        for (int t = 0; t < types; t++) {
-            if (rules.decayOf[t] instanceof RuleSpec.Steps s) {
-                stepFrom[t] = new long[s.days().length];
-                for (int k = 0; k < s.days().length; k++) {
-                    stepFrom[t][k] = windowStart(asOf, zone, s.days()[k]);
-                }
-            }
-        }
+        decays = new Decays(rules, asOf, zone);
     }
 
     /** The instant a window of {@code days} calendar days back from {@code asOf} starts at (exclusive), as features do. */
@@ -287,20 +276,7 @@ final class LeadScorer {
     private final int[] props;
 
     private double factor(int type, long time) {
-        Decay d = rules.decayOf[type];
-        if (d instanceof RuleSpec.HalfLife h) {
-            return StrictMath.pow(0.5, (asOf - time) / (DAY_MS * h.days()));
-        }
-        if (d instanceof RuleSpec.Steps s) {
-            long[] from = stepFrom[type];
-            for (int k = 0; k < from.length; k++) {
-                if (time > from[k]) {
-                    return s.factors()[k];
-                }
-            }
-            return 0;
-        }
-        return 1;
+        return decays.factor(type, time);
     }
 
     /** Works out every name and call the conditions use, for the lead just scored. */

@@ -8,8 +8,6 @@ import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventTable;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
-import dev.scorecard.crm.features.FeatureSpec;
-import dev.scorecard.crm.features.FeaturesWorkflow;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.features.RunInputs;
 import dev.scorecard.train.eval.Metrics;
@@ -22,11 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -151,46 +147,21 @@ public final class RulesBacktest {
         Path rejectsFile = request.rejects().orElse(dir.resolve(RulesWorkflow.REJECTS_CSV));
         Path leadRejectsFile = request.leadRejects().orElse(dir.resolve(RulesWorkflow.LEAD_REJECTS_CSV));
         try (OutputSet set = OutputSet.of(request.members())) {
-            FeatureSpec features = specs.stream().flatMap(s -> s.features().stream()).findFirst().orElse(null);
-            RunInputs in = new RunInputs(features, first.zone(), first.duplicates(), request.format(), request.zoneGiven(),
-                    request.duplicates(), set, rejectsFile, leadRejectsFile);
-            ZoneId zone = in.zone;
-            List<LocalDate> dates = new ArrayList<>();
-            for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(request.everyDays())) {
-                dates.add(d);
-            }
-            long last = dates.get(dates.size() - 1).atStartOfDay(zone).toInstant().toEpochMilli();
-            LeadTable leads = in.leads(request.leads());
-            if (!leads.hasOutcome()) {
-                throw new InputDataException(request.leads().toString(), 0, null, "a backtest needs the leads' outcomes: "
-                        + "columns " + LeadTable.CONVERTED + " and " + LeadTable.CONVERTED_AT);
-            }
-            List<CompiledRules> compiled = new ArrayList<>();
-            for (RuleSpec s : specs) {
-                compiled.add(CompiledRules.compile(s, leads, s.features().orElse(null), channels.isPresent(), properties));
-            }
-            Set<String> known = new LinkedHashSet<>();
-            boolean anyType = false;
-            for (RuleSpec s : specs) {
-                Optional<List<String>> t = s.eventTypes().or(() -> s.features().flatMap(FeatureSpec::eventTypes));
-                if (t.isEmpty()) {
-                    anyType = true;
-                } else {
-                    known.addAll(t.get());
-                }
-            }
-            EventLog log = in.open(request.events(), leads, last, anyType ? Optional.empty() : Optional.of(known),
-                    properties);
-            EventTable table = new EventTable(properties.size());
-            EventCounts counts = log.read(table, in::eventRejects, progress);
-            compiled.forEach(c -> c.bind(log));
-            int[][] grouped = table.byLead(leads.size());
+            Nights data = Nights.read("a backtest", specs, properties, channels.isPresent(), request.leads(),
+                    request.events(), request.from(), request.to(), request.everyDays(), request.format(),
+                    request.zoneGiven(), request.duplicates(), set, rejectsFile, leadRejectsFile, progress);
+            ZoneId zone = data.zone;
+            List<LocalDate> dates = data.dates;
+            LeadTable leads = data.leads;
+            List<CompiledRules> compiled = data.compiled;
+            EventTable table = data.table;
+            EventLog log = data.log;
+            EventCounts counts = data.counts;
+            int[][] grouped = data.grouped;
+            RunInputs in = data.in;
             List<Night> nights = new ArrayList<>();
             List<LocalDate> incomplete = new ArrayList<>();
-            long reach = counts.latest();
-            for (int i = 0; i < leads.size(); i++) {
-                reach = Math.max(reach, leads.convertedAt(i) == LeadTable.NO_TIME ? Long.MIN_VALUE : leads.convertedAt(i));
-            }
+            long reach = data.reach;
             List<Scored> pooled = new ArrayList<>();
             List<long[][]> pooledGrades = new ArrayList<>();
             for (int r = 0; r < specs.size(); r++) {
@@ -218,14 +189,11 @@ public final class RulesBacktest {
                     long[] gradeConverters = new long[g];
                     Scored scored = new Scored();
                     for (int i = 0; i < leads.size(); i++) {
-                        long converted = leads.convertedAt(i);
-                        if (leads.createdAt(i) > asOf || converted != LeadTable.NO_TIME && converted <= asOf
-                                || converted == LeadTable.NO_TIME && leads.converted(i) == 1) {
-                            // converted before the night, or at a time the file does not give: in no night
+                        if (!data.inNight(i, asOf)) {
                             continue;
                         }
                         scorer.score(i, grouped[1], grouped[0][i], grouped[0][i + 1], LeadScorer.Ledger.NONE);
-                        byte target = (byte) (converted != LeadTable.NO_TIME && converted <= end ? 1 : 0);
+                        byte target = data.target(i, end);
                         scored.add(scorer.score / 100.0, target);
                         gradeLeads[scorer.grade]++;
                         gradeConverters[scorer.grade] += target;
