@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,12 +27,16 @@ import picocli.CommandLine.Spec;
         header = "Build leak-free training snapshots from an event log.",
         description = "Build training rows 'features as of day D -> converted within H days after D' for every D from"
             + " --from to --to in steps of --every: each row's features see only the events at or before the start of"
-            + " its day D (in the zone), and leads that were not yet created or had already converted at D are left out."
+            + " its day D (in the zone), and leads that were not yet created or had already converted at D are left out"
+            + " (and, with --max-lead-age, the leads older than that at D)."
             + " The snapshot_date column lets train split out of time (--time-column snapshot_date --oot-from DATE).",
         footer = {"", "Examples:",
             "  scorecard snapshots --leads leads.csv --events events.csv \\",
             "      --spec features.yaml --from 2026-01-05 --to 2026-10-26 --every 7d \\",
             "      --horizon 14d --out snapshots.csv",
+            "  scorecard snapshots --leads leads.csv --events events.csv \\",
+            "      --spec features.yaml --from 2025-03-03 --to 2026-11-09 --every 7d \\",
+            "      --horizon 14d --max-lead-age 30d --out snapshots.csv",
             "  scorecard train --data snapshots.csv --target target \\",
             "      --id lead_id,snapshot_date --time-column snapshot_date \\",
             "      --oot-from 2026-09-01 --out out/lead-model",
@@ -66,6 +71,11 @@ public final class SnapshotsCommand implements Callable<Integer> {
             description = "The target: converted within this many days after the snapshot date (default ${DEFAULT-VALUE}).")
     String horizon;
 
+    @Option(names = "--max-lead-age", paramLabel = "DAYS",
+            description = "Keep in each date's snapshot only the leads at most this many days old (created on or after"
+                + " day D minus DAYS, lead_age_days <= DAYS), the fresh leads sales works, e.g. 30d. Default: every lead.")
+    String maxLeadAge;
+
     @Option(names = "--target-name", paramLabel = "COL", defaultValue = "target",
             description = "Name of the target column (default ${DEFAULT-VALUE}).")
     String targetName;
@@ -79,7 +89,8 @@ public final class SnapshotsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnapshotsWorkflow.Request request = new SnapshotsWorkflow.Request(files.leads, files.events, specFile,
-                date("--from", from), date("--to", to), days("--every", every), days("--horizon", horizon), targetName, out,
+                date("--from", from), date("--to", to), days("--every", every), days("--horizon", horizon),
+                maxLeadAge == null ? OptionalInt.empty() : OptionalInt.of(days("--max-lead-age", maxLeadAge)), targetName, out,
                 input.format(), input.timezone != null, input.duplicatePolicy(), Optional.ofNullable(input.rejects),
                 Optional.ofNullable(input.leadRejects), input.maxRejectShare);
         PathCollisions.of().input("--leads", files.leads).input("--events", files.events).input("--spec", specFile)
@@ -97,6 +108,9 @@ public final class SnapshotsCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "leads: %d read = %d kept + %d rejected%s%n", o.leadsRead(),
                     o.leadsRead() - o.leadsRejected(), o.leadsRejected(), o.leadsWithoutTime() == 0 ? ""
                             : "; " + o.leadsWithoutTime() + " converted without converted_at are in no snapshot");
+            if (maxLeadAge != null) {
+                stdout.printf(Locale.ROOT, "--max-lead-age %s: %d rows of older leads left out%n", maxLeadAge, o.tooOld());
+            }
             stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.counts()).replace("the as-of instant",
                     "the last date"), 8));
             o.incompleteFrom().ifPresent(d -> stdout.println(ConsoleText.wrap("warning: from " + d + " on, the horizon reaches"

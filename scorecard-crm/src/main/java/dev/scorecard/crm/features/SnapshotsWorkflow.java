@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,8 +28,10 @@ import java.util.function.LongConsumer;
  * the events at or before its as-of instant (the start of day D in the zone) and nothing else, and
  * its target from the leads' conversion times. A lead is in D's snapshot when it was created at or
  * before D's instant and had not converted by then; its target is 1 when it converted after the
- * instant and at or before the instant H days later (calendar days in the zone). Leads converted
- * with no {@code converted_at} cannot be placed in time and are left out (counted).
+ * instant and at or before the instant H days later (calendar days in the zone). With a maximum lead
+ * age of N days, only the leads created at or after the start of day D − N are in D's snapshot (the
+ * fresh leads a sales team works; their {@code daysSinceCreated} is at most N). Leads converted with
+ * no {@code converted_at} cannot be placed in time and are left out (counted).
  *
  * <p>The events are read once, into memory ({@link EventTable}, about 24 bytes each), and replayed
  * for every date; the features file and both rejects files are one output set.
@@ -48,6 +51,8 @@ public final class SnapshotsWorkflow {
      * @param to the last snapshot date (inclusive, when the steps reach it)
      * @param everyDays days between snapshot dates
      * @param horizonDays the target's horizon in days
+     * @param maxLeadAgeDays when present, a date's snapshot holds only the leads created at or after the
+     *     start of the day this many days before it
      * @param target the target column's name
      * @param out the snapshots CSV
      * @param format how the files are read (see {@link FeaturesWorkflow.Request})
@@ -58,8 +63,8 @@ public final class SnapshotsWorkflow {
      * @param maxRejectShare the share of rejected rows in either file over which the run fails
      */
     public record Request(Path leads, Path events, Path spec, LocalDate from, LocalDate to, int everyDays, int horizonDays,
-            String target, Path out, InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates,
-            Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
+            OptionalInt maxLeadAgeDays, String target, Path out, InputFormat format, boolean zoneGiven,
+            Optional<DuplicatePolicy> duplicates, Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
         /** Checks. */
         public Request {
             Objects.requireNonNull(leads, "leads");
@@ -75,6 +80,11 @@ public final class SnapshotsWorkflow {
             }
             if (horizonDays < 1 || horizonDays > 3660) {
                 throw new IllegalArgumentException("--horizon: " + horizonDays
+                        + " days is out of range; expected 1d to 3660d");
+            }
+            Objects.requireNonNull(maxLeadAgeDays, "maxLeadAgeDays");
+            if (maxLeadAgeDays.isPresent() && (maxLeadAgeDays.getAsInt() < 1 || maxLeadAgeDays.getAsInt() > 3660)) {
+                throw new IllegalArgumentException("--max-lead-age: " + maxLeadAgeDays.getAsInt()
                         + " days is out of range; expected 1d to 3660d");
             }
             if (target.isBlank()) {
@@ -97,6 +107,8 @@ public final class SnapshotsWorkflow {
      * @param leadsRead data rows of the leads file
      * @param leadsRejected of those, rejected
      * @param leadsWithoutTime leads converted with no {@code converted_at}, left out of every snapshot
+     * @param tooOld lead-dates left out because the lead was older than the maximum lead age (0
+     *     without one)
      * @param rows rows written, over all dates
      * @param events rows with target 1
      * @param counts what the pass over the log found (as of the last date)
@@ -104,8 +116,8 @@ public final class SnapshotsWorkflow {
      *     conversion in the data, when there is one: its targets may be incomplete
      * @param written the files written
      */
-    public record Outcome(List<LocalDate> dates, long leadsRead, long leadsRejected, long leadsWithoutTime, long rows,
-            long events, EventCounts counts, Optional<LocalDate> incompleteFrom, List<Path> written) {
+    public record Outcome(List<LocalDate> dates, long leadsRead, long leadsRejected, long leadsWithoutTime, long tooOld,
+            long rows, long events, EventCounts counts, Optional<LocalDate> incompleteFrom, List<Path> written) {
         /** Copies. */
         public Outcome {
             dates = List.copyOf(dates);
@@ -152,7 +164,7 @@ public final class SnapshotsWorkflow {
                     }
                 }
             }
-            long[] totals = new long[2];
+            long[] totals = new long[3];
             Optional<LocalDate> incomplete = Optional.empty();
             for (LocalDate d : dates) {
                 if (incomplete.isEmpty() && start(d.plusDays(request.horizonDays()), zone) > newest) {
@@ -167,6 +179,8 @@ public final class SnapshotsWorkflow {
                 for (LocalDate d : dates) {
                     long asOf = start(d, zone);
                     long until = start(d.plusDays(request.horizonDays()), zone);
+                    long oldest = request.maxLeadAgeDays().isPresent()
+                            ? start(d.minusDays(request.maxLeadAgeDays().getAsInt()), zone) : Long.MIN_VALUE;
                     byte[] date = d.toString().getBytes(StandardCharsets.US_ASCII);
                     FeaturePlan plan = new FeaturePlan(spec, leads, log, asOf, zone);
                     table.replay(plan, asOf);
@@ -174,6 +188,10 @@ public final class SnapshotsWorkflow {
                         long at = leads.convertedAt(i);
                         boolean converted = leads.converted(i) == 1;
                         if (leads.createdAt(i) > asOf || (converted && (at == LeadTable.NO_TIME || at <= asOf))) {
+                            continue;
+                        }
+                        if (leads.createdAt(i) < oldest) {
+                            totals[2]++;
                             continue;
                         }
                         w.field(leads.id(i));
@@ -197,7 +215,7 @@ public final class SnapshotsWorkflow {
             in.closeRejects(written);
             in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(), request.out());
             set.commit();
-            return new Outcome(dates, leads.rowsRead(), leads.rowsRejected(), withoutTime, totals[0], totals[1], counts,
+            return new Outcome(dates, leads.rowsRead(), leads.rowsRejected(), withoutTime, totals[2], totals[0], totals[1], counts,
                     incomplete, written);
         } catch (IOException e) {
             throw new InputDataException(request.out().toString(), 0, null, "cannot write: " + e.getMessage());

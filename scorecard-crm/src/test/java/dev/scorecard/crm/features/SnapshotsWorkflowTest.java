@@ -1,6 +1,7 @@
 package dev.scorecard.crm.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scorecard.crm.events.InputFormat;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +27,13 @@ class SnapshotsWorkflowTest {
 
     private SnapshotsWorkflow.Outcome run(Path leads, Path events, Path spec, LocalDate from, LocalDate to, int every,
             int horizon, Path out) {
-        return SnapshotsWorkflow.run(new SnapshotsWorkflow.Request(leads, events, spec, from, to, every, horizon, "target", out,
-                InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.5), n -> { });
+        return run(leads, events, spec, from, to, every, horizon, OptionalInt.empty(), out);
+    }
+
+    private SnapshotsWorkflow.Outcome run(Path leads, Path events, Path spec, LocalDate from, LocalDate to, int every,
+            int horizon, OptionalInt maxLeadAge, Path out) {
+        return SnapshotsWorkflow.run(new SnapshotsWorkflow.Request(leads, events, spec, from, to, every, horizon, maxLeadAge,
+                "target", out, InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.5), n -> { });
     }
 
     @Test
@@ -51,6 +58,55 @@ class SnapshotsWorkflowTest {
         assertThat(o.dates()).containsExactly(LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 29));
         // Events after 11-29T00:00+08:00 (the last as-of instant) are invisible: the four on 11-29 evening and 11-30.
         assertThat(o.counts().afterAsOf()).isEqualTo(3);
+    }
+
+    /**
+     * {@code --max-lead-age 7d}: a date's snapshot keeps the leads created at or after the start of the day 7 days
+     * before it, in the spec's zone (their lead_age_days is at most 7), so the boundary is a local midnight.
+     */
+    @Test
+    void maxLeadAgeKeepsTheFreshLeads() throws IOException {
+        Path leads = dir.resolve("leads.csv");
+        Files.write(leads, List.of("lead_id,created_at,converted,converted_at",
+                "E,2026-11-22T00:00:00+08:00,0,",             // exactly the start of 11-29 minus 7 days: kept, age 7
+                "F,2026-11-21T15:59:59Z,0,",                   // 11-21T23:59:59+08:00, a second earlier: age 8 on 11-29
+                "G,2026-11-29T00:00:00+08:00,0,",              // at the as-of instant of 11-29: age 0
+                "K,2026-11-25T10:00:00+08:00,1,2026-12-05T09:00:00+08:00", // converts before 12-06T00:00+08:00
+                "O,2026-10-01T10:00:00+08:00,0,",              // 52 and 59 days old: too old on both dates
+                "P,2026-10-01T10:00:00+08:00,1,2026-10-05T10:00:00+08:00")); // converted before both: not "too old"
+        Path events = dir.resolve("events.csv");
+        Files.write(events, List.of("lead_id,event,timestamp", "E,course_view,2026-11-23T10:00:00+08:00"));
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, "timezone: Asia/Shanghai\nfeatures:\n  - {name: age, daysSinceCreated: true}\n");
+        Path out = dir.resolve("snapshots.csv");
+        SnapshotsWorkflow.Outcome o = run(leads, events, spec, LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 29), 7,
+                7, OptionalInt.of(7), out);
+        // As of 11-22T00:00+08:00 the oldest allowed creation is 11-15T00:00+08:00: E (created at that very instant,
+        // age 0) and F (age 1) are in; G and K do not exist yet; O is 52 days old; P has converted.
+        // As of 11-29T00:00+08:00 the oldest allowed is 11-22T00:00+08:00: E (age 7), G (0) and K (4, converting within
+        // the 7-day horizon, target 1) are in; F (age 8) and O (59) are too old.
+        assertThat(Files.readAllLines(out)).containsExactly(
+                "lead_id,snapshot_date,age,target",
+                "E,2026-11-22,0,0",
+                "F,2026-11-22,1,0",
+                "E,2026-11-29,7,0",
+                "G,2026-11-29,0,0",
+                "K,2026-11-29,4,1");
+        assertThat(o.rows()).isEqualTo(5);
+        assertThat(o.events()).isEqualTo(1);
+        // O twice and F once; P converted before both dates and counts there, not here.
+        assertThat(o.tooOld()).isEqualTo(3);
+        // Without the option every lead that exists and has not converted is in: O on both dates, F on 11-29 too.
+        run(leads, events, spec, LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 29), 7, 7, out);
+        assertThat(Files.readAllLines(out)).hasSize(1 + 5 + 3);
+    }
+
+    @Test
+    void maxLeadAgeOutOfRange() {
+        assertThatThrownBy(() -> run(dir.resolve("l.csv"), dir.resolve("e.csv"), dir.resolve("s.yaml"),
+                LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 29), 7, 7, OptionalInt.of(0), dir.resolve("o.csv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--max-lead-age: 0 days is out of range; expected 1d to 3660d");
     }
 
     /** Replacing every event after a date's as-of instant with other events changes none of that date's rows. */
