@@ -21,7 +21,7 @@ final class ChannelsCsv {
 
     static void write(OutputStream out, List<ChannelRow> rows) throws IOException {
         CsvByteWriter w = new CsvByteWriter(out);
-        header(w, COLUMNS);
+        w.row(COLUMNS);
         for (ChannelRow r : rows) {
             w.field(r.channel());
             w.comma();
@@ -54,7 +54,7 @@ final class ChannelsCsv {
     /** One row per channel and month with leads, by channel, then month. */
     static void writeTrend(OutputStream out, SortedMap<String, SortedMap<Integer, Tally>> months) throws IOException {
         CsvByteWriter w = new CsvByteWriter(out);
-        header(w, TREND_COLUMNS);
+        w.row(TREND_COLUMNS);
         for (var c : months.entrySet()) {
             for (var m : c.getValue().entrySet()) {
                 Tally t = m.getValue();
@@ -71,15 +71,5 @@ final class ChannelsCsv {
             }
         }
         w.flush();
-    }
-
-    private static void header(CsvByteWriter w, List<String> names) throws IOException {
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                w.comma();
-            }
-            w.field(names.get(i));
-        }
-        w.endRow();
     }
 }

@@ -72,21 +72,9 @@ public record FeatureSpec(String file, Optional<ZoneId> zone, Optional<List<Stri
             throw root.error("a features spec holds keys " + String.join(", ", TOP_KEYS) + "; found no keys");
         }
         root.allowOnly(TOP_KEYS);
-        Optional<ZoneId> zone = root.get("timezone").map(n -> {
-            try {
-                return ZoneId.of(n.text());
-            } catch (DateTimeException e) {
-                throw n.error("'" + n.text() + "' is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)");
-            }
-        });
+        Optional<ZoneId> zone = readZone(root);
         Optional<List<String>> eventTypes = root.get("eventTypes").map(n -> names(n, "an event type"));
-        Optional<DuplicatePolicy> duplicates = root.get("duplicates").map(n -> {
-            try {
-                return DuplicatePolicy.fromConfig(n.text());
-            } catch (IllegalArgumentException e) {
-                throw n.error(e.getMessage());
-            }
-        });
+        Optional<DuplicatePolicy> duplicates = readDuplicates(root);
         Map<String, List<String>> groups = new LinkedHashMap<>();
         Optional<YamlNode> g = root.get("groups");
         if (g.isPresent()) {
@@ -232,6 +220,36 @@ public record FeatureSpec(String file, Optional<ZoneId> zone, Optional<List<Stri
             throw w.error("window '" + t + "' is not a number of days from 1d to " + MAX_WINDOW_DAYS + "d, or ever");
         }
         return days;
+    }
+
+    /**
+     * @param root a spec's top level (a features spec or rules)
+     * @return its {@code timezone}, if given
+     * @throws InputDataException naming the line when it is not a zone
+     */
+    public static Optional<ZoneId> readZone(YamlNode root) {
+        return root.get("timezone").map(n -> {
+            try {
+                return ZoneId.of(n.text());
+            } catch (DateTimeException e) {
+                throw n.error("'" + n.text() + "' is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)");
+            }
+        });
+    }
+
+    /**
+     * @param root a spec's top level (a features spec or rules)
+     * @return its {@code duplicates} policy, if given
+     * @throws InputDataException naming the line when it is not one
+     */
+    public static Optional<DuplicatePolicy> readDuplicates(YamlNode root) {
+        return root.get("duplicates").map(n -> {
+            try {
+                return DuplicatePolicy.fromConfig(n.text());
+            } catch (IllegalArgumentException e) {
+                throw n.error(e.getMessage());
+            }
+        });
     }
 
     /**

@@ -21,7 +21,7 @@ final class BacktestFiles {
     static void writeNights(OutputStream out, List<RulesBacktest.Night> nights, List<RulesBacktest.Night> overall)
             throws IOException {
         CsvByteWriter w = new CsvByteWriter(out);
-        header(w, NIGHT_COLUMNS);
+        w.row(NIGHT_COLUMNS);
         for (RulesBacktest.Night n : nights) {
             night(w, n.night().toString(), n);
         }
@@ -59,7 +59,7 @@ final class BacktestFiles {
     static void writeGrades(OutputStream out, List<RulesBacktest.Night> nights, List<RulesBacktest.Night> overall,
             List<List<String>> grades) throws IOException {
         CsvByteWriter w = new CsvByteWriter(out);
-        header(w, GRADE_COLUMNS);
+        w.row(GRADE_COLUMNS);
         int sets = overall.size();
         for (int i = 0; i < nights.size(); i++) {
             grades(w, nights.get(i).night().toString(), nights.get(i), grades.get(i % sets));
@@ -97,15 +97,5 @@ final class BacktestFiles {
         if (!Double.isNaN(p)) {
             w.probability(p);
         }
-    }
-
-    private static void header(CsvByteWriter w, List<String> names) throws IOException {
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                w.comma();
-            }
-            w.field(names.get(i));
-        }
-        w.endRow();
     }
 }

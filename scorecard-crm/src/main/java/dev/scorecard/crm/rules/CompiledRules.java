@@ -250,14 +250,14 @@ final class CompiledRules {
     }
 
     /** @return the points a type's event with these property codes earns, in cents (0: no rule) */
-    long points(int type, int[] props, int at, int width) {
+    long points(int type, int[] props) {
         long[] rules = ruleCents[type];
         int k = 0;
         for (int r = 0; r < rules.length; r += 2) {
             int n = (int) rules[r + 1];
             boolean match = true;
             for (int j = 0; j < n; j++) {
-                if (props[at * width + ruleProperty[type][k + j]] != ruleCode[type][k + j]) {
+                if (props[ruleProperty[type][k + j]] != ruleCode[type][k + j]) {
                     match = false;
                 }
             }

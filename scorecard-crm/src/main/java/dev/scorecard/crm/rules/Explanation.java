@@ -41,14 +41,8 @@ final class Explanation implements LeadScorer.Ledger {
         this.zone = zone;
     }
 
-    static void header(CsvByteWriter w, CompiledRules rules) throws IOException {
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (i > 0) {
-                w.comma();
-            }
-            w.field(COLUMNS.get(i));
-        }
-        w.endRow();
+    static void header(CsvByteWriter w) throws IOException {
+        w.row(COLUMNS);
     }
 
     @Override
@@ -126,13 +120,6 @@ final class Explanation implements LeadScorer.Ledger {
     }
 
     private void row(CsvByteWriter w, Line l) throws IOException {
-        String[] f = {id, l.step(), l.item(), l.time(), l.base(), l.allowed(), l.factor(), Cents.format(l.cents())};
-        for (int i = 0; i < f.length; i++) {
-            if (i > 0) {
-                w.comma();
-            }
-            w.field(f[i]);
-        }
-        w.endRow();
+        w.row(List.of(id, l.step(), l.item(), l.time(), l.base(), l.allowed(), l.factor(), Cents.format(l.cents())));
     }
 }

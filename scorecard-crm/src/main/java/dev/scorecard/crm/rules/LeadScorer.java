@@ -261,18 +261,11 @@ final class LeadScorer {
     }
 
     private long points(int e) {
-        int type = events.type(e);
-        if (width == 0) {
-            return rules.points(type, NO_PROPERTIES, 0, 0);
-        }
-        int[] p = props;
         for (int k = 0; k < width; k++) {
-            p[k] = events.property(e, k);
+            props[k] = events.property(e, k);
         }
-        return rules.points(type, p, 0, width);
+        return rules.points(events.type(e), props);
     }
-
-    private static final int[] NO_PROPERTIES = new int[0];
     private final int[] props;
 
     private double factor(int type, long time) {

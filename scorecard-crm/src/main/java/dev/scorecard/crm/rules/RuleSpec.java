@@ -6,7 +6,6 @@ import dev.scorecard.crm.events.DuplicatePolicy;
 import dev.scorecard.crm.features.FeatureSpec;
 import dev.scorecard.crm.spec.YamlNode;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,20 +150,8 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
             throw root.error("a rules file holds keys " + String.join(", ", TOP_KEYS) + "; found no keys");
         }
         root.allowOnly(TOP_KEYS);
-        Optional<ZoneId> zone = root.get("timezone").map(n -> {
-            try {
-                return ZoneId.of(n.text());
-            } catch (DateTimeException e) {
-                throw n.error("'" + n.text() + "' is not a time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)");
-            }
-        });
-        Optional<DuplicatePolicy> duplicates = root.get("duplicates").map(n -> {
-            try {
-                return DuplicatePolicy.fromConfig(n.text());
-            } catch (IllegalArgumentException e) {
-                throw n.error(e.getMessage());
-            }
-        });
+        Optional<ZoneId> zone = FeatureSpec.readZone(root);
+        Optional<DuplicatePolicy> duplicates = FeatureSpec.readDuplicates(root);
         Optional<List<String>> eventTypes = root.get("eventTypes").map(n -> names(n));
         Optional<FeatureSpec> features = root.get("features").map(n -> {
             Path f = path.toAbsolutePath().getParent().resolve(n.text());

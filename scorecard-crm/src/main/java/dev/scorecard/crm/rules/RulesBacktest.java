@@ -16,7 +16,6 @@ import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -168,9 +167,13 @@ public final class RulesBacktest {
                 pooled.add(new Scored());
                 pooledGrades.add(new long[2][specs.get(r).grades().size()]);
             }
+            List<RulesWorkflow.Start> starts = new ArrayList<>(); // a lead's start does not depend on the night
+            for (RuleSpec spec : specs) {
+                starts.add(RulesWorkflow.Start.of(channels, leads, spec, Long.MAX_VALUE));
+            }
             for (LocalDate d : dates) {
-                long asOf = d.atStartOfDay(zone).toInstant().toEpochMilli();
-                long end = d.plusDays(request.horizonDays()).atStartOfDay(zone).toInstant().toEpochMilli();
+                long asOf = data.instant(d);
+                long end = data.instant(d.plusDays(request.horizonDays()));
                 if (end > reach) {
                     incomplete.add(d);
                 }
@@ -181,7 +184,7 @@ public final class RulesBacktest {
                         f = LeadFeatures.of(spec.features().get(), leads, log, asOf, zone);
                         table.replay(f, asOf);
                     }
-                    RulesWorkflow.Start start = RulesWorkflow.Start.of(channels, leads, spec, asOf);
+                    RulesWorkflow.Start start = starts.get(r);
                     LeadScorer scorer = new LeadScorer(compiled.get(r), table, leads, f, start.cents(), start.score(), asOf,
                             zone);
                     int g = spec.grades().size();
@@ -268,8 +271,4 @@ public final class RulesBacktest {
         }
     }
 
-    /** @return the instant's date and time in the zone, for messages */
-    static String at(long millis, ZoneId zone) {
-        return Instant.ofEpochMilli(millis).atZone(zone).toOffsetDateTime().toString();
-    }
 }

@@ -18,7 +18,6 @@ import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -186,14 +185,7 @@ public final class RulesWorkflow {
             List<Path> written = new ArrayList<>(List.of(dir.resolve(SCORES_CSV)));
             set.write(dir.resolve(GRADES_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
-                w.field("grade");
-                w.comma();
-                w.field("from");
-                w.comma();
-                w.field("leads");
-                w.comma();
-                w.field("share");
-                w.endRow();
+                w.row(List.of("grade", "from", "leads", "share"));
                 for (int g = 0; g < gradeCounts.length; g++) {
                     w.field(spec.grades().get(g).name());
                     w.comma();
@@ -224,7 +216,7 @@ public final class RulesWorkflow {
             if (!request.explain().isEmpty()) {
                 set.write(dir.resolve(EXPLAIN_CSV), stream -> {
                     CsvByteWriter w = new CsvByteWriter(stream);
-                    Explanation.header(w, rules);
+                    Explanation.header(w);
                     for (String id : request.explain()) {
                         int i = leads.indexOf(id);
                         if (leads.createdAt(i) > asOf) {
@@ -307,12 +299,7 @@ public final class RulesWorkflow {
 
     private static void writeMovements(java.io.OutputStream stream, List<String> grades, long[][] moves) throws IOException {
         CsvByteWriter w = new CsvByteWriter(stream);
-        w.field("from");
-        w.comma();
-        w.field("to");
-        w.comma();
-        w.field("leads");
-        w.endRow();
+        w.row(List.of("from", "to", "leads"));
         for (int f = 0; f <= grades.size(); f++) {
             for (int t = 0; t < grades.size(); t++) {
                 if (moves[f][t] == 0) {
@@ -334,13 +321,7 @@ public final class RulesWorkflow {
                 "follow_up", "tags", "channel_points"));
         rules.levelNames.forEach(l -> names.add("points_" + l));
         names.addAll(List.of("condition_points", "total_cap", "clamp"));
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                w.comma();
-            }
-            w.field(names.get(i));
-        }
-        w.endRow();
+        w.row(names);
     }
 
     private static void row(CsvByteWriter w, String id, LeadScorer s, CompiledRules rules) throws IOException {
@@ -374,8 +355,4 @@ public final class RulesWorkflow {
         w.endRow();
     }
 
-    /** @return the as-of instant as an offset time in the zone, for messages */
-    static String describe(long asOf, ZoneId zone) {
-        return Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime().toString();
-    }
 }

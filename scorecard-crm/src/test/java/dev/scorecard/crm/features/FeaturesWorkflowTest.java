@@ -36,7 +36,7 @@ class FeaturesWorkflowTest {
 
     @Test
     void everyKindAsOfMidnightInShanghai() throws IOException {
-        FeaturesWorkflow.Outcome o = run(copy("fixture-leads.csv"), copy("fixture-events.csv"), copy("spec.yaml"), "2026-11-30", null,
+        FeaturesWorkflow.Outcome o = run(copy("fixture-lead-rows.csv"), copy("fixture-events.csv"), copy("spec.yaml"), "2026-11-30", null,
                 Optional.empty());
         // As of 2026-11-30T00:00+08:00 (the spec's zone). By hand, lead A:
         //   cv_7d: window (11-23T00:00, 11-30T00:00]: 11-23T00:00:01 and 11-30T00:00 (the as-of instant is in;
@@ -229,7 +229,7 @@ class FeaturesWorkflowTest {
             }
         }
         Path spec = copy("spec.yaml");
-        Path leadsFile = copy("fixture-leads.csv");
+        Path leadsFile = copy("fixture-lead-rows.csv");
         FeaturesWorkflow.Outcome o = run(leadsFile, Files.write(dir.resolve("long.csv"), all), spec, "2026-11-30", null,
                 Optional.of(DuplicatePolicy.DEDUPE));
         List<String> deduped = Files.readAllLines(dir.resolve("features.csv"));

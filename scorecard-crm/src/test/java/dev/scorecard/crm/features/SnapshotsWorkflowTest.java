@@ -40,7 +40,7 @@ class SnapshotsWorkflowTest {
     void rowsByHand() throws IOException {
         Path res = Path.of("src/test/resources/features");
         Path out = dir.resolve("snapshots.csv");
-        SnapshotsWorkflow.Outcome o = run(res.resolve("fixture-leads.csv"), res.resolve("fixture-events.csv"), res.resolve("snapshot-spec.yaml"),
+        SnapshotsWorkflow.Outcome o = run(res.resolve("fixture-lead-rows.csv"), res.resolve("fixture-events.csv"), res.resolve("snapshot-spec.yaml"),
                 LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 29), 7, 7, out);
         // As of 11-22T00:00+08:00: A (created 11-01) and B (11-20; converts 11-29T12:00, after 11-29T00:00, the end of
         // its 7-day horizon: target 0). A's course views (11-23, 11-30) and trial (11-25) are all later: 0 and missing;

@@ -25,7 +25,7 @@ class RulesWorkflowTest {
     }
 
     private RulesWorkflow.Outcome run(Path rules, List<String> explain) throws IOException {
-        return RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), copy("events.csv"), rules,
+        return RulesWorkflow.run(new RulesWorkflow.Request(copy("lead-rows.csv"), copy("events.csv"), rules,
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
                 Optional.empty(), explain, Optional.empty(), Optional.empty(), Optional.empty(), 0.9), n -> { });
     }
@@ -86,7 +86,7 @@ class RulesWorkflowTest {
         // Last night (made up): A was a B, B a D, D an A, E not there. Tonight A is an A, B a D, D a D, E a B.
         Path previous = Files.write(dir.resolve("previous.csv"), List.of("lead_id,score100,grade", "A,55,B", "B,0,D",
                 "D,81,A"));
-        RulesWorkflow.Outcome o = RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), copy("events.csv"),
+        RulesWorkflow.Outcome o = RulesWorkflow.run(new RulesWorkflow.Request(copy("lead-rows.csv"), copy("events.csv"),
                 copy("rules.yaml"), Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT,
                 false, Optional.empty(), List.of(), Optional.of(previous), Optional.empty(), Optional.empty(), 0.9), n -> { });
         assertThat(Files.readAllLines(dir.resolve("out/movements.csv"))).containsExactly("from,to,leads", "A,D,1", "B,A,1",
@@ -121,7 +121,7 @@ class RulesWorkflowTest {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("src/test/resources/rules/events.csv")));
         java.util.Collections.reverse(lines.subList(1, lines.size())); // another order of the same events
         Files.write(dir.resolve("shuffled.csv"), lines);
-        RulesWorkflow.run(new RulesWorkflow.Request(copy("leads.csv"), dir.resolve("shuffled.csv"), dir.resolve("rules.yaml"),
+        RulesWorkflow.run(new RulesWorkflow.Request(copy("lead-rows.csv"), dir.resolve("shuffled.csv"), dir.resolve("rules.yaml"),
                 Optional.of(copy("channels.csv")), "2026-11-30", dir.resolve("out"), InputFormat.DEFAULT, false,
                 Optional.empty(), List.of("A"), Optional.empty(), Optional.empty(), Optional.empty(), 0.9), n -> { });
         assertThat(Files.readAllBytes(dir.resolve("out/scores.csv"))).isEqualTo(first);

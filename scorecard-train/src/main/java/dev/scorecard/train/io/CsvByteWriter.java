@@ -62,6 +62,21 @@ public final class CsvByteWriter {
         }
     }
 
+    /**
+     * Writes a whole row of text fields, escaped, comma-separated, and ends it.
+     *
+     * @param fields the fields, in order
+     */
+    public void row(java.util.List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                comma();
+            }
+            field(fields.get(i));
+        }
+        endRow();
+    }
+
     /** Writes a comma. */
     public void comma() throws IOException {
         room(1);

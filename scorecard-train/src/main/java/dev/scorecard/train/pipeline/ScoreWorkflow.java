@@ -404,13 +404,7 @@ public final class ScoreWorkflow {
             head.addAll(detail.points);
             head.addAll(detail.woe);
             head.addAll(request.keep());
-            for (int i = 0; i < head.size(); i++) {
-                if (i > 0) {
-                    w.comma();
-                }
-                w.field(head.get(i));
-            }
-            w.endRow();
+            w.row(head);
         }
 
         @Override
