@@ -24,6 +24,12 @@ record Beta(double alpha, double beta) {
         return alpha / (alpha + beta);
     }
 
+    /** @return the variance α β / ((α + β)² (α + β + 1)) */
+    double variance() {
+        double n = alpha + beta;
+        return alpha * beta / (n * n * (n + 1));
+    }
+
     /**
      * @param p a probability from 0 to 1
      * @return the rate below which the distribution puts probability {@code p}

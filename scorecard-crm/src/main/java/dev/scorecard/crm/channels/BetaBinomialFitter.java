@@ -92,16 +92,22 @@ final class BetaBinomialFitter {
     }
 
     /**
-     * The concentration of a prior centred on a known mean per group (a sub-channel on its channel's
-     * shrunk rate), fitted the same way with the means held.
+     * The concentration κ of a prior centred on an uncertain mean per group: a sub-channel's rate θ
+     * given its channel's rate μ is Beta(κ μ, κ (1 − μ)), and μ is known only as a distribution with
+     * mean mᵢ and variance vᵢ (the channel's posterior from its <em>other</em> leads, so no lead is
+     * counted twice). The marginal prior of θ has mean mᵢ and variance
+     * {@code Vᵢ = (mᵢ (1 − mᵢ) − vᵢ) / (κ + 1) + vᵢ} (the law of total variance), and is taken as the
+     * Beta with that mean and variance ({@link #matched}); κ maximises the beta-binomial likelihood
+     * of the groups' counts under those Betas. With vᵢ = 0 the matched Beta is Beta(κ mᵢ, κ (1 − mᵢ)).
      *
      * @param conversions kᵢ per group
      * @param leads nᵢ per group
-     * @param means the prior mean of each group, strictly between 0 and 1
-     * @return κ, or infinity when the groups differ from their means no more than binomial noise explains
-     *     (and when there are fewer than two groups)
+     * @param means mᵢ, strictly between 0 and 1
+     * @param variances vᵢ, from 0 to below mᵢ (1 − mᵢ)
+     * @return κ, or infinity when the groups differ from their means no more than the means' own
+     *     uncertainty and binomial noise explain (and when there are fewer than two groups)
      */
-    static double fitConcentration(long[] conversions, long[] leads, double[] means) {
+    static double fitConcentration(long[] conversions, long[] leads, double[] means, double[] variances) {
         check(conversions, leads);
         if (leads.length < 2) {
             return Double.POSITIVE_INFINITY;
@@ -110,7 +116,7 @@ final class BetaBinomialFitter {
         int bestIndex = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int g = 0; g < GRID; g++) {
-            double v = logLikelihoodAround(conversions, leads, means, MIN_LOG_CONCENTRATION + g * step);
+            double v = logLikelihoodAround(conversions, leads, means, variances, StrictMath.exp(MIN_LOG_CONCENTRATION + g * step));
             if (v > bestValue) {
                 bestValue = v;
                 bestIndex = g;
@@ -120,13 +126,31 @@ final class BetaBinomialFitter {
         double hi = MIN_LOG_CONCENTRATION + Math.min(GRID - 1, bestIndex + 1) * step;
         double gridT = MIN_LOG_CONCENTRATION + bestIndex * step;
         UnivariatePointValuePair t = brent().optimize(new MaxEval(500),
-                new UnivariateObjectiveFunction(x -> logLikelihoodAround(conversions, leads, means, x)), GoalType.MAXIMIZE,
-                new SearchInterval(lo, hi, gridT));
+                new UnivariateObjectiveFunction(x -> logLikelihoodAround(conversions, leads, means, variances,
+                        StrictMath.exp(x))), GoalType.MAXIMIZE, new SearchInterval(lo, hi, gridT));
         double logKappa = t.getValue() >= bestValue ? t.getPoint() : gridT;
         double fitted = Math.max(t.getValue(), bestValue);
         return logKappa >= MAX_LOG_CONCENTRATION - AT_TOP
-                || fitted - binomialLogLikelihood(conversions, leads, means) <= NOISE * leads.length
+                || fitted - logLikelihoodAround(conversions, leads, means, variances, Double.POSITIVE_INFINITY)
+                        <= NOISE * leads.length
                 ? Double.POSITIVE_INFINITY : StrictMath.exp(logKappa);
+    }
+
+    /**
+     * The Beta with mean m and the variance of θ when θ given μ is Beta(κ μ, κ (1 − μ)) and μ has mean m
+     * and variance v: concentration {@code m (1 − m) / V − 1} with {@code V = (m (1 − m) − v) / (κ + 1) + v}.
+     *
+     * @param kappa κ, up to infinity (then θ = μ and the Beta is μ's own, moment-matched)
+     * @return {α, β}, or null when v = 0 and κ is infinite (θ is m exactly: the binomial limit)
+     */
+    static double[] matched(double m, double v, double kappa) {
+        double spread = m * (1 - m);
+        double total = Double.isInfinite(kappa) ? v : (spread - v) / (kappa + 1) + v;
+        if (total <= 0) {
+            return null;
+        }
+        double concentration = spread / total - 1;
+        return new double[] {concentration * m, concentration * (1 - m)};
     }
 
     /**
@@ -147,18 +171,23 @@ final class BetaBinomialFitter {
     static double binomialLogLikelihood(long[] conversions, long[] leads, double[] rates) {
         double sum = 0;
         for (int i = 0; i < leads.length; i++) {
-            long k = conversions[i];
-            long rest = leads[i] - k;
-            sum += (k == 0 ? 0 : k * StrictMath.log(rates[i])) + (rest == 0 ? 0 : rest * StrictMath.log1p(-rates[i]));
+            sum += binomial(conversions[i], leads[i], rates[i]);
         }
         return sum;
     }
 
-    private static double logLikelihoodAround(long[] conversions, long[] leads, double[] means, double logKappa) {
-        double kappa = StrictMath.exp(logKappa);
+    private static double binomial(long k, long n, double p) {
+        long rest = n - k;
+        return (k == 0 ? 0 : k * StrictMath.log(p)) + (rest == 0 ? 0 : rest * StrictMath.log1p(-p));
+    }
+
+    private static double logLikelihoodAround(long[] conversions, long[] leads, double[] means, double[] variances,
+            double kappa) {
         double sum = 0;
         for (int i = 0; i < leads.length; i++) {
-            sum += logBetaRatio(conversions[i], leads[i], kappa * means[i], kappa * (1 - means[i]));
+            double[] ab = matched(means[i], variances[i], kappa);
+            sum += ab == null ? binomial(conversions[i], leads[i], means[i])
+                    : logBetaRatio(conversions[i], leads[i], ab[0], ab[1]);
         }
         return sum;
     }

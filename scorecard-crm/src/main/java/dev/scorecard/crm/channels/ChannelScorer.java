@@ -10,9 +10,11 @@ import java.util.SortedMap;
 /**
  * Turns counted leads into the channel table: the channels' Beta prior fitted by empirical Bayes
  * ({@link BetaBinomialFitter}), each channel's posterior Beta(α + k, β + n − k), its mean (the
- * shrunk rate) and equal-tailed credible interval; each sub-channel shrunk toward its channel's shrunk
- * rate with one concentration fitted across all sub-channels (a channel has too few sub-channels to
- * fit its own); scores from the mapping, then the experts' overrides; a thin sub-channel takes its
+ * shrunk rate) and equal-tailed credible interval; each sub-channel shrunk toward the rate of the
+ * rest of its channel (the channel's posterior from its other leads, with that posterior's
+ * uncertainty carried into the sub-channel's prior, so no lead counts twice), with one
+ * concentration fitted across all sub-channels (a channel has too few sub-channels to fit its own);
+ * scores from the mapping, then the experts' overrides; a thin sub-channel takes its
  * channel's final score. Stateless.
  */
 final class ChannelScorer {
@@ -31,13 +33,11 @@ final class ChannelScorer {
             i++;
         }
         BetaPrior prior = BetaBinomialFitter.fit(k, n);
-        Map<String, Beta> posteriors = new java.util.HashMap<>();
         List<ChannelRow> top = new ArrayList<>();
         double[] shrunk = new double[m];
         i = 0;
         for (Map.Entry<String, Tally> e : channels.entrySet()) {
             Beta post = prior.posterior(k[i], n[i]);
-            posteriors.put(e.getKey(), post);
             top.add(row(e.getKey(), "", k[i], n[i], post, options));
             shrunk[i] = post.mean();
             i++;
@@ -55,12 +55,16 @@ final class ChannelScorer {
         long[] sk = new long[s];
         long[] sn = new long[s];
         double[] means = new double[s];
+        double[] variances = new double[s];
         for (int j = 0; j < s; j++) {
             sk[j] = subTallies.get(j).conversions();
             sn[j] = subTallies.get(j).leads();
-            means[j] = posteriors.get(subNames.get(j)[0]).mean();
+            Tally channel = channels.get(subNames.get(j)[0]);
+            Beta rest = prior.posterior(channel.conversions() - sk[j], channel.leads() - sn[j]);
+            means[j] = rest.mean();
+            variances[j] = rest.variance();
         }
-        double subKappa = BetaBinomialFitter.fitConcentration(sk, sn, means);
+        double subKappa = BetaBinomialFitter.fitConcentration(sk, sn, means, variances);
 
         List<ChannelRow> rows = new ArrayList<>();
         int j = 0;
@@ -69,12 +73,11 @@ final class ChannelScorer {
             int channelScore = own.orElse(options.mapping().score(c.shrunkRate(), sorted));
             ChannelRow scored = c.withScore(channelScore, own.isPresent() ? ScoreSource.OVERRIDE : ScoreSource.COMPUTED);
             rows.add(scored);
-            Beta parent = posteriors.get(c.channel());
-            BetaPrior subPrior = Double.isInfinite(subKappa) ? BetaPrior.pooled(parent)
-                    : BetaPrior.of(subKappa * parent.mean(), subKappa * (1 - parent.mean()));
             while (j < s && subNames.get(j)[0].equals(c.channel())) {
                 String sub = subNames.get(j)[1];
-                ChannelRow r = row(c.channel(), sub, sk[j], sn[j], subPrior.posterior(sk[j], sn[j]), options);
+                double[] ab = BetaBinomialFitter.matched(means[j], variances[j], subKappa);
+                ChannelRow r = row(c.channel(), sub, sk[j], sn[j], BetaPrior.of(ab[0], ab[1]).posterior(sk[j], sn[j]),
+                        options);
                 OptionalInt o = overrides.subChannel(c.channel(), sub);
                 if (o.isPresent()) {
                     r = r.withScore(o.getAsInt(), ScoreSource.OVERRIDE);

@@ -88,10 +88,27 @@ class BetaBinomialFitterTest {
     @Test
     void subChannelConcentrationIsInfiniteWhenTheyMatchTheirMeans() {
         double kappa = BetaBinomialFitter.fitConcentration(new long[] {10, 20, 30}, new long[] {100, 200, 300},
-                new double[] {0.1, 0.1, 0.1});
+                new double[] {0.1, 0.1, 0.1}, new double[3]);
         assertThat(kappa).isInfinite();
         double spread = BetaBinomialFitter.fitConcentration(new long[] {1, 60, 30}, new long[] {100, 200, 300},
-                new double[] {0.1, 0.1, 0.1});
+                new double[] {0.1, 0.1, 0.1}, new double[3]);
         assertThat(spread).isFinite().isPositive();
+        // The same counts around means known only to ±0.03: part of the spread is the means' own,
+        // so the sub-channels need less of their own (a larger κ) or none.
+        double uncertain = BetaBinomialFitter.fitConcentration(new long[] {1, 60, 30}, new long[] {100, 200, 300},
+                new double[] {0.1, 0.1, 0.1}, new double[] {9e-4, 9e-4, 9e-4});
+        assertThat(uncertain).isGreaterThan(spread);
+    }
+
+    @Test
+    void matchedBetaHasTheMeanAndTheTotalVariance() {
+        // m = 0.2, v = 0.01, κ = 9: V = (0.16 - 0.01) / 10 + 0.01 = 0.025, concentration 0.16 / 0.025 - 1 = 5.4.
+        assertThat(BetaBinomialFitter.matched(0.2, 0.01, 9)).containsExactly(new double[] {1.08, 4.32}, within(1e-12));
+        // A known mean: Beta(κ m, κ (1 - m)).
+        assertThat(BetaBinomialFitter.matched(0.2, 0, 9)).containsExactly(new double[] {1.8, 7.2}, within(1e-12));
+        // κ infinite: the mean's own Beta, concentration 0.16 / 0.01 - 1 = 15.
+        assertThat(BetaBinomialFitter.matched(0.2, 0.01, Double.POSITIVE_INFINITY))
+                .containsExactly(new double[] {3, 12}, within(1e-12));
+        assertThat(BetaBinomialFitter.matched(0.2, 0, Double.POSITIVE_INFINITY)).isNull();
     }
 }
