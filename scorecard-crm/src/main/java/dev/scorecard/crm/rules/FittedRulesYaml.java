@@ -16,18 +16,23 @@ final class FittedRulesYaml {
     private FittedRulesYaml() {
     }
 
-    static String write(RulesFit.Request request, RuleSpec base, List<RulesFit.Evidence> evidence, String otherLevel,
-            long rows, long converters) {
+    static String write(RulesFit.Request request, RuleSpec base, RulesFit.Fitted fitted, String otherLevel, long rows,
+            long converters) {
+        List<RulesFit.Evidence> evidence = fitted.evidence();
+        List<RulesFit.AgeBand> ages = fitted.ages();
         StringBuilder y = new StringBuilder();
         y.append("# Points fitted by scorecard rules fit on ").append(request.leads().getFileName()).append(" and ")
                 .append(request.events().getFileName()).append(": nights ").append(request.from()).append(" to ")
                 .append(request.to()).append(" every ").append(request.everyDays()).append("d, ").append(rows)
                 .append(" lead-nights, ").append(converters).append(" converted within ").append(request.horizonDays())
                 .append(" days.\n");
-        y.append("# points = coefficient x ").append(text(request.pdo()))
-                .append(" / ln 2: that many points double the odds of converting. The decay is that of ")
-                .append(fileName(base)).append(",\n# so the points fade as they were fitted. Caps, conditions and stages"
-                        + " are not learned: add your own.\n");
+        y.append("# points = coefficient x ").append(String.format(Locale.ROOT, "%.3f", fitted.pdo()))
+                .append(" / ln 2: ").append(String.format(Locale.ROOT, "%.2f", fitted.pdo()))
+                .append(" points double the odds of converting")
+                .append(request.pdo().isPresent() ? " (--pdo)" : String.format(Locale.ROOT, " (the scale that puts the 99th"
+                        + " percentile of the lead-nights' fitted log-odds, %.3f, at 100)", fitted.top()))
+                .append(".\n# The decay is that of ").append(fileName(base)).append(", so the points fade as they were"
+                        + " fitted. Caps, stages and conditions\n# other than the age are not learned: add your own.\n");
         base.zone().ifPresent(z -> y.append("timezone: ").append(z.getId()).append('\n'));
         Map<String, List<String>> levels = new LinkedHashMap<>();
         base.levels().forEach((l, t) -> levels.put(l, new ArrayList<>(t)));
@@ -42,14 +47,30 @@ final class FittedRulesYaml {
         for (RulesFit.Evidence e : evidence) {
             boolean placed = levels.values().stream().anyMatch(t -> t.contains(e.type()));
             String comment = e.verdict().equals("no events") ? "no lead-night had one"
-                    : String.format(Locale.ROOT, "%s: IV %.3f, AUC %.3f, coefficient %.4f +- %.4f (z %.1f)", e.verdict(),
-                            e.iv(), e.auc(), e.coefficient(), e.standardError(), e.z());
+                    : e.verdict().equals("redundant")
+                    ? String.format(Locale.ROOT, "redundant: IV %.3f, AUC %.3f, alone %.4f (z %.1f), but the other types"
+                            + " leave it the opposite sign", e.iv(), e.auc(), e.alone(), e.aloneZ())
+                    : String.format(Locale.ROOT, "%s: IV %.3f, AUC %.3f, alone %.4f (z %.1f), coefficient %.4f +- %.4f"
+                            + " (z %.1f)", e.verdict(), e.iv(), e.auc(), e.alone(), e.aloneZ(), e.coefficient(),
+                            e.standardError(), e.z());
             y.append(placed ? "  - " : "  # - ").append("{event: ").append(e.type()).append(", points: ")
                     .append(Cents.format(e.cents())).append("}").append("   # ").append(comment).append('\n');
         }
         if (!base.decay().isEmpty()) {
             y.append("\ndecay:\n");
             base.decay().forEach((k, d) -> y.append("  ").append(k).append(": ").append(decay(d)).append('\n'));
+        }
+        if (!ages.isEmpty()) {
+            y.append("\n# The age of a lead, fitted beside the points (leads older than ").append(ages.get(ages.size() - 1).toDays())
+                .append(" days are the baseline): without it the\n# points would stand in for age, and a type that old"
+                        + " leads pile up would be blamed for their age.\nconditions:\n");
+        for (RulesFit.AgeBand a : ages) {
+            String comment = String.format(Locale.ROOT, "coefficient %.4f +- %.4f (z %.1f)%s", a.coefficient(),
+                    a.standardError(), a.z(), a.cents() == 0 ? ", within noise" : "");
+            y.append(a.cents() == 0 ? "  # " : "  ").append("- {name: ").append(a.name()).append(", when: \"")
+                    .append(a.when()).append("\", points: ").append(Cents.format(a.cents())).append("}   # ")
+                    .append(comment).append('\n');
+            }
         }
         y.append("\nchannel: {weight: ").append(text(base.channelWeight())).append("}\n");
         y.append("\nscore10: [");

@@ -16,14 +16,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14, acceptance 3: on generated data, points fitted on an earlier period beat the shipped
- * hand-written rules on a later period's backtest, and every event type the generator gives a real
- * effect gets the truth's sign.
+ * Issue 14, acceptance 3: on generated data (20,000 leads, seed 3), points fitted on the nights of
+ * September 2025 to April 2026 beat the shipped hand-written rules on the backtest of May to November
+ * 2026; every event type the generator gives a real effect has the truth's sign in its own evidence,
+ * and no proposed points go against it; the noise types get none.
+ *
+ * <p>Measured: fitted backtest AUC 0.928 against the hand rules' 0.866 (0.940 against 0.867 on
+ * 100,000 leads). The joint fit leaves live_joined, wechat_add, coupon_claimed, message_reply and
+ * trial_attended out as redundant: the generator's converters book a trial, reply, view courses and
+ * claim a coupon in the days before buying, so once trial_booked is counted, more of the other
+ * intent types mostly says "busy for longer", which the joint fit reads as negative.
  */
 class RulesFitTest {
     @TempDir
@@ -40,24 +48,39 @@ class RulesFitTest {
         }
         truth = new ObjectMapper().readTree(dir.resolve("crm/truth/model.json").toFile());
         fit = RulesFit.run(new RulesFit.Request(dir.resolve("crm/leads.csv"), dir.resolve("crm/events.csv"),
-                dir.resolve("rules.yaml"), LocalDate.of(2025, 9, 1), LocalDate.of(2026, 4, 26), 7, 14, 20,
+                dir.resolve("rules.yaml"), LocalDate.of(2025, 9, 1), LocalDate.of(2026, 4, 26), 7, 14, OptionalDouble.empty(),
                 dir.resolve("fit"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.05),
                 n -> { });
+        System.out.println(Files.readString(dir.resolve("fit/fit.csv")));
+        System.out.println(Files.readString(dir.resolve("fit/fitted-rules.yaml")));
     }
 
     @Test
-    void theFittedPointsHaveTheTruthsSign() throws IOException {
+    void everyTypeWithARealEffectHasTheTruthsSignAndNoPointsAgainstIt() {
         Map<String, RulesFit.Evidence> byType = new HashMap<>();
         fit.evidence().forEach(e -> byType.put(e.type(), e));
-        System.out.println(Files.readString(dir.resolve("fit/fit.csv")));
-        System.out.println(fit.rows() + " rows, " + fit.converters() + " converters");
+        int real = 0;
         for (JsonNode t : truth.get("eventTypes")) {
+            String type = t.get("event").asText();
             double effect = t.get("intentEffect").asDouble();
-            RulesFit.Evidence e = byType.get(t.get("event").asText());
+            RulesFit.Evidence e = byType.get(type);
+            assertThat(e).as(type).isNotNull();
             if (effect != 0) {
-                assertThat(Math.signum(e.coefficient())).as(e.type()).isEqualTo(Math.signum(effect));
+                real++;
+                assertThat(Math.signum(e.alone())).as(type + " alone").isEqualTo(Math.signum(effect));
+                assertThat(e.cents() == 0 || Math.signum(e.cents()) == Math.signum(effect)).as(type + " points " + e.cents())
+                        .isTrue();
+            } else {
+                assertThat(e.cents()).as(type + ", a noise type").isZero();
+                assertThat(e.verdict()).as(type).isEqualTo("no signal");
             }
         }
+        assertThat(real).isEqualTo(11);
+        assertThat(byType.get("trial_booked").cents()).isPositive();
+        // The age bands: fresher leads convert more, whatever they did.
+        assertThat(fit.ages()).isNotEmpty();
+        assertThat(fit.ages().get(0).fromDays()).isZero();
+        assertThat(fit.ages().get(0).coefficient()).isPositive();
     }
 
     @Test
@@ -67,8 +90,28 @@ class RulesFitTest {
                 dir.resolve("crm/events.csv"), dir.resolve("rules.yaml"), Optional.of(dir.resolve("fitted.yaml")),
                 Optional.empty(), LocalDate.of(2026, 5, 3), LocalDate.of(2026, 11, 1), 7, 14, dir.resolve("bt"),
                 InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.05), n -> { });
-        System.out.println(Files.readString(dir.resolve("fit/fitted-rules.yaml")));
-        System.out.println("hand " + o.overall().get(0) + "\nfitted " + o.overall().get(1));
-        assertThat(o.overall().get(1).auc()).isGreaterThan(o.overall().get(0).auc());
+        double hand = o.overall().get(0).auc();
+        double fitted = o.overall().get(1).auc();
+        System.out.println("backtest AUC: hand " + hand + ", fitted " + fitted);
+        assertThat(fitted).isGreaterThan(hand + 0.03);
+    }
+
+    @Test
+    void thinAgeBandsMergeIntoTheirOlderNeighbour() {
+        // Converters at ages 1 (x10), 5 (x3), 40 (x12), 500 (x10): the 4–7 band (3) joins 8–14, which
+        // still has 3 and joins 15–21 ... up to 31–45 (15 with the 3); the bands from 46 days on hold no
+        // converter and join, one by one, the oldest (over 365, 10): bands 0–3, 4–45 and over 45.
+        double[] age = new double[35];
+        byte[] y = new byte[35];
+        int r = 0;
+        for (int[] g : new int[][] {{1, 10}, {5, 3}, {40, 12}, {500, 10}}) {
+            for (int i = 0; i < g[1]; i++) {
+                age[r] = g[0];
+                y[r++] = 1;
+            }
+        }
+        assertThat(RulesFit.bandEdges(age, y)).containsExactly(3, 45);
+        // Too few converters anywhere: no bands at all.
+        assertThat(RulesFit.bandEdges(new double[] {1, 2}, new byte[] {1, 0})).isEmpty();
     }
 }
