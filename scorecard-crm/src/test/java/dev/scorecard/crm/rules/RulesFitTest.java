@@ -1,9 +1,11 @@
 package dev.scorecard.crm.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.synth.CrmGenerator;
 import dev.scorecard.crm.synth.CrmGeneratorOptions;
@@ -94,6 +96,25 @@ class RulesFitTest {
         double fitted = o.overall().get(1).auc();
         System.out.println("backtest AUC: hand " + hand + ", fitted " + fitted);
         assertThat(fitted).isGreaterThan(hand + 0.03);
+    }
+
+    @Test
+    void nightsWithoutAConverterAreRefusedWithTheCounts(@TempDir Path tmp) {
+        // The hand fixture: lead B converts on 2026-11-29; the nights of 2026-11-01 to 2026-11-08 with a
+        // 7-day horizon see no conversion (lead A, created on the first, on both nights).
+        Path res = Path.of("src/test/resources/rules");
+        assertThatThrownBy(() -> RulesFit.run(new RulesFit.Request(res.resolve("lead-rows.csv"), res.resolve("events.csv"),
+                res.resolve("rules.yaml"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 8), 7, 7,
+                OptionalDouble.empty(), tmp.resolve("fit"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0.5), n -> { }))
+                .isInstanceOf(InputDataException.class)
+                .hasMessageContaining("the 2 nights hold 2 lead-nights and 0 of them converted within 7 days: a fit needs"
+                        + " both converters and non-converters");
+        assertThat(tmp.resolve("fit/fitted-rules.yaml")).doesNotExist();
+        assertThatThrownBy(() -> new RulesFit.Request(res.resolve("lead-rows.csv"), res.resolve("events.csv"),
+                res.resolve("rules.yaml"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 8), 7, 7, OptionalDouble.of(0),
+                tmp.resolve("fit"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.5))
+                .hasMessage("--pdo must be above 0 and at most 100, got 0.0");
     }
 
     @Test
