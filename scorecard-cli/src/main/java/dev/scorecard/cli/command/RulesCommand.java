@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "      --as-of 2026-12-01 --previous out/rules/scores.csv --out out/rules-1201",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false,
-        subcommands = RulesBacktestCommand.class)
+        subcommands = {RulesBacktestCommand.class, RulesFitCommand.class})
 public final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
