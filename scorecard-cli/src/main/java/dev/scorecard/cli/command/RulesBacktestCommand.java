@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = "Replay the rules (and with --compare a proposed rule set) each night from --from to --to in steps"
             + " of --every: every lead created by the night and not converted by it is scored as it stood then, and"
             + " measured against conversion within --horizon days after it: AUC, KS, conversion by grade and the best"
-            + " grade's lift, per night and all nights pooled. Writes DIR/backtest.csv, backtest-grades.csv and"
-            + " backtest.html.",
+            + " grade's lift, per night and all nights pooled; and per rule whether it carries signal (the information"
+            + " value and AUC of what it added, and the AUC lost without it). Writes DIR/backtest.csv,"
+            + " backtest-grades.csv, backtest-rules.csv and backtest.html.",
         footer = {"", "Examples:",
             "  scorecard rules backtest --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --from 2026-09-01 --to 2026-11-01 --every 1d --horizon 14d --out out/backtest",
@@ -105,6 +106,14 @@ public final class RulesBacktestCommand implements Callable<Integer> {
                         + " grade lift %s", n.rules(), n.leads(), n.converters(), n.leads() == 0 ? 0.0
                         : 100.0 * n.converters() / n.leads(), metric(n.auc()), metric(n.ks()), n.topGradeLift() != n
                         .topGradeLift() ? "undefined" : String.format(Locale.ROOT, "%.2f", n.topGradeLift())));
+            }
+            for (int r = 0; r < o.overall().size(); r++) {
+                java.util.List<String> idle = o.signal().get(r).stream().filter(e -> e.verdict().equals("never contributes")
+                        || e.verdict().equals("not predictive")).map(e -> e.rule() + " (" + e.verdict() + ")").toList();
+                if (!idle.isEmpty()) {
+                    stdout.println(ConsoleText.wrapList(o.overall().get(r).rules() + ": no signal from "
+                            + String.join(", ", idle), 8));
+                }
             }
             if (!o.incompleteHorizon().isEmpty()) {
                 stdout.println(ConsoleText.wrap("warning: from " + o.incompleteHorizon().get(0) + " on, the horizon reaches"

@@ -14,6 +14,8 @@ final class BacktestFiles {
     static final List<String> NIGHT_COLUMNS = List.of("night", "rules", "leads", "converters", "rate", "auc", "ks",
             "top_grade_leads", "top_grade_rate", "top_grade_lift");
     static final List<String> GRADE_COLUMNS = List.of("night", "rules", "grade", "leads", "converters", "rate");
+    static final List<String> RULE_COLUMNS = List.of("rules", "rule", "kind", "lead_nights", "with", "share_with",
+            "converters_with", "rate_with", "iv", "auc", "auc_change", "verdict");
 
     private BacktestFiles() {
     }
@@ -85,6 +87,44 @@ final class BacktestFiles {
             rate(w, n.gradeConverters()[g], n.gradeLeads()[g]);
             w.endRow();
         }
+    }
+
+    /** {@code backtest-rules.csv}: per rule set and rule, whether it carries signal. */
+    static void writeRules(OutputStream out, List<String> sets, List<List<RulesBacktest.RuleEvidence>> signal)
+            throws IOException {
+        CsvByteWriter w = new CsvByteWriter(out);
+        w.row(RULE_COLUMNS);
+        for (int r = 0; r < sets.size(); r++) {
+            for (RulesBacktest.RuleEvidence e : signal.get(r)) {
+                w.field(sets.get(r));
+                w.comma();
+                w.field(e.rule());
+                w.comma();
+                w.field(e.kind());
+                w.comma();
+                w.number(e.leadNights());
+                w.comma();
+                w.number(e.with());
+                w.comma();
+                rate(w, e.with(), e.leadNights());
+                w.comma();
+                w.number(e.convertersWith());
+                w.comma();
+                rate(w, e.convertersWith(), e.with());
+                w.comma();
+                w.number(Math.round(e.iv() * 1e6) / 1e6);
+                w.comma();
+                probability(w, e.auc());
+                w.comma();
+                if (!Double.isNaN(e.aucChange())) {
+                    w.number(Math.round(e.aucChange() * 1e6) / 1e6);
+                }
+                w.comma();
+                w.field(e.verdict());
+                w.endRow();
+            }
+        }
+        w.flush();
     }
 
     private static void rate(CsvByteWriter w, long part, long whole) throws IOException {

@@ -24,7 +24,8 @@ final class BacktestPage {
     }
 
     static Document build(RulesBacktest.Request request, ZoneId zone, List<RulesBacktest.Night> nights,
-            List<RulesBacktest.Night> overall, List<List<String>> grades, List<LocalDate> incomplete) {
+            List<RulesBacktest.Night> overall, List<List<String>> grades, List<List<RulesBacktest.RuleEvidence>> signal,
+            List<LocalDate> incomplete) {
         List<KeyValue> meta = new ArrayList<>(List.of(new KeyValue("rules", request.rules().getFileName().toString())));
         request.compare().ifPresent(c -> meta.add(new KeyValue("compared with", c.getFileName().toString())));
         meta.add(new KeyValue("nights", request.from() + " to " + request.to() + ", every " + request.everyDays() + "d, "
@@ -59,6 +60,14 @@ final class BacktestPage {
                     List.of(), List.of()));
         }
         sections.add(new Section("grades", "Conversion by grade", "All nights pooled.", gradeBlocks, List.of()));
+        List<Block> ruleBlocks = new ArrayList<>();
+        for (int r = 0; r < overall.size(); r++) {
+            ruleBlocks.add(ruleTable(overall.get(r).rules(), signal.get(r)));
+        }
+        sections.add(new Section("rules", "Which rules carry signal", "Per rule, what it added to the score on the"
+                + " lead-nights it contributed on: the information value of that contribution (below 0.02 not predictive,"
+                + " 0.02 weak, 0.1 medium, 0.3 strong), its AUC alone, and how much the AUC of the score before clamping"
+                + " falls without it.", ruleBlocks, List.of()));
         return new Document("Rule score backtest", "How well each night's rule score ranked the leads that converted next",
                 meta, sections);
     }
@@ -77,6 +86,21 @@ final class BacktestPage {
                     metric(n.ks()), lift(n)));
         }
         return new Table("", columns, rows);
+    }
+
+    private static Table ruleTable(String rules, List<RulesBacktest.RuleEvidence> signal) {
+        List<Table.Column> columns = List.of(Table.Column.left("rule"), Table.Column.left("kind"),
+                Table.Column.right("lead-nights with"), Table.Column.right("conversion with"), Table.Column.right("IV"),
+                Table.Column.right("AUC alone"), Table.Column.right("AUC change"), Table.Column.left("verdict"));
+        List<Table.Row> rows = new ArrayList<>();
+        for (RulesBacktest.RuleEvidence e : signal) {
+            rows.add(Table.Row.of(e.rule(), e.kind(), String.format(Locale.ROOT, "%d (%.1f %%)", e.with(),
+                    e.leadNights() == 0 ? 0.0 : 100.0 * e.with() / e.leadNights()), e.with() == 0 ? ""
+                    : String.format(Locale.ROOT, "%.2f %%", 100.0 * e.convertersWith() / e.with()),
+                    String.format(Locale.ROOT, "%.3f", e.iv()), metric(e.auc()), Double.isNaN(e.aucChange()) ? ""
+                    : String.format(Locale.ROOT, "%+.4f", e.aucChange()), e.verdict()));
+        }
+        return new Table(rules, columns, rows);
     }
 
     private static BarChart aucChart(List<RulesBacktest.Night> nights, int sets) {

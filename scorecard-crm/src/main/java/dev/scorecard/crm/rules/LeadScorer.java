@@ -79,6 +79,10 @@ final class LeadScorer {
     long conditions;
     long totalCap;
     long clamp;
+    /** The score before clamping to 0–100: channel + rule points + the total cap's cut. */
+    long raw;
+    /** Per condition, in file order: whether it held. */
+    final boolean[] fired;
 
     LeadScorer(CompiledRules rules, EventTable events, LeadTable leads, LeadFeatures features, long[] channelCents,
             double[] channelScore, long asOf, ZoneId zone) {
@@ -105,6 +109,12 @@ final class LeadScorer {
             bindingFrom[b] = w == 0 ? Long.MIN_VALUE : windowStart(asOf, zone, w);
         }
         decays = new Decays(rules, asOf, zone);
+        fired = new boolean[rules.spec.conditions().size()];
+    }
+
+    /** @return the last lead's points from type {@code t}, after its daily and total caps (before its level's) */
+    long typeTotal(int t) {
+        return typeSum[t];
     }
 
     /** The instant a window of {@code days} calendar days back from {@code asOf} starts at (exclusive), as features do. */
@@ -196,7 +206,8 @@ final class LeadScorer {
         tier = rules.spec.defaultTier();
         List<RuleSpec.Condition> list = rules.spec.conditions();
         for (int c = 0; c < list.size(); c++) {
-            if (rules.when[c].test(env)) {
+            fired[c] = rules.when[c].test(env);
+            if (fired[c]) {
                 RuleSpec.Condition k = list.get(c);
                 conditions += k.cents();
                 if (k.cents() != 0) {
@@ -221,7 +232,7 @@ final class LeadScorer {
             totalCap = rules.spec.caps().total().getAsLong() - rule;
             ledger.cap("total", "rule points", totalCap);
         }
-        long raw = channel + rule + totalCap;
+        raw = channel + rule + totalCap;
         score = Math.max(0, Math.min(100_00, raw));
         clamp = score - raw;
         if (clamp != 0) {

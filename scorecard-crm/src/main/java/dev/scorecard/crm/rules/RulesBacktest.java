@@ -38,6 +38,8 @@ public final class RulesBacktest {
     public static final String GRADES_CSV = "backtest-grades.csv";
     /** The page. */
     public static final String BACKTEST_HTML = "backtest.html";
+    /** Which rules carry signal, per rule set. */
+    public static final String RULES_CSV = "backtest-rules.csv";
 
     /**
      * @param leads the leads file, with {@code converted_at}
@@ -76,6 +78,7 @@ public final class RulesBacktest {
         /** @return the files a run may write */
         public List<Path> members() {
             return List.of(outDir.resolve(BACKTEST_CSV), outDir.resolve(GRADES_CSV), outDir.resolve(BACKTEST_HTML),
+                    outDir.resolve(RULES_CSV),
                     rejects.orElse(outDir.resolve(RulesWorkflow.REJECTS_CSV)),
                     leadRejects.orElse(outDir.resolve(RulesWorkflow.LEAD_REJECTS_CSV)));
         }
@@ -105,15 +108,47 @@ public final class RulesBacktest {
     }
 
     /**
+     * Whether one rule of a rule set carries signal over the lead-nights (the nights pooled). A rule's
+     * contribution on a lead-night is what it added to the score: a points rule's event type its points
+     * after decay and the type's daily and total caps (before its level's and the total cap); a
+     * condition its points when it held, or 1 when it held and gives none; the channel start its points.
+     *
+     * @param rule the event type, the condition's name, or {@code channel}
+     * @param kind {@code points}, {@code condition} or {@code channel}
+     * @param leadNights lead-nights measured (a sample by a fixed hash of lead and night when there are
+     *     very many)
+     * @param with those it contributed on
+     * @param convertersWith of them, those that converted in the horizon
+     * @param iv the information value of its contribution (optimal bins down to 1 % of the rows, or half
+     *     the rule's share when it adds to fewer)
+     * @param auc the AUC of its contribution alone, NaN with one class
+     * @param aucChange the score's AUC (before clamping) less its AUC without this rule's contribution
+     */
+    public record RuleEvidence(String rule, String kind, long leadNights, long with, long convertersWith, double iv,
+            double auc, double aucChange) {
+        /**
+         * @return {@code never contributes}, or the information value's usual band: {@code not predictive}
+         *     below 0.02, {@code weak} below 0.1, {@code medium} below 0.3, else {@code strong}
+         */
+        public String verdict() {
+            if (with == 0) {
+                return "never contributes";
+            }
+            return iv < 0.02 ? "not predictive" : iv < 0.1 ? "weak" : iv < 0.3 ? "medium" : "strong";
+        }
+    }
+
+    /**
      * @param nights every night of each rule set, the rule set first
      * @param overall the nights pooled, per rule set: night is the first night's date
      * @param grades the grade names of each rule set
+     * @param signal per rule set, each rule's evidence
      * @param events the log's counts
      * @param incompleteHorizon nights whose horizon ends after the last event or conversion in the data
      * @param written the files written
      */
-    public record Outcome(List<Night> nights, List<Night> overall, List<List<String>> grades, EventCounts events,
-            List<LocalDate> incompleteHorizon, List<Path> written) {
+    public record Outcome(List<Night> nights, List<Night> overall, List<List<String>> grades,
+            List<List<RuleEvidence>> signal, EventCounts events, List<LocalDate> incompleteHorizon, List<Path> written) {
     }
 
     private RulesBacktest() {
@@ -167,11 +202,23 @@ public final class RulesBacktest {
                 pooled.add(new Scored());
                 pooledGrades.add(new long[2][specs.get(r).grades().size()]);
             }
+            long leadNights = 0;
+            for (LocalDate d : dates) {
+                long asOf = data.instant(d);
+                for (int i = 0; i < leads.size(); i++) {
+                    leadNights += data.inNight(i, asOf) ? 1 : 0;
+                }
+            }
+            List<RuleSignal> signals = new ArrayList<>();
+            for (CompiledRules c : compiled) {
+                signals.add(new RuleSignal(c, channels.isPresent(), leadNights));
+            }
             List<RulesWorkflow.Start> starts = new ArrayList<>(); // a lead's start does not depend on the night
             for (RuleSpec spec : specs) {
                 starts.add(RulesWorkflow.Start.of(channels, leads, spec, Long.MAX_VALUE));
             }
-            for (LocalDate d : dates) {
+            for (int night = 0; night < dates.size(); night++) {
+                LocalDate d = dates.get(night);
                 long asOf = data.instant(d);
                 long end = data.instant(d.plusDays(request.horizonDays()));
                 if (end > reach) {
@@ -198,6 +245,7 @@ public final class RulesBacktest {
                         scorer.score(i, grouped[1], grouped[0][i], grouped[0][i + 1], LeadScorer.Ledger.NONE);
                         byte target = data.target(i, end);
                         scored.add(scorer.score / 100.0, target);
+                        signals.get(r).add(scorer, i, night, target);
                         gradeLeads[scorer.grade]++;
                         gradeConverters[scorer.grade] += target;
                     }
@@ -216,17 +264,19 @@ public final class RulesBacktest {
             }
             List<List<String>> grades = specs.stream().map(s -> s.grades().stream().map(RuleSpec.Grade::name).toList())
                     .toList();
+            List<List<RuleEvidence>> signal = signals.stream().map(RuleSignal::rows).toList();
             List<Path> written = new ArrayList<>();
             written.add(set.write(dir.resolve(BACKTEST_CSV), out -> BacktestFiles.writeNights(out, nights, overall)));
+            written.add(set.write(dir.resolve(RULES_CSV), out -> BacktestFiles.writeRules(out, names, signal)));
             written.add(set.write(dir.resolve(GRADES_CSV), out -> BacktestFiles.writeGrades(out, nights, overall, grades)));
             String html = dev.scorecard.train.report.html.HtmlRenderer.render(BacktestPage.build(request, zone, nights,
-                    overall, grades, incomplete));
+                    overall, grades, signal, incomplete));
             written.add(set.writeText(dir.resolve(BACKTEST_HTML), w -> w.write(html)));
             in.closeRejects(written);
             in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(),
                     dir.resolve(BACKTEST_CSV));
             set.commit();
-            return new Outcome(nights, overall, grades, counts, incomplete, written);
+            return new Outcome(nights, overall, grades, signal, counts, incomplete, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

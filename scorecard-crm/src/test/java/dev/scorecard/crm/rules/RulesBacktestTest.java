@@ -56,6 +56,9 @@ class RulesBacktestTest {
                 convertedAt.put(f[0], OffsetDateTime.parse(c).toInstant().toEpochMilli());
             }
         }
+        // Pooled over the nights, from the separate runs: the unclamped score (score100 less the clamp), the
+        // booked-not-attended condition (5 points, the only one tagging follow-up-trial), the target.
+        List<double[]> pooled = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             LocalDate night = LocalDate.of(2026, 9, 1).plusDays(14L * k);
             RulesWorkflow.run(new RulesWorkflow.Request(leads, events, rules, Optional.empty(), night.toString(),
@@ -76,6 +79,9 @@ class RulesBacktestTest {
                 }
                 boolean converts = c != null && c <= end;
                 (converts ? pos : neg).add(Double.parseDouble(f[1]));
+                boolean booked = List.of(f[7].split(";")).contains("follow-up-trial");
+                pooled.add(new double[] {Double.parseDouble(f[1]) - Double.parseDouble(f[15]), booked ? 5 : 0,
+                        converts ? 1 : 0});
                 int g = "ABCD".indexOf(f[3]);
                 aLeads[g]++;
                 aConv[g] += converts ? 1 : 0;
@@ -102,6 +108,47 @@ class RulesBacktestTest {
                 .mapToLong(RulesBacktest.Night::leads).sum());
         assertThat(Files.readAllLines(dir.resolve("bt/backtest.csv")).get(0)).isEqualTo(
                 "night,rules,leads,converters,rate,auc,ks,top_grade_leads,top_grade_rate,top_grade_lift");
-        assertThat(Files.readString(dir.resolve("bt/backtest.html"))).contains("AUC per night", "<svg");
+        assertThat(Files.readString(dir.resolve("bt/backtest.html"))).contains("AUC per night", "<svg",
+                "Which rules carry signal");
+        // Which rules carry signal: the condition's counts, its AUC alone and the AUC it adds, pair by pair.
+        List<RulesBacktest.RuleEvidence> signal = o.signal().get(0);
+        assertThat(signal).extracting(RulesBacktest.RuleEvidence::rule).containsExactly("trial_booked", "trial_attended",
+                "live_joined", "wechat_add", "course_view", "message_reply", "coupon_claimed", "page_view", "app_open",
+                "newsletter_open", "complaint", "unsubscribe", "booked-not-attended", "warm-unpaid", "engaged",
+                "wechat-responsive");
+        assertThat(o.signal().get(1)).isEqualTo(signal);
+        RulesBacktest.RuleEvidence booked = signal.get(12);
+        long with = pooled.stream().filter(r -> r[1] != 0).count();
+        long convertersWith = pooled.stream().filter(r -> r[1] != 0 && r[2] == 1).count();
+        assertThat(booked.leadNights()).isEqualTo(pooled.size()).isEqualTo(o.overall().get(0).leads());
+        assertThat(booked.with()).isEqualTo(with).isPositive();
+        assertThat(booked.convertersWith()).isEqualTo(convertersWith);
+        double whole = pairAuc(pooled, r -> r[0]);
+        assertThat(booked.auc()).isCloseTo(pairAuc(pooled, r -> r[1]), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(booked.aucChange()).isCloseTo(whole - pairAuc(pooled, r -> r[0] - r[1]),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Files.readAllLines(dir.resolve("bt/backtest-rules.csv")).get(0)).isEqualTo(
+                "rules,rule,kind,lead_nights,with,share_with,converters_with,rate_with,iv,auc,auc_change,verdict");
+    }
+
+    private static double pairAuc(List<double[]> rows, java.util.function.ToDoubleFunction<double[]> score) {
+        double pairs = 0;
+        long pos = 0;
+        long neg = 0;
+        for (double[] p : rows) {
+            if (p[2] == 1) {
+                pos++;
+                for (double[] q : rows) {
+                    if (q[2] == 0) {
+                        double a = score.applyAsDouble(p);
+                        double b = score.applyAsDouble(q);
+                        pairs += a > b ? 1 : a == b ? 0.5 : 0;
+                    }
+                }
+            } else {
+                neg++;
+            }
+        }
+        return pairs / ((double) pos * neg);
     }
 }
