@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.LeadFilesOptions;
 import dev.scorecard.cli.option.LeadInputOptions;
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.crm.rules.RulesBacktest;
@@ -53,19 +54,12 @@ public final class RulesBacktestCommand implements Callable<Integer> {
             description = "The channel table (channels.csv from scorecard channels) for the start values.")
     Path channels;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "The first night (yyyy-MM-dd).")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "The last night (yyyy-MM-dd).")
-    String to;
+    @Mixin
+    NightOptions nights;
 
     @Option(names = "--every", paramLabel = "DAYS", defaultValue = "1d",
             description = "Days between nights (default ${DEFAULT-VALUE}).")
     String every;
-
-    @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "14d",
-            description = "A conversion within this many days after a night counts (default ${DEFAULT-VALUE}).")
-    String horizon;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
     Path out;
@@ -76,9 +70,9 @@ public final class RulesBacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulesBacktest.Request request = new RulesBacktest.Request(files.leads, files.events, rules,
-                Optional.ofNullable(compare), Optional.ofNullable(channels), SnapshotsCommand.date("--from", from),
-                SnapshotsCommand.date("--to", to), SnapshotsCommand.days("--every", every),
-                SnapshotsCommand.days("--horizon", horizon), out, input.format(), input.timezone != null,
+                Optional.ofNullable(compare), Optional.ofNullable(channels), nights.from(),
+                nights.to(), NightOptions.days("--every", every),
+                nights.horizonDays(), out, input.format(), input.timezone != null,
                 input.duplicatePolicy(), Optional.ofNullable(input.rejects), Optional.ofNullable(input.leadRejects),
                 input.maxRejectShare);
         PathCollisions c = PathCollisions.of().input("--leads", files.leads).input("--events", files.events)
@@ -97,8 +91,8 @@ public final class RulesBacktestCommand implements Callable<Integer> {
         }
         if (!output.quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
-            int nights = o.nights().size() / o.overall().size();
-            stdout.println(nights + " nights from " + from + ", horizon " + horizon);
+            int count = o.nights().size() / o.overall().size();
+            stdout.println(count + " nights from " + nights.from() + ", horizon " + nights.horizon);
             stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.events()).replace("the as-of instant", "the last night"),
                     8));
             for (RulesBacktest.Night n : o.overall()) {

@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.LeadFilesOptions;
 import dev.scorecard.cli.option.LeadInputOptions;
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.crm.rules.RulesFit;
@@ -49,19 +50,12 @@ public final class RulesFitCommand implements Callable<Integer> {
     @Mixin
     LeadInputOptions input;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "The first night (yyyy-MM-dd).")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "The last night (yyyy-MM-dd).")
-    String to;
+    @Mixin
+    NightOptions nights;
 
     @Option(names = "--every", paramLabel = "DAYS", defaultValue = "7d",
             description = "Days between nights (default ${DEFAULT-VALUE}).")
     String every;
-
-    @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "14d",
-            description = "A conversion within this many days after a night counts (default ${DEFAULT-VALUE}).")
-    String horizon;
 
     @Option(names = "--pdo", paramLabel = "POINTS",
             description = "Points that double the odds (default: the scale that puts the 99th percentile of the"
@@ -77,8 +71,8 @@ public final class RulesFitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulesFit.Request request = new RulesFit.Request(files.leads, files.events, rules,
-                SnapshotsCommand.date("--from", from), SnapshotsCommand.date("--to", to),
-                SnapshotsCommand.days("--every", every), SnapshotsCommand.days("--horizon", horizon),
+                nights.from(), nights.to(),
+                NightOptions.days("--every", every), nights.horizonDays(),
                 pdo == null ? OptionalDouble.empty() : OptionalDouble.of(pdo), out, input.format(), input.timezone != null,
                 input.duplicatePolicy(), Optional.ofNullable(input.rejects), Optional.ofNullable(input.leadRejects),
                 input.maxRejectShare);
@@ -92,7 +86,7 @@ public final class RulesFitCommand implements Callable<Integer> {
         if (!output.quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(String.format(Locale.ROOT, "%d lead-nights, %d converted within %s (%.2f %%)", o.rows(),
-                    o.converters(), horizon, 100.0 * o.converters() / o.rows()));
+                    o.converters(), nights.horizon, 100.0 * o.converters() / o.rows()));
             stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.events()).replace("the as-of instant", "the last night"),
                     8));
             stdout.println(String.format(Locale.ROOT, "  %-20s %8s %7s %7s %9s %9s  %s", "event", "IV", "AUC", "alone",

@@ -2,19 +2,17 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.LeadFilesOptions;
 import dev.scorecard.cli.option.LeadInputOptions;
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.crm.features.SnapshotsWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +41,6 @@ import picocli.CommandLine.Spec;
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false)
 public final class SnapshotsCommand implements Callable<Integer> {
-    private static final Pattern DAYS = Pattern.compile("([0-9]{1,4})d");
-
     @Spec
     CommandSpec spec;
 
@@ -122,19 +118,11 @@ public final class SnapshotsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a date; write yyyy-MM-dd, e.g. 2026-11-30");
-        }
+    private static LocalDate date(String option, String text) {
+        return NightOptions.date(option, text);
     }
 
-    static int days(String option, String text) {
-        Matcher m = DAYS.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a number of days; write e.g. 7d");
-        }
-        return Integer.parseInt(m.group(1));
+    private static int days(String option, String text) {
+        return NightOptions.days(option, text);
     }
 }

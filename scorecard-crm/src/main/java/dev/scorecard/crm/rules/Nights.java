@@ -38,6 +38,20 @@ final class Nights {
     /** The newest event or conversion in the data, epoch milliseconds: horizons past it are incomplete. */
     final long reach;
 
+    /**
+     * Checks a replay's nights as the requests take them.
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from} or a step is under a day
+     */
+    static void check(LocalDate from, LocalDate to, int everyDays, int horizonDays) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        if (everyDays < 1 || horizonDays < 1) {
+            throw new IllegalArgumentException("--every and --horizon are at least 1d");
+        }
+    }
+
     private Nights(RunInputs in, List<LocalDate> dates, LeadTable leads, List<CompiledRules> compiled, EventLog log,
             EventTable table, EventCounts counts) {
         this.in = in;

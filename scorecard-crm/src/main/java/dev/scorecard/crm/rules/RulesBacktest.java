@@ -66,12 +66,7 @@ public final class RulesBacktest {
         public Request {
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(outDir, "outDir");
-            if (to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-            }
-            if (everyDays < 1 || horizonDays < 1) {
-                throw new IllegalArgumentException("--every and --horizon are at least 1d");
-            }
+            Nights.check(from, to, everyDays, horizonDays);
             RejectsCheck.requireShare(maxRejectShare);
         }
 

@@ -91,12 +91,7 @@ public final class RulesFit {
         public Request {
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(outDir, "outDir");
-            if (to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-            }
-            if (everyDays < 1 || horizonDays < 1) {
-                throw new IllegalArgumentException("--every and --horizon are at least 1d");
-            }
+            Nights.check(from, to, everyDays, horizonDays);
             if (pdo.isPresent() && !(pdo.getAsDouble() > 0 && pdo.getAsDouble() <= 100)) {
                 throw new IllegalArgumentException("--pdo must be above 0 and at most 100, got " + pdo.getAsDouble());
             }
