@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
@@ -83,7 +82,7 @@ final class EventFileWriter {
                 pending.add(new Task(pool.submit(() -> format(keys, start, firstDay, lastDay, from, to)), to));
             }
             Task task = pending.poll();
-            out.write(await(task.lines()));
+            out.write(CrmGenerator.await(task.lines()));
             progress.accept(task.to());
         }
         return total;
@@ -137,23 +136,5 @@ final class EventFileWriter {
             b.newline();
         }
         return b.toByteArray();
-    }
-
-    private static byte[] await(Future<byte[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing events.csv");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(c);
-        }
     }
 }
