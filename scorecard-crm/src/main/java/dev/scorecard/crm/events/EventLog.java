@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
  * duplicates go to the rejects file with their line and reason. Not thread-safe: one pass, with the
  * repeats, the sink and the rejects file on a second thread ({@link EventPipe}), in file order.
  */
-public final class EventLog {
+public final class EventLog implements EventCodes {
     /** The lead id column. */
     public static final String LEAD = "lead_id";
     /** The event type column. */
@@ -288,6 +288,7 @@ public final class EventLog {
      * @param text a value
      * @return its code, given now when no line had it yet; -1 for a blank value
      */
+    @Override
     public int propertyCode(int p, String text) {
         if (text.isEmpty()) {
             return -1;
@@ -303,21 +304,25 @@ public final class EventLog {
     }
 
     /** @return the number of event types seen so far; codes are 0 to this, exclusive */
+    @Override
     public int typeCount() {
         return types.size();
     }
 
     /** @return the type with that code */
+    @Override
     public String typeName(int code) {
         return types.get(code);
     }
 
     /** @return the number of values property {@code property} has had so far; codes are 0 to this, exclusive */
+    @Override
     public int propertyCount(int property) {
         return propertyValues.get(property).size();
     }
 
     /** @return the text of property {@code property}'s value with that code */
+    @Override
     public String propertyValue(int property, int code) {
         return propertyValues.get(property).get(code);
     }

@@ -6,13 +6,20 @@ package dev.scorecard.crm.events;
  * a fingerprint with probability about {@code n² / 2^65} (1 in 90,000 for 20 million lines). Not
  * thread-safe.
  */
-final class FingerprintSet {
+public final class FingerprintSet {
     private long[] slots = new long[1 << 16];
     private int size;
     private boolean hasZero;
 
-    /** @return true when the fingerprint was not in the set (it now is) */
-    boolean add(long fingerprint) {
+    /** An empty set. */
+    public FingerprintSet() {
+    }
+
+    /**
+     * @param fingerprint a 64-bit fingerprint
+     * @return true when the fingerprint was not in the set (it now is)
+     */
+    public boolean add(long fingerprint) {
         if (fingerprint == 0) {
             boolean added = !hasZero;
             hasZero = true;
@@ -51,8 +58,13 @@ final class FingerprintSet {
         }
     }
 
-    /** Spreads the bits (the finaliser of MurmurHash3), so nearby fingerprints do not cluster. */
-    static long mix(long h) {
+    /**
+     * Spreads the bits (the finaliser of MurmurHash3), so nearby fingerprints do not cluster.
+     *
+     * @param h any 64 bits
+     * @return them mixed
+     */
+    public static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -1,7 +1,7 @@
 package dev.scorecard.crm.rules;
 
 import dev.scorecard.core.InputDataException;
-import dev.scorecard.crm.events.EventLog;
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.features.FeatureSpec;
 import dev.scorecard.crm.rules.RuleSpec.Condition;
@@ -164,7 +164,7 @@ final class CompiledRules {
     }
 
     /** Ties the rules to the type and property codes the log gave, once it has been read. */
-    void bind(EventLog log) {
+    void bind(EventCodes log) {
         typeCount = log.typeCount();
         typeNames = new String[typeCount];
         levelOf = new int[typeCount];
