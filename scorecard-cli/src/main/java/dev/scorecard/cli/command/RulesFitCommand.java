@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
         header = "Propose points per behaviour from outcomes, as an editable rules file with each rule's evidence.",
         description = "Replay each night from --from to --to in steps of --every, as the backtest does, and fit a logistic"
             + " regression of conversion within --horizon days on each event type's decayed count (the decay of --rules)"
-            + " and the lead's age in bands. Each type gets points from its coefficient (0 within noise, |z| < 1.96, or"
-            + " when it only stands in for others: redundant), the age bands become conditions on registeredDays, and"
+            + " and the lead's age in bands. Each type gets points from its coefficient (0 within noise, |z| under the"
+            + " Bonferroni bound for the types and bands at a family-wise 5 %, or when it only stands in for others:"
+            + " redundant), the age bands become conditions on registeredDays, and"
             + " the rest of --rules (levels, decay, channel weight, 10-point bounds, grades) is kept. Writes"
             + " DIR/fitted-rules.yaml and DIR/fit.csv (per type: IV, AUC, coefficient alone and in the fit, standard"
             + " error, z, points, verdict). Backtest the proposal on later nights with rules backtest --compare.",
@@ -96,6 +97,9 @@ public final class RulesFitCommand implements Callable<Integer> {
                         number(e.auc(), 3), number(e.alone(), 3), number(e.coefficient(), 3),
                         String.format(Locale.ROOT, "%.2f", e.cents() / 100.0), e.verdict()));
             }
+            stdout.println(String.format(Locale.ROOT, "within noise: |z| below %.2f (Bonferroni, family-wise 5 %%)%s",
+                    o.threshold(), o.penalised() ? "; something separated the outcomes, so the fits used an L2 penalty"
+                    : ""));
             for (RulesFit.AgeBand a : o.ages()) {
                 stdout.println(String.format(Locale.ROOT, "  %-20s %8s %7s %7s %9s %9s  %s", "age " + a.fromDays() + "-"
                         + a.toDays() + "d", "", "", "", number(a.coefficient(), 3), String.format(Locale.ROOT, "%.2f",

@@ -31,7 +31,11 @@ final class FittedRulesYaml {
                 .append(" points double the odds of converting")
                 .append(request.pdo().isPresent() ? " (--pdo)" : String.format(Locale.ROOT, " (the scale that puts the 99th"
                         + " percentile of the lead-nights' fitted log-odds, %.3f, at 100)", fitted.top()))
-                .append(".\n# The decay is that of ").append(fileName(base)).append(", so the points fade as they were"
+                .append(String.format(Locale.ROOT, ".\n# Within noise (0 points): |z| below %.2f, the Bonferroni bound for"
+                        + " the types and age bands at a family-wise 5 %%.", fitted.threshold()))
+                .append(fitted.penalised() ? String.format(Locale.ROOT, "\n# Something separated the outcomes (no"
+                        + " converter had it): the fits used an L2 penalty of %s.", text(RulesFit.SEPARATION_L2)) : "")
+                .append("\n# The decay is that of ").append(fileName(base)).append(", so the points fade as they were"
                         + " fitted. Caps, stages and conditions\n# other than the age are not learned: add your own.\n");
         base.zone().ifPresent(z -> y.append("timezone: ").append(z.getId()).append('\n'));
         Map<String, List<String>> levels = new LinkedHashMap<>();

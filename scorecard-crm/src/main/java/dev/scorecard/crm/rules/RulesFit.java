@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * {@code scorecard rules fit}: proposes points per event type from outcomes. Each lead on each night
@@ -45,15 +46,25 @@ import java.util.function.LongConsumer;
  * joint coefficient is significant with the sign against its own direction (it stands in for the
  * others, e.g. general activity once the warm-up before a purchase is counted) is left out as
  * {@code redundant} and the rest refitted, the worst first; and a type whose coefficient is within
- * noise (|z| &lt; 1.96) gets no points and says so.
+ * noise gets no points and says so. Within noise is |z| under the two-sided Bonferroni bound for
+ * all the types and age bands tested at a family-wise 5 % (2.9 for 13 types and 7 bands), so that a
+ * type without an effect gets points in about one fit in twenty, not in most. When a type or band
+ * separates the outcomes (no converter ever had one), the fits fall back to a small L2 penalty, and
+ * say so.
  */
 public final class RulesFit {
     /** The proposed rules. */
     public static final String RULES_YAML = "fitted-rules.yaml";
     /** The evidence per event type. */
     public static final String EVIDENCE_CSV = "fit.csv";
-    /** |z| below this is within noise. */
-    static final double Z = 1.96;
+    /** The family-wise chance of giving points to a type without an effect, over all types and bands tested. */
+    static final double FAMILY_ERROR = 0.05;
+    /**
+     * The L2 penalty a fit falls back to when a type or band separates the outcomes (no converter had
+     * one, say): it keeps the coefficient finite and strongly signed, where the unpenalised one runs
+     * to infinity.
+     */
+    static final double SEPARATION_L2 = 1.0;
     /**
      * The lead-age bands fitted beside the event types, by their upper bound in days (older leads are
      * the baseline): a lead's chance to convert falls with its age whatever it does, and without them an
@@ -120,10 +131,11 @@ public final class RulesFit {
      *     redundant: the joint fit gave it the sign against its own direction)
      * @param standardError its standard error
      * @param z coefficient over standard error
+     * @param threshold the |z| below which a coefficient is within noise (Bonferroni over the types and bands)
      * @param cents the proposed points, in hundredths (0 within noise or redundant)
      */
     public record Evidence(String type, String level, long rowsWith, double iv, double auc, double alone, double aloneZ,
-            double coefficient, double standardError, double z, long cents) {
+            double coefficient, double standardError, double z, double threshold, long cents) {
         /** @return positive, negative, no signal (within noise), redundant, or no events */
         public String verdict() {
             if (Double.isNaN(alone)) {
@@ -132,7 +144,7 @@ public final class RulesFit {
             if (Double.isNaN(coefficient)) {
                 return "redundant";
             }
-            return Math.abs(z) < Z ? "no signal" : coefficient > 0 ? "positive" : "negative";
+            return Math.abs(z) < threshold ? "no signal" : coefficient > 0 ? "positive" : "negative";
         }
     }
 
@@ -147,7 +159,7 @@ public final class RulesFit {
      * @param coefficient the fitted coefficient
      * @param standardError its standard error
      * @param z coefficient over standard error
-     * @param cents the proposed points, in hundredths (0 within noise)
+     * @param cents the proposed points, in hundredths (0 within noise, as for the types)
      */
     public record AgeBand(int fromDays, int toDays, double coefficient, double standardError, double z, long cents) {
         /** @return the condition's name */
@@ -167,11 +179,13 @@ public final class RulesFit {
      * @param converters of them, those that converted in the horizon
      * @param evidence per event type, by the base rules' level order, then by name
      * @param ages per lead-age band, youngest first
+     * @param threshold the |z| below which a coefficient is within noise
+     * @param penalised whether the fits fell back to an L2 penalty because something separated the outcomes
      * @param events the log's counts
      * @param written the files written
      */
-    public record Outcome(long rows, long converters, List<Evidence> evidence, List<AgeBand> ages, EventCounts events,
-            List<Path> written) {
+    public record Outcome(long rows, long converters, List<Evidence> evidence, List<AgeBand> ages, double threshold,
+            boolean penalised, EventCounts events, List<Path> written) {
     }
 
     private RulesFit() {
@@ -219,7 +233,7 @@ public final class RulesFit {
                     }
                     long age = asOfDay - days.day(data.leads.createdAt(i));
                     x[types] = age;
-                    columns.add(x, data.target(i, end));
+                    columns.add(x, data.target(i, end), i);
                 }
             }
             long converters = 0;
@@ -238,7 +252,8 @@ public final class RulesFit {
             data.in.checkShares(data.leads, request.events(), data.counts.rejected(), data.counts.read(),
                     request.maxRejectShare(), dir.resolve(RULES_YAML));
             set.commit();
-            return new Outcome(columns.size, converters, fitted.evidence(), fitted.ages(), data.counts, written);
+            return new Outcome(columns.size, converters, fitted.evidence(), fitted.ages(), fitted.threshold(),
+                    fitted.penalised(), data.counts, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -248,7 +263,8 @@ public final class RulesFit {
      * The evidence per type and per lead-age band, the points that double the odds, and the 99th
      * percentile of the lead-nights' fitted log-odds.
      */
-    record Fitted(List<Evidence> evidence, List<AgeBand> ages, double pdo, double top) {
+    record Fitted(List<Evidence> evidence, List<AgeBand> ages, double pdo, double top, double threshold,
+            boolean penalised) {
     }
 
     private static Fitted fit(CompiledRules rules, Columns columns, OptionalDouble pdo, RuleSpec spec) {
@@ -286,9 +302,20 @@ public final class RulesFit {
             ages.add(band);
             ageNames.add("registered_to_" + edges[a] + "d");
         }
+        int bandCount = ages.size();
+        // Bonferroni: each of the k types and the bands is tested, so each at FAMILY_ERROR / (k + bands), two-sided.
+        double zc = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - FAMILY_ERROR / 2
+                / Math.max(1, k + edges.length));
+        boolean[] penalised = new boolean[1];
+        int[] lead = Arrays.copyOf(columns.lead, columns.size);
+        int leadCount = 0;
+        for (int l : lead) {
+            leadCount = Math.max(leadCount, l + 1);
+        }
         Coefficient[] alone = new Coefficient[k];
         for (int j = 0; j < k; j++) {
-            alone[j] = regress(List.of(rules.typeNames[kept.get(j)]), new double[][] {x[j]}, ages, ageNames, y, spec)[0];
+            alone[j] = regress(List.of(rules.typeNames[kept.get(j)]), new double[][] {x[j]}, ages, ageNames, y, lead,
+                    leadCount, spec, penalised)[0];
         }
         boolean[] dropped = new boolean[k];
         Coefficient[] joint = new Coefficient[k];
@@ -304,14 +331,15 @@ public final class RulesFit {
                     at.add(j);
                 }
             }
-            Coefficient[] c = regress(names, cols.toArray(new double[0][]), ages, ageNames, y, spec);
+            Coefficient[] c = regress(names, cols.toArray(new double[0][]), ages, ageNames, y, lead, leadCount, spec,
+                    penalised);
             Arrays.fill(joint, null);
-            ageCoefficients = Arrays.copyOfRange(c, at.size(), c.length);
+            ageCoefficients = Arrays.copyOfRange(c, at.size(), at.size() + bandCount);
             int worst = -1;
             for (int i = 0; i < at.size(); i++) {
                 int j = at.get(i);
                 joint[j] = c[i];
-                boolean against = Math.abs(c[i].z()) >= Z && Math.signum(c[i].estimate()) != Math.signum(alone[j].estimate());
+                boolean against = Math.abs(c[i].z()) >= zc && Math.signum(c[i].estimate()) != Math.signum(alone[j].estimate());
                 if (against && (worst < 0 || Math.abs(c[i].z()) > Math.abs(joint[worst].z()))) {
                     worst = j;
                 }
@@ -325,14 +353,14 @@ public final class RulesFit {
         // than the last band at 0: the automatic scale puts its 99th percentile at 100 points.
         double[] eta = new double[columns.size];
         for (int j = 0; j < k; j++) {
-            if (!dropped[j] && Math.abs(joint[j].z()) >= Z) {
+            if (!dropped[j] && Math.abs(joint[j].z()) >= zc) {
                 for (int r = 0; r < eta.length; r++) {
                     eta[r] += joint[j].estimate() * x[j][r];
                 }
             }
         }
         for (int a = 0; a < edges.length; a++) {
-            if (Math.abs(ageCoefficients[a].z()) >= Z) {
+            if (Math.abs(ageCoefficients[a].z()) >= zc) {
                 for (int r = 0; r < eta.length; r++) {
                     eta[r] += ageCoefficients[a].estimate() * ages.get(a)[r];
                 }
@@ -349,15 +377,15 @@ public final class RulesFit {
             double iv = binner.fit(NumericColumn.of(name, x[j]), target, List.of()).iv();
             double auc = Metrics.auc(x[j], target);
             Coefficient c = dropped[j] ? alone[j] : joint[j];
-            long cents = dropped[j] || Math.abs(c.z()) < Z ? 0 : Math.round(c.estimate() * scale * 100);
+            long cents = dropped[j] || Math.abs(c.z()) < zc ? 0 : Math.round(c.estimate() * scale * 100);
             out.add(new Evidence(name, levelOf(spec, name), rowsWith[t], iv, auc, alone[j].estimate(), alone[j].z(),
                     dropped[j] ? Double.NaN : c.estimate(), dropped[j] ? Double.NaN : c.standardError(),
-                    dropped[j] ? Double.NaN : c.z(), cents));
+                    dropped[j] ? Double.NaN : c.z(), zc, cents));
         }
         for (int t = 0; t < types; t++) {
             if (rowsWith[t] == 0) {
                 out.add(new Evidence(rules.typeNames[t], levelOf(spec, rules.typeNames[t]), 0, 0, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, zc, 0));
             }
         }
         List<String> levelOrder = new ArrayList<>(spec.levels().keySet());
@@ -368,9 +396,9 @@ public final class RulesFit {
         for (int a = 0; a < edges.length; a++) {
             Coefficient c = ageCoefficients[a];
             bands.add(new AgeBand(a == 0 ? 0 : edges[a - 1] + 1, edges[a], c.estimate(), c.standardError(), c.z(),
-                    Math.abs(c.z()) < Z ? 0 : Math.round(c.estimate() * scale * 100)));
+                    Math.abs(c.z()) < zc ? 0 : Math.round(c.estimate() * scale * 100)));
         }
-        return new Fitted(out, bands, scale * Math.log(2), top);
+        return new Fitted(out, bands, scale * Math.log(2), top, zc, penalised[0]);
     }
 
     /** @return the value below which {@code share} of the values lie (the nearest rank) */
@@ -423,7 +451,7 @@ public final class RulesFit {
      * @return the columns' coefficients, in their order, then the age bands'
      */
     private static Coefficient[] regress(List<String> names, double[][] cols, List<double[]> ages, List<String> ageNames,
-            byte[] y, RuleSpec spec) {
+            byte[] y, int[] cluster, int clusters, RuleSpec spec, boolean[] penalised) {
         double[][] design = new double[cols.length + ages.size()][];
         System.arraycopy(cols, 0, design, 0, cols.length);
         for (int a = 0; a < ages.size(); a++) {
@@ -432,8 +460,17 @@ public final class RulesFit {
         List<String> all = new ArrayList<>(names);
         all.addAll(ageNames);
         try {
-            return new IrlsFitter(LogisticOptions.defaults()).fit(all, design, y, null).coefficients()
-                    .toArray(new Coefficient[0]);
+            return ClusteredErrors.of(new IrlsFitter(LogisticOptions.defaults()).fit(all, design, y, null), design, y,
+                    cluster, clusters, 0);
+        } catch (FitException e) {
+            if (!e.getMessage().contains("separat")) {
+                throw new InputDataException(spec.file(), 0, null, "the points could not be fitted: " + e.getMessage());
+            }
+        }
+        penalised[0] = true;
+        try {
+            return ClusteredErrors.of(new IrlsFitter(LogisticOptions.defaults().withL2(SEPARATION_L2)).fit(all, design, y,
+                    null), design, y, cluster, clusters, SEPARATION_L2);
         } catch (FitException e) {
             throw new InputDataException(spec.file(), 0, null, "the points could not be fitted: " + e.getMessage());
         }
@@ -518,15 +555,17 @@ public final class RulesFit {
     private static final class Columns {
         double[][] x;
         byte[] y = new byte[1024];
+        int[] lead = new int[1024];
         int size;
 
         Columns(int types) {
             x = new double[types][1024];
         }
 
-        void add(double[] row, byte target) {
+        void add(double[] row, byte target, int leadIndex) {
             if (size == y.length) {
                 y = Arrays.copyOf(y, size * 2);
+                lead = Arrays.copyOf(lead, size * 2);
                 for (int t = 0; t < x.length; t++) {
                     x[t] = Arrays.copyOf(x[t], size * 2);
                 }
@@ -534,6 +573,7 @@ public final class RulesFit {
             for (int t = 0; t < x.length; t++) {
                 x[t][size] = row[t];
             }
+            lead[size] = leadIndex;
             y[size++] = target;
         }
     }

@@ -29,36 +29,55 @@ import org.junit.jupiter.api.io.TempDir;
  * 2026; every event type the generator gives a real effect has the truth's sign in its own evidence,
  * and no proposed points go against it; the noise types get none.
  *
- * <p>Measured: fitted backtest AUC 0.928 against the hand rules' 0.866 (0.940 against 0.867 on
- * 100,000 leads). The joint fit leaves live_joined, wechat_add, coupon_claimed, message_reply and
- * trial_attended out as redundant: the generator's converters book a trial, reply, view courses and
- * claim a coupon in the days before buying, so once trial_booked is counted, more of the other
- * intent types mostly says "busy for longer", which the joint fit reads as negative.
+ * <p>Measured (backtest AUC, fitted against the hand rules): seed 3 0.9647 against 0.8662, seed 2
+ * 0.9753 against 0.8642, seed 1 0.9368 against 0.8672 (seed 4, by the command: 0.9482 against
+ * 0.8826). The standard errors are clustered by lead (a lead's nights are not independent): with
+ * the textbook ones, a noise type that old leads pile up passed for significant on seed 1.
  */
 class RulesFitTest {
     @TempDir
     static Path dir;
 
-    static RulesFit.Outcome fit;
-    static JsonNode truth;
+    /**
+     * Seed 3; seed 2, on which no converter ever unsubscribed (the separation fallback); seed 1, on
+     * which textbook standard errors give the noise type banner_impression points (z -3.5).
+     */
+    static final long[] SEEDS = {3, 2, 1};
+    static final Map<Long, RulesFit.Outcome> fits = new HashMap<>();
+    static final Map<Long, JsonNode> truths = new HashMap<>();
 
     @BeforeAll
     static void fitOnTheEarlierPeriod() throws IOException {
-        new CrmGenerator(CrmGeneratorOptions.of(20_000).withSeed(3)).generate(dir.resolve("crm"), (p, d, t) -> { });
         for (String f : List.of("rules.yaml", "lead-features.yaml")) {
             Files.copy(Path.of("../examples/crm", f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
-        truth = new ObjectMapper().readTree(dir.resolve("crm/truth/model.json").toFile());
-        fit = RulesFit.run(new RulesFit.Request(dir.resolve("crm/leads.csv"), dir.resolve("crm/events.csv"),
-                dir.resolve("rules.yaml"), LocalDate.of(2025, 9, 1), LocalDate.of(2026, 4, 26), 7, 14, OptionalDouble.empty(),
-                dir.resolve("fit"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.05),
-                n -> { });
-        System.out.println(Files.readString(dir.resolve("fit/fit.csv")));
-        System.out.println(Files.readString(dir.resolve("fit/fitted-rules.yaml")));
+        for (long seed : SEEDS) {
+            Path crm = dir.resolve("crm" + seed);
+            new CrmGenerator(CrmGeneratorOptions.of(20_000).withSeed(seed)).generate(crm, (p, d, t) -> { });
+            truths.put(seed, new ObjectMapper().readTree(crm.resolve("truth/model.json").toFile()));
+            fits.put(seed, RulesFit.run(new RulesFit.Request(crm.resolve("leads.csv"), crm.resolve("events.csv"),
+                    dir.resolve("rules.yaml"), LocalDate.of(2025, 9, 1), LocalDate.of(2026, 4, 26), 7, 14,
+                    OptionalDouble.empty(), dir.resolve("fit" + seed), InputFormat.DEFAULT, false, Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0.05), n -> { }));
+            System.out.println("seed " + seed + "\n" + Files.readString(dir.resolve("fit" + seed + "/fit.csv")));
+        }
+        System.out.println(Files.readString(dir.resolve("fit3/fitted-rules.yaml")));
     }
 
     @Test
     void everyTypeWithARealEffectHasTheTruthsSignAndNoPointsAgainstIt() {
+        for (long seed : SEEDS) {
+            signs(seed, fits.get(seed), truths.get(seed));
+        }
+        assertThat(fits.get(3L).penalised()).isFalse();
+        assertThat(fits.get(2L).penalised()).as("seed 2: no converter unsubscribed").isTrue();
+        assertThat(fits.get(2L).evidence().stream().filter(e -> e.type().equals("unsubscribe")).findFirst().orElseThrow()
+                .cents()).as("the separating type keeps strongly negative points").isLessThan(-10_00);
+        // 13 types and the age bands at a family-wise 5 %.
+        assertThat(fits.get(3L).threshold()).isBetween(2.9, 3.1);
+    }
+
+    private static void signs(long seed, RulesFit.Outcome fit, JsonNode truth) {
         Map<String, RulesFit.Evidence> byType = new HashMap<>();
         fit.evidence().forEach(e -> byType.put(e.type(), e));
         int real = 0;
@@ -66,15 +85,16 @@ class RulesFitTest {
             String type = t.get("event").asText();
             double effect = t.get("intentEffect").asDouble();
             RulesFit.Evidence e = byType.get(type);
-            assertThat(e).as(type).isNotNull();
+            String where = "seed " + seed + " " + type;
+            assertThat(e).as(where).isNotNull();
             if (effect != 0) {
                 real++;
-                assertThat(Math.signum(e.alone())).as(type + " alone").isEqualTo(Math.signum(effect));
-                assertThat(e.cents() == 0 || Math.signum(e.cents()) == Math.signum(effect)).as(type + " points " + e.cents())
-                        .isTrue();
+                assertThat(Math.signum(e.alone())).as(where + " alone").isEqualTo(Math.signum(effect));
+                assertThat(e.cents() == 0 || Math.signum(e.cents()) == Math.signum(effect)).as(where + " points "
+                        + e.cents()).isTrue();
             } else {
-                assertThat(e.cents()).as(type + ", a noise type").isZero();
-                assertThat(e.verdict()).as(type).isEqualTo("no signal");
+                assertThat(e.cents()).as(where + ", a noise type").isZero();
+                assertThat(e.verdict()).as(where).isEqualTo("no signal");
             }
         }
         assertThat(real).isEqualTo(11);
@@ -87,15 +107,19 @@ class RulesFitTest {
 
     @Test
     void theFittedRulesBeatTheHandWrittenOnesLater() throws IOException {
-        Files.copy(dir.resolve("fit/fitted-rules.yaml"), dir.resolve("fitted.yaml"), StandardCopyOption.REPLACE_EXISTING);
-        RulesBacktest.Outcome o = RulesBacktest.run(new RulesBacktest.Request(dir.resolve("crm/leads.csv"),
-                dir.resolve("crm/events.csv"), dir.resolve("rules.yaml"), Optional.of(dir.resolve("fitted.yaml")),
-                Optional.empty(), LocalDate.of(2026, 5, 3), LocalDate.of(2026, 11, 1), 7, 14, dir.resolve("bt"),
-                InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(), Optional.empty(), 0.05), n -> { });
-        double hand = o.overall().get(0).auc();
-        double fitted = o.overall().get(1).auc();
-        System.out.println("backtest AUC: hand " + hand + ", fitted " + fitted);
-        assertThat(fitted).isGreaterThan(hand + 0.03);
+        for (long seed : SEEDS) {
+            Path crm = dir.resolve("crm" + seed);
+            Path fitted = dir.resolve("fitted" + seed + ".yaml");
+            Files.copy(dir.resolve("fit" + seed + "/fitted-rules.yaml"), fitted, StandardCopyOption.REPLACE_EXISTING);
+            RulesBacktest.Outcome o = RulesBacktest.run(new RulesBacktest.Request(crm.resolve("leads.csv"),
+                    crm.resolve("events.csv"), dir.resolve("rules.yaml"), Optional.of(fitted), Optional.empty(),
+                    LocalDate.of(2026, 5, 3), LocalDate.of(2026, 11, 1), 7, 14, dir.resolve("bt" + seed), InputFormat.DEFAULT,
+                    false, Optional.empty(), Optional.empty(), Optional.empty(), 0.05), n -> { });
+            double hand = o.overall().get(0).auc();
+            double fit = o.overall().get(1).auc();
+            System.out.println("seed " + seed + " backtest AUC: hand " + hand + ", fitted " + fit);
+            assertThat(fit).as("seed " + seed).isGreaterThan(hand + 0.03);
+        }
     }
 
     @Test
