@@ -47,7 +47,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * others, e.g. general activity once the warm-up before a purchase is counted) is left out as
  * {@code redundant} and the rest refitted, the worst first; and a type whose coefficient is within
  * noise gets no points and says so. Within noise is |z| under the two-sided Bonferroni bound for
- * all the types and age bands tested at a family-wise 5 % (2.9 for 13 types and 7 bands), so that a
+ * all the types and age bands tested at a family-wise 5 % (3.02 for 13 types and 7 bands), so that a
  * type without an effect gets points in about one fit in twenty, not in most. When a type or band
  * separates the outcomes (no converter ever had one), the fits fall back to a small L2 penalty, and
  * say so.
