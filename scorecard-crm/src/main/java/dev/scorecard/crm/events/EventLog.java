@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -75,10 +73,7 @@ public final class EventLog implements EventCodes {
     private final int[] otherColumns;
     private final int[] propertySlot;
     private final boolean hasValue;
-    private final List<String> types = new CopyOnWriteArrayList<>(); // read by the sink's thread (EventPipe)
-    private final Map<String, Integer> typeCodes = new HashMap<>();
-    private final List<List<String>> propertyValues = new ArrayList<>();
-    private final List<Map<String, Integer>> propertyCodes = new ArrayList<>();
+    private final CodeBook codes; // its type names are read by the sink's thread (EventPipe)
 
     private EventLog(Path file, LeadTable leads, Options options, CsvCells cells) {
         this.file = file;
@@ -99,6 +94,7 @@ public final class EventLog implements EventCodes {
         }
         otherColumns = others.stream().mapToInt(Integer::intValue).toArray();
         propertySlot = new int[options.properties().size()];
+        codes = new CodeBook(options.properties().size());
         for (int p = 0; p < propertySlot.length; p++) {
             String name = options.properties().get(p);
             int c = header.indexOf(name);
@@ -108,8 +104,6 @@ public final class EventLog implements EventCodes {
                         + NearestName.didYouMean(name, header) + " (the columns: " + String.join(", ", header) + ")");
             }
             propertySlot[p] = k;
-            propertyValues.add(new ArrayList<>());
-            propertyCodes.add(new HashMap<>());
         }
         // Text slots: the event type and every other column (few distinct values each), then the id and time.
         int[] texts = new int[otherColumns.length + 3];
@@ -249,8 +243,8 @@ public final class EventLog implements EventCodes {
         pipe.finish();
         progress.accept(read);
         Map<String, Long> seenTypes = new TreeMap<>();
-        for (int t = 0; t < types.size(); t++) {
-            seenTypes.put(types.get(t), pipe.used(t));
+        for (int t = 0; t < codes.typeCount(); t++) {
+            seenTypes.put(codes.typeName(t), pipe.used(t));
         }
         return new EventCounts(read, pipe.used(), after, pipe.duplicates(), rejected, unknownLeads, unknownTypes, seenTypes,
                 latest);
@@ -274,57 +268,31 @@ public final class EventLog implements EventCodes {
     }
 
     private int typeCode(String type) {
-        Integer code = typeCodes.get(type);
-        if (code == null) {
-            code = types.size();
-            types.add(type);
-            typeCodes.put(type, code);
-        }
-        return code;
+        return codes.typeCode(type);
     }
 
-    /**
-     * @param p a property slot
-     * @param text a value
-     * @return its code, given now when no line had it yet; -1 for a blank value
-     */
     @Override
     public int propertyCode(int p, String text) {
-        if (text.isEmpty()) {
-            return -1;
-        }
-        Map<String, Integer> codes = propertyCodes.get(p);
-        Integer code = codes.get(text);
-        if (code == null) {
-            code = codes.size();
-            codes.put(text, code);
-            propertyValues.get(p).add(text);
-        }
-        return code;
+        return codes.propertyCode(p, text);
     }
 
-    /** @return the number of event types seen so far; codes are 0 to this, exclusive */
     @Override
     public int typeCount() {
-        return types.size();
+        return codes.typeCount();
     }
 
-    /** @return the type with that code */
     @Override
     public String typeName(int code) {
-        return types.get(code);
+        return codes.typeName(code);
     }
 
-    /** @return the number of values property {@code property} has had so far; codes are 0 to this, exclusive */
     @Override
     public int propertyCount(int property) {
-        return propertyValues.get(property).size();
+        return codes.propertyCount(property);
     }
 
-    /** @return the text of property {@code property}'s value with that code */
     @Override
     public String propertyValue(int property, int code) {
-        return propertyValues.get(property).get(code);
+        return codes.propertyValue(property, code);
     }
-
 }

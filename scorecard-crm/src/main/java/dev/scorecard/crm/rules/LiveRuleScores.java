@@ -1,8 +1,8 @@
 package dev.scorecard.crm.rules;
 
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.crm.events.CodeBook;
 import dev.scorecard.crm.events.DuplicatePolicy;
-import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventTable;
 import dev.scorecard.crm.events.FingerprintSet;
 import dev.scorecard.crm.events.InputFormat;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +91,7 @@ public final class LiveRuleScores {
     private final ZoneId zone;
     private final boolean dedupe;
     private final RulesWorkflow.Start start;
-    private final Codes codes;
+    private final CodeBook codes;
     private final FingerprintSet seen = new FingerprintSet();
     private final EventTable table;
     private final int[] props;
@@ -101,7 +100,7 @@ public final class LiveRuleScores {
     private final String[] lastGrade;
     private final boolean[] touched;
     private final List<Integer> touchedLeads = new ArrayList<>();
-    private int boundTypes = -1;
+    private long bound = -1;
     private LeadScorer scorer;
     private long scorerAsOf = Long.MIN_VALUE;
     private long accepted;
@@ -113,7 +112,7 @@ public final class LiveRuleScores {
         this.zone = zone;
         this.dedupe = dedupe;
         this.start = start;
-        this.codes = new Codes();
+        this.codes = new CodeBook(rules.properties.size());
         this.table = new EventTable(rules.properties.size());
         this.props = new int[rules.properties.size()];
         this.byLead = new int[leads.size()][];
@@ -198,7 +197,7 @@ public final class LiveRuleScores {
         if (lead < 0) {
             throw new IllegalArgumentException("lead '" + leadId + "' is not in the leads file");
         }
-        int t = codes.type(Objects.requireNonNull(type, "type"));
+        int t = codes.typeCode(Objects.requireNonNull(type, "type"));
         for (int p = 0; p < props.length; p++) {
             String v = properties.get(rules.properties.get(p));
             props[p] = v == null ? -1 : codes.propertyCode(p, v);
@@ -291,10 +290,10 @@ public final class LiveRuleScores {
     }
 
     private LeadScorer scoreLead(int lead, long asOf) {
-        if (codes.typeCount() != boundTypes || codes.changed) {
+        if (codes.additions() != bound) {
+            // A new type or property value: bind again (the rules rank them by name), and with it the scorer.
             rules.bind(codes);
-            boundTypes = codes.typeCount();
-            codes.changed = false;
+            bound = codes.additions();
             scorer = null;
         }
         if (scorer == null || scorerAsOf != asOf) {
@@ -304,68 +303,5 @@ public final class LiveRuleScores {
         int[] list = byLead[lead];
         scorer.score(lead, list == null ? new int[0] : list, 0, counts[lead], LeadScorer.Ledger.NONE);
         return scorer;
-    }
-
-    /** Type and property codes in order of first sight, as a log hands them out. */
-    private final class Codes implements EventCodes {
-        private final Map<String, Integer> typeCodes = new HashMap<>();
-        private final List<String> types = new ArrayList<>();
-        private final List<Map<String, Integer>> propertyCodes = new ArrayList<>();
-        private final List<List<String>> propertyValues = new ArrayList<>();
-        /** A property value was added since the last bind (the rules rank values by name). */
-        boolean changed;
-
-        Codes() {
-            for (int p = 0; p < rules.properties.size(); p++) {
-                propertyCodes.add(new HashMap<>());
-                propertyValues.add(new ArrayList<>());
-            }
-        }
-
-        int type(String name) {
-            Integer code = typeCodes.get(name);
-            if (code == null) {
-                code = types.size();
-                typeCodes.put(name, code);
-                types.add(name);
-            }
-            return code;
-        }
-
-        @Override
-        public int typeCount() {
-            return types.size();
-        }
-
-        @Override
-        public String typeName(int code) {
-            return types.get(code);
-        }
-
-        @Override
-        public int propertyCount(int property) {
-            return propertyValues.get(property).size();
-        }
-
-        @Override
-        public String propertyValue(int property, int code) {
-            return propertyValues.get(property).get(code);
-        }
-
-        @Override
-        public int propertyCode(int property, String text) {
-            if (text.isEmpty()) {
-                return -1;
-            }
-            Map<String, Integer> map = propertyCodes.get(property);
-            Integer code = map.get(text);
-            if (code == null) {
-                code = map.size();
-                map.put(text, code);
-                propertyValues.get(property).add(text);
-                changed = true;
-            }
-            return code;
-        }
     }
 }
