@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             + " columns add up to score100, DIR/grades.csv, and with --explain DIR/explain.csv: every contribution to"
             + " the lead's score, summing to it exactly; with --previous DIR/movements.csv. Each lead also gets a"
             + " lifecycle stage (new, nurturing, sales-ready, following, won, repeat, dormant) by the rules' stage"
-            + " rules.",
+            + " rules. With --state DIR a nightly run reads only the lines appended to the events file since the"
+            + " state's last night and gives exactly what a full read gives (docs/rules.md, Nightly runs).",
         footer = {"", "Examples:",
             "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --as-of 2026-11-30 --out out/rules",
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
             "      --explain L0000042 --out out/rules",
             "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
             "      --as-of 2026-12-01 --previous out/rules/scores.csv --out out/rules-1201",
+            "  scorecard rules --rules rules.yaml --leads leads.csv --events events.csv \\",
+            "      --as-of 2026-12-02 --state state/rules --out out/rules-1202",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT_OR_MODEL},
         sortOptions = false,
         subcommands = {RulesBacktestCommand.class, RulesFitCommand.class})
@@ -85,6 +88,12 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created when absent). Required.")
     Path out;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Keep what the nights read in DIR (created when absent; one H2 file, locked while a run uses it)"
+                + " and read only the lines appended to --events since the last night. The events file must grow by"
+                + " appended lines (plain CSV, not .gz); when it cannot be trusted the night reads it all and says why.")
+    Path state;
+
     @Mixin
     OutputOptions output;
 
@@ -113,7 +122,7 @@ public final class RulesCommand implements Callable<Integer> {
         RulesWorkflow.Request request = new RulesWorkflow.Request(leads, events, rules,
                 Optional.ofNullable(channels), asOf, out, input.format(), input.timezone != null, input.duplicatePolicy(),
                 explain, Optional.ofNullable(previous), Optional.ofNullable(input.rejects),
-                Optional.ofNullable(input.leadRejects), input.maxRejectShare);
+                Optional.ofNullable(input.leadRejects), input.maxRejectShare, Optional.ofNullable(state));
         PathCollisions collisions = PathCollisions.of().input("--leads", leads).input("--events", events)
                 .input("--rules", rules);
         if (channels != null) {
@@ -136,6 +145,9 @@ public final class RulesCommand implements Callable<Integer> {
             stdout.println(String.format(Locale.ROOT, "leads: %d read = %d scored + %d created after the as-of instant + %d"
                     + " rejected", o.leadsRead(), o.scored(), o.leadsAfterAsOf(), o.leadsRejected()));
             stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.events()), 8));
+            o.state().ifPresent(s -> stdout.println(ConsoleText.wrap(s.full().map(why -> "state: read the whole log ("
+                    + why + ")").orElse(String.format(Locale.ROOT, "state: read the %d lines appended since the last night",
+                            s.newLines())), 8)));
             StringBuilder grades = new StringBuilder("grades:");
             for (int g = 0; g < o.grades().size(); g++) {
                 grades.append(g == 0 ? " " : ", ").append(o.grades().get(g)).append(' ').append(o.gradeCounts()[g]);

@@ -57,6 +57,21 @@ public final class CodeBook implements EventCodes {
         return code;
     }
 
+    /** @return the number of property slots */
+    int properties() {
+        return propertyCodes.size();
+    }
+
+    /** @return the types in code order */
+    List<String> types() {
+        return List.copyOf(types);
+    }
+
+    /** @return property {@code p}'s values in code order */
+    List<String> values(int p) {
+        return List.copyOf(propertyValues.get(p));
+    }
+
     /** @return how many codes have been handed out: it changes when, and only when, a type or value is new */
     public long additions() {
         return additions;

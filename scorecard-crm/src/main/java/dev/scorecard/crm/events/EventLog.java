@@ -65,6 +65,34 @@ public final class EventLog implements EventCodes {
         }
     }
 
+    /**
+     * Where a rejected line goes: the rejects file, or the state of an incremental run.
+     */
+    public interface Rejected {
+        /**
+         * @param line the line the row starts on
+         * @param reason why it cannot be used
+         * @param fields its fields as read
+         * @param duplicateOf for a {@link #DUPLICATE}, the instant of the event it repeats; else
+         *     {@link Long#MIN_VALUE}
+         */
+        void add(long line, String reason, List<String> fields, long duplicateOf);
+    }
+
+    /**
+     * The part of a log an incremental run reads: the header and the lines appended since an
+     * earlier run read {@code from} bytes, with that run's codes and fingerprints carried on.
+     *
+     * @param head the bytes of the header line
+     * @param from where the new lines start
+     * @param to where they end (a line end)
+     * @param linesBefore the lines from {@code head} to {@code from}
+     * @param codes the earlier run's codes, added to as new types and values appear
+     * @param seen the earlier run's fingerprints of the lines used, added to
+     */
+    public record Range(long head, long from, long to, long linesBefore, CodeBook codes, FingerprintSet seen) {
+    }
+
     private final Path file;
     private final LeadTable leads;
     private final Options options;
@@ -74,8 +102,9 @@ public final class EventLog implements EventCodes {
     private final int[] propertySlot;
     private final boolean hasValue;
     private final CodeBook codes; // its type names are read by the sink's thread (EventPipe)
+    private final FingerprintSet seen;
 
-    private EventLog(Path file, LeadTable leads, Options options, CsvCells cells) {
+    private EventLog(Path file, LeadTable leads, Options options, CsvCells cells, Optional<Range> range) {
         this.file = file;
         this.leads = leads;
         this.options = options;
@@ -94,7 +123,9 @@ public final class EventLog implements EventCodes {
         }
         otherColumns = others.stream().mapToInt(Integer::intValue).toArray();
         propertySlot = new int[options.properties().size()];
-        codes = new CodeBook(options.properties().size());
+        codes = range.map(Range::codes).orElseGet(() -> new CodeBook(options.properties().size()));
+        seen = options.duplicates() != DuplicatePolicy.DEDUPE ? null
+                : range.map(Range::seen).orElseGet(FingerprintSet::new);
         for (int p = 0; p < propertySlot.length; p++) {
             String name = options.properties().get(p);
             int c = header.indexOf(name);
@@ -135,10 +166,23 @@ public final class EventLog implements EventCodes {
      * @throws InputDataException when the file cannot be read or lacks a column
      */
     public static EventLog open(Path file, LeadTable leads, Options options) {
+        return open(file, leads, options, Optional.empty());
+    }
+
+    /**
+     * Opens the log, or only its header and the lines of a range, and checks its header.
+     *
+     * @param range the lines appended since an earlier run, with its codes and fingerprints
+     * @return the log, before the first line to read
+     * @see #open(Path, LeadTable, Options)
+     */
+    public static EventLog open(Path file, LeadTable leads, Options options, Optional<Range> range) {
         InputFormat f = options.format();
-        CsvCells cells = CsvCells.open(file, f.delimiter(), f.encoding(), List.of(""), f.dialect());
+        CsvCells cells = range.isEmpty() ? CsvCells.open(file, f.delimiter(), f.encoding(), List.of(""), f.dialect())
+                : CsvCells.openRange(file, f.delimiter(), f.encoding(), List.of(""), f.dialect(), range.get().head(),
+                        range.get().from(), range.get().to(), range.get().linesBefore());
         try {
-            return new EventLog(file, leads, options, cells);
+            return new EventLog(file, leads, options, cells, range);
         } catch (RuntimeException e) {
             try {
                 cells.close();
@@ -163,6 +207,25 @@ public final class EventLog implements EventCodes {
      * @return the counts
      */
     public EventCounts read(EventSink sink, Function<List<String>, RejectsStream> rejects, LongConsumer progress) {
+        RejectsStream[] out = new RejectsStream[1];
+        return read(sink, (line, reason, fields, duplicateOf) -> {
+            if (out[0] == null) {
+                out[0] = rejects.apply(header);
+            }
+            out[0].add(line, reason, fields);
+        }, progress);
+    }
+
+    /**
+     * Reads every line, handing the usable events to the sink and the rest to {@code rejected}, and
+     * closes the file.
+     *
+     * @param sink gets each usable event
+     * @param rejected gets each rejected line and each duplicate, in file order
+     * @param progress gets the lines read so far, now and then
+     * @return the counts
+     */
+    public EventCounts read(EventSink sink, Rejected rejected, LongConsumer progress) {
         Timestamps times = options.format().timestamps();
         long asOf = options.asOf();
         boolean dedupe = options.duplicates() == DuplicatePolicy.DEDUPE;
@@ -171,11 +234,11 @@ public final class EventLog implements EventCodes {
         int[] props = new int[propertySlot.length];
         long read = 0;
         long after = 0;
-        long rejected = 0;
+        long rejects = 0;
         long unknownLeads = 0;
         long latest = Long.MIN_VALUE;
         Map<String, Long> unknownTypes = new TreeMap<>();
-        EventPipe pipe = new EventPipe(sink, rejects, header, props.length, dedupe);
+        EventPipe pipe = new EventPipe(sink, rejected, header.size(), props.length, seen);
         try (CsvCells c = cells) {
             while (c.next()) {
                 read++;
@@ -206,7 +269,7 @@ public final class EventLog implements EventCodes {
                     } else if (hasValue && c.badNumber(0) != null) {
                         reason = "column '" + VALUE + "': value '" + c.badNumber(0) + "' is not a number";
                     } else if ((lead = leads.indexOf(id)) < 0) {
-                        reason = "lead_id '" + id + "' is not in the leads file";
+                        reason = unknownLead(id);
                         unknownLeads++;
                     } else if (options.knownTypes().isPresent() && !options.knownTypes().get().contains(typeText)) {
                         reason = "event type '" + typeText + "' is not one of the spec's eventTypes"
@@ -218,7 +281,7 @@ public final class EventLog implements EventCodes {
                     }
                 }
                 if (reason != null) {
-                    rejected++;
+                    rejects++;
                     pipe.reject(c.line(), reason, c.fields());
                     continue;
                 }
@@ -230,8 +293,7 @@ public final class EventLog implements EventCodes {
                 for (int p = 0; p < props.length; p++) {
                     props[p] = propertyCode(p, c.text(1 + propertySlot[p]));
                 }
-                pipe.event(c.line(), lead, type, time, value, props, dedupe ? fingerprint(lead, type, time, value, c, others)
-                        : 0, c);
+                pipe.event(c.line(), lead, type, time, value, props, dedupe ? fingerprint(time, value, c, others) : 0, c);
             }
         } catch (IOException e) {
             pipe.abandon();
@@ -246,25 +308,37 @@ public final class EventLog implements EventCodes {
         for (int t = 0; t < codes.typeCount(); t++) {
             seenTypes.put(codes.typeName(t), pipe.used(t));
         }
-        return new EventCounts(read, pipe.used(), after, pipe.duplicates(), rejected, unknownLeads, unknownTypes, seenTypes,
+        return new EventCounts(read, pipe.used(), after, pipe.duplicates(), rejects, unknownLeads, unknownTypes, seenTypes,
                 latest);
     }
 
-    /** A 64-bit hash of everything on the line, with the instant and value as parsed (FNV-1a, then mixed). */
-    private static long fingerprint(int lead, int type, long time, double value, CsvCells c, int others) {
+    /** @return the reason a line for a lead not in the leads file is rejected with */
+    static String unknownLead(CharSequence id) {
+        return "lead_id '" + id + "' is not in the leads file";
+    }
+
+    /**
+     * A 64-bit hash of everything on the line, with the instant and value as parsed (FNV-1a, then
+     * mixed). The lead and type go in as text, not as codes, so that fingerprints kept by an
+     * incremental run stay comparable when the leads file is reordered.
+     */
+    private static long fingerprint(long time, double value, CsvCells c, int others) {
         long h = 0xcbf29ce484222325L;
-        h = (h ^ lead) * 0x100000001b3L;
-        h = (h ^ type) * 0x100000001b3L;
+        h = text(h, c.view(others + 1));
+        h = text(h, c.text(0));
         h = (h ^ time) * 0x100000001b3L;
         h = (h ^ Double.doubleToLongBits(value)) * 0x100000001b3L;
         for (int k = 0; k < others; k++) {
-            String s = c.text(1 + k);
-            for (int i = 0; i < s.length(); i++) {
-                h = (h ^ s.charAt(i)) * 0x100000001b3L;
-            }
-            h = (h ^ 0x1F) * 0x100000001b3L; // a field end, so "ab","c" differs from "a","bc"
+            h = text(h, c.text(1 + k));
         }
         return FingerprintSet.mix(h);
+    }
+
+    private static long text(long h, CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return (h ^ 0x1F) * 0x100000001b3L; // a field end, so "ab","c" differs from "a","bc"
     }
 
     private int typeCode(String type) {

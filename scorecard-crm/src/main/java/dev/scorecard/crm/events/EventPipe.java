@@ -1,6 +1,5 @@
 package dev.scorecard.crm.events;
 
-import dev.scorecard.train.io.RejectsStream;
 import dev.scorecard.train.load.CsvCells;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The second half of reading a log, on a thread of its own: the reading thread parses, checks and
@@ -26,29 +24,27 @@ final class EventPipe {
     private final BlockingQueue<Block> full;
     private final BlockingQueue<Block> free;
     private final EventSink sink;
-    private final Function<List<String>, RejectsStream> rejects;
-    private final List<String> header;
+    private final EventLog.Rejected rejects;
     private final FingerprintSet seen;
     private final Thread thread;
     private Block filling;
-    private RejectsStream out;
     private volatile Throwable failure;
     // Written by the second thread, read by the first after join().
     private long used;
     private long duplicates;
     private long[] perType = new long[16];
 
-    EventPipe(EventSink sink, Function<List<String>, RejectsStream> rejects, List<String> header, int properties,
-            boolean dedupe) {
+    /** @param seen the fingerprints of the lines used so far, added to; null unless repeats are dropped */
+    EventPipe(EventSink sink, EventLog.Rejected rejects, int width, int properties, FingerprintSet seen) {
         this.sink = sink;
         this.rejects = rejects;
-        this.header = header;
-        this.seen = dedupe ? new FingerprintSet() : null;
+        this.seen = seen;
+        boolean dedupe = seen != null;
         int blocks = 4;
         full = new ArrayBlockingQueue<>(blocks + 1);
         free = new ArrayBlockingQueue<>(blocks);
         for (int b = 0; b < blocks; b++) {
-            free.add(new Block(properties, header.size(), dedupe));
+            free.add(new Block(properties, width, dedupe));
         }
         thread = new Thread(this::drain, "scorecard-events");
         thread.setDaemon(true);
@@ -95,18 +91,13 @@ final class EventPipe {
         }
     }
 
-    /**
-     * Hands on what is left, waits for the second thread and rethrows what stopped it.
-     *
-     * @return the rejects stream, or null when no line needed one
-     */
-    RejectsStream finish() {
+    /** Hands on what is left, waits for the second thread and rethrows what stopped it. */
+    void finish() {
         put(filling);
         filling = null;
         put(END);
         join();
         rethrow();
-        return out;
     }
 
     /** Stops the second thread after a failure of the first; what it wrote is left as it is. */
@@ -165,12 +156,12 @@ final class EventPipe {
         int r = 0;
         for (int i = 0; i < b.size; i++) {
             if (b.reason[i] != null) {
-                write(b.line[i], b.reason[i], b.rejected.get(r++));
+                rejects.add(b.line[i], b.reason[i], b.rejected.get(r++), Long.MIN_VALUE);
                 continue;
             }
             if (seen != null && !seen.add(b.fingerprint[i])) {
                 duplicates++;
-                write(b.line[i], EventLog.DUPLICATE, b.fields(i));
+                rejects.add(b.line[i], EventLog.DUPLICATE, b.fields(i), b.time[i]);
                 continue;
             }
             int type = b.type[i];
@@ -182,13 +173,6 @@ final class EventPipe {
             System.arraycopy(b.props, i * np, props, 0, np);
             sink.accept(b.lead[i], type, b.time[i], b.value[i], props);
         }
-    }
-
-    private void write(long line, String reason, List<String> fields) {
-        if (out == null) {
-            out = rejects.apply(header);
-        }
-        out.add(line, reason, fields);
     }
 
     private Block take() {

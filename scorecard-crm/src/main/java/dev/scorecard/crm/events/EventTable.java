@@ -10,17 +10,30 @@ import java.util.Arrays;
  */
 public final class EventTable implements EventSink {
     private final int properties;
-    private int[] leads = new int[1 << 12];
-    private int[] types = new int[1 << 12];
-    private long[] times = new long[1 << 12];
-    private double[] values = new double[1 << 12];
+    private int[] leads;
+    private int[] types;
+    private long[] times;
+    private double[] values;
     private int[] props;
     private int size;
 
     /** @param properties the number of property slots each event has */
     public EventTable(int properties) {
+        this(properties, 1 << 12);
+    }
+
+    /**
+     * @param properties the number of property slots each event has
+     * @param capacity the events it holds before it grows
+     */
+    public EventTable(int properties, int capacity) {
         this.properties = properties;
-        this.props = new int[(1 << 12) * properties];
+        int n = Math.max(16, capacity);
+        leads = new int[n];
+        types = new int[n];
+        times = new long[n];
+        values = new double[n];
+        props = new int[n * properties];
     }
 
     @Override
@@ -39,6 +52,16 @@ public final class EventTable implements EventSink {
         values[size] = value;
         System.arraycopy(p, 0, props, size * properties, properties);
         size++;
+    }
+
+    /** @return the number of property slots */
+    int properties() {
+        return properties;
+    }
+
+    /** Sets event {@code i}'s lead index (an incremental run maps its leads onto tonight's file). */
+    void setLead(int i, int lead) {
+        leads[i] = lead;
     }
 
     /** @return the events held */

@@ -7,12 +7,56 @@ package dev.scorecard.crm.events;
  * thread-safe.
  */
 public final class FingerprintSet {
-    private long[] slots = new long[1 << 16];
+    private long[] slots;
     private int size;
     private boolean hasZero;
+    private long[] journal; // the fingerprints added since journal(), for an incremental run's state
+    private int journalSize;
 
     /** An empty set. */
     public FingerprintSet() {
+        this(0);
+    }
+
+    /** @param expected how many fingerprints it will hold, so that it need not grow */
+    public FingerprintSet(int expected) {
+        int n = 1 << 16;
+        while (n * 7L < expected * 10L + 10) {
+            n <<= 1;
+        }
+        slots = new long[n];
+    }
+
+    /** Starts keeping the fingerprints added from now on, in order: {@link #journal()}. */
+    public void startJournal() {
+        journal = new long[1 << 12];
+        journalSize = 0;
+    }
+
+    /** @return the fingerprints added since {@link #startJournal()}, in order */
+    public long[] journal() {
+        return journal == null ? new long[0] : java.util.Arrays.copyOf(journal, journalSize);
+    }
+
+    /**
+     * Hands every fingerprint held to {@code to}, in no particular order.
+     *
+     * @param to gets them
+     */
+    public void forEach(java.util.function.LongConsumer to) {
+        if (hasZero) {
+            to.accept(0);
+        }
+        for (long f : slots) {
+            if (f != 0) {
+                to.accept(f);
+            }
+        }
+    }
+
+    /** @return the fingerprints held */
+    public int size() {
+        return size + (hasZero ? 1 : 0);
     }
 
     /**
@@ -20,6 +64,17 @@ public final class FingerprintSet {
      * @return true when the fingerprint was not in the set (it now is)
      */
     public boolean add(long fingerprint) {
+        boolean added = put(fingerprint);
+        if (added && journal != null) {
+            if (journalSize == journal.length) {
+                journal = java.util.Arrays.copyOf(journal, journalSize * 2);
+            }
+            journal[journalSize++] = fingerprint;
+        }
+        return added;
+    }
+
+    private boolean put(long fingerprint) {
         if (fingerprint == 0) {
             boolean added = !hasZero;
             hasZero = true;

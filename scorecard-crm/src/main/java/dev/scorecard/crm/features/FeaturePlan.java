@@ -1,5 +1,6 @@
 package dev.scorecard.crm.features;
 
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventSink;
 import dev.scorecard.crm.events.LeadTable;
@@ -26,13 +27,13 @@ final class FeaturePlan implements EventSink {
     private static final Slot[] NONE = new Slot[0];
 
     private final FeatureSpec spec;
-    private final EventLog log;
+    private final EventCodes log;
     private final List<Slot> slots = new ArrayList<>();
     private final List<Slot> eventSlots = new ArrayList<>();
     private final List<Set<String>> slotTypes = new ArrayList<>();
     private Slot[][] byType = new Slot[0][];
 
-    FeaturePlan(FeatureSpec spec, LeadTable leads, EventLog log, long asOf, ZoneId zone) {
+    FeaturePlan(FeatureSpec spec, LeadTable leads, EventCodes log, long asOf, ZoneId zone) {
         this.spec = spec;
         this.log = log;
         int n = leads.size();

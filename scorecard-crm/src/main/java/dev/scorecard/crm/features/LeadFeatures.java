@@ -1,5 +1,6 @@
 package dev.scorecard.crm.features;
 
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventSink;
 import dev.scorecard.crm.events.LeadTable;
@@ -26,7 +27,7 @@ public final class LeadFeatures implements EventSink {
      * @param zone the zone days are counted in
      * @return the features, before any event
      */
-    public static LeadFeatures of(FeatureSpec spec, LeadTable leads, EventLog log, long asOf, ZoneId zone) {
+    public static LeadFeatures of(FeatureSpec spec, LeadTable leads, EventCodes log, long asOf, ZoneId zone) {
         FeaturesWorkflow.checkAttributes(spec, leads);
         return new LeadFeatures(spec, new FeaturePlan(spec, leads, log, asOf, zone));
     }

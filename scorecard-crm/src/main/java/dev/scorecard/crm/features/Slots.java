@@ -1,6 +1,7 @@
 package dev.scorecard.crm.features;
 
 import dev.scorecard.crm.events.LocalDays;
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.train.io.CsvByteWriter;
@@ -147,9 +148,9 @@ final class Slots {
         private final IntCounts counts;
         private final int property;
         private final int rank;
-        private final EventLog log;
+        private final EventCodes log;
 
-        Top(int leads, int property, int rank, EventLog log) {
+        Top(int leads, int property, int rank, EventCodes log) {
             this.counts = new IntCounts(leads);
             this.property = property;
             this.rank = rank;

@@ -1,6 +1,7 @@
 package dev.scorecard.crm.rules;
 
 import dev.scorecard.core.internal.DoubleFormat;
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventTable;
 import dev.scorecard.train.io.CsvByteWriter;
@@ -27,13 +28,13 @@ final class Explanation implements LeadScorer.Ledger {
     private final String id;
     private final CompiledRules rules;
     private final EventTable events;
-    private final EventLog log;
+    private final EventCodes log;
     private final ZoneId zone;
     private final List<Line> lines = new ArrayList<>();
     private int faded;
     private int cutToday;
 
-    Explanation(String id, CompiledRules rules, EventTable events, EventLog log, ZoneId zone) {
+    Explanation(String id, CompiledRules rules, EventTable events, EventCodes log, ZoneId zone) {
         this.id = id;
         this.rules = rules;
         this.events = events;

@@ -2,17 +2,20 @@ package dev.scorecard.crm.rules;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.DuplicatePolicy;
+import dev.scorecard.crm.events.EventCodes;
 import dev.scorecard.crm.events.EventCounts;
 import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventSink;
 import dev.scorecard.crm.events.EventTable;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
+import dev.scorecard.crm.events.LogState;
 import dev.scorecard.crm.features.FeaturesWorkflow;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.features.RunInputs;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
+import dev.scorecard.train.io.RejectsStream;
 import dev.scorecard.train.load.CsvRows;
 import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
@@ -65,10 +68,13 @@ public final class RulesWorkflow {
      * @param rejects where rejected event lines go (default {@code DIR/rejects.csv})
      * @param leadRejects where rejected lead rows go (default {@code DIR/lead-rejects.csv})
      * @param maxRejectShare the run fails when either file has more rejects than this share
+     * @param state the incremental state directory: the run reads only the lines appended to the
+     *     events file since the state's last night, and gives what a full read gives ({@link LogState})
      */
     public record Request(Path leads, Path events, Path rules, Optional<Path> channels, String asOf, Path outDir,
             InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates, List<String> explain,
-            Optional<Path> previous, Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
+            Optional<Path> previous, Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare,
+            Optional<Path> state) {
         /** Checks and copies. */
         public Request {
             Objects.requireNonNull(leads, "leads");
@@ -77,6 +83,15 @@ public final class RulesWorkflow {
             Objects.requireNonNull(outDir, "outDir");
             explain = List.copyOf(explain);
             RejectsCheck.requireShare(maxRejectShare);
+            Objects.requireNonNull(state, "state");
+        }
+
+        /** The request without a state directory. */
+        public Request(Path leads, Path events, Path rules, Optional<Path> channels, String asOf, Path outDir,
+                InputFormat format, boolean zoneGiven, Optional<DuplicatePolicy> duplicates, List<String> explain,
+                Optional<Path> previous, Optional<Path> rejects, Optional<Path> leadRejects, double maxRejectShare) {
+            this(leads, events, rules, channels, asOf, outDir, format, zoneGiven, duplicates, explain, previous, rejects,
+                    leadRejects, maxRejectShare, Optional.empty());
         }
 
         /** @return the files a run may write */
@@ -110,10 +125,20 @@ public final class RulesWorkflow {
      * @param unusedTypes event types the rules name that no line of the log had
      * @param movements with {@code previous}: leads whose grade rose, fell, stayed, and that are new
      * @param written the files written
+     * @param state with a state directory: how the night read the log
      */
     public record Outcome(long asOf, ZoneId zone, long leadsRead, long leadsRejected, long leadsAfterAsOf, long scored,
             EventCounts events, long withoutChannelScore, List<String> grades, long[] gradeCounts, List<String> unusedTypes,
-            Optional<long[]> movements, List<Path> written) {
+            Optional<long[]> movements, List<Path> written, Optional<StateRead> state) {
+    }
+
+    /**
+     * How a night with a state directory read the log.
+     *
+     * @param newLines the lines it read
+     * @param full why it read the whole log, or empty when it read only the lines appended since the last night
+     */
+    public record StateRead(long newLines, Optional<String> full) {
     }
 
     private RulesWorkflow() {
@@ -130,6 +155,7 @@ public final class RulesWorkflow {
         Optional<ChannelStart> channels = request.channels().map(ChannelStart::read);
         Optional<Map<String, String>> previous = request.previous().map(RulesWorkflow::previousGrades);
         Path dir = request.outDir();
+        Optional<LogState> state = request.state().map(LogState::open);
         try (OutputSet set = OutputSet.of(request.members())) {
             RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
                     request.zoneGiven(), request.duplicates(), set, request.rejectsFile(), request.leadRejectsFile());
@@ -143,14 +169,42 @@ public final class RulesWorkflow {
             }
             Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
                     .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
-            EventLog log = in.open(request.events(), leads, asOf, known, rules.properties);
-            EventTable table = new EventTable(rules.properties.size());
-            LeadFeatures features = spec.features().map(f -> LeadFeatures.of(f, leads, log, asOf, in.zone)).orElse(null);
-            EventSink sink = features == null ? table : (lead, type, time, value, props) -> {
-                table.accept(lead, type, time, value, props);
-                features.accept(lead, type, time, value, props);
-            };
-            EventCounts counts = log.read(sink, in::eventRejects, progress);
+            EventTable table;
+            EventCodes log;
+            LeadFeatures features;
+            EventCounts counts;
+            Optional<StateRead> stateRead = Optional.empty();
+            if (state.isPresent()) {
+                LogState.Night night = state.get().read(request.events(), leads, new EventLog.Options(in.format, asOf,
+                        in.duplicates, known, rules.properties), progress);
+                table = night.events();
+                log = night.codes();
+                counts = night.counts(asOf);
+                RejectsStream rejects = null;
+                for (LogState.Row r : night.rows()) {
+                    if (r.listedAsOf(asOf)) {
+                        rejects = rejects == null ? in.eventRejects(night.header()) : rejects;
+                        rejects.add(r.line(), r.reason(), r.fields());
+                    }
+                }
+                features = spec.features().map(f -> LeadFeatures.of(f, leads, night.codes(), asOf, in.zone)).orElse(null);
+                if (features != null) {
+                    table.replay(features, asOf);
+                }
+                stateRead = Optional.of(new StateRead(night.newLines(), night.full()));
+            } else {
+                EventLog full = in.open(request.events(), leads, asOf, known, rules.properties);
+                EventTable t = new EventTable(rules.properties.size());
+                LeadFeatures f = spec.features().map(x -> LeadFeatures.of(x, leads, full, asOf, in.zone)).orElse(null);
+                EventSink sink = f == null ? t : (lead, type, time, value, props) -> {
+                    t.accept(lead, type, time, value, props);
+                    f.accept(lead, type, time, value, props);
+                };
+                counts = full.read(sink, in::eventRejects, progress);
+                table = t;
+                log = full;
+                features = f;
+            }
             rules.bind(log);
             Start start = Start.of(channels, leads, spec, asOf);
             LeadScorer scorer = new LeadScorer(rules, table, leads, features, start.cents(), start.score(), asOf,
@@ -234,15 +288,20 @@ public final class RulesWorkflow {
             in.checkShares(leads, request.events(), counts.rejected(), counts.read(), request.maxRejectShare(),
                     dir.resolve(SCORES_CSV));
             set.commit();
+            if (state.isPresent()) {
+                state.get().commit(); // after the outputs: a run stopped in between reads the same lines again
+            }
             Set<String> unused = new LinkedHashSet<>(spec.types());
             for (int t = 0; t < log.typeCount(); t++) {
                 unused.remove(log.typeName(t));
             }
             return new Outcome(asOf, in.zone, leads.rowsRead(), leads.rowsRejected(), scored[1], scored[0], counts,
                     start.missing(), spec.grades().stream().map(RuleSpec.Grade::name).toList(), gradeCounts,
-                    List.copyOf(unused), movements, written);
+                    List.copyOf(unused), movements, written, stateRead);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            state.ifPresent(LogState::close);
         }
     }
 

@@ -58,9 +58,12 @@ public final class CsvCells implements Closeable {
     private CellView[] views = new CellView[0];
     private long dataRow = -1;
     private int viewOnly;
+    private final long lineShift;
 
-    private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens, CsvDialect dialect) {
+    private CsvCells(InputFile source, Optional<Character> delimiter, List<String> missingTokens, CsvDialect dialect,
+            long lineShift) {
         this.source = source;
+        this.lineShift = lineShift;
         this.dialect = dialect;
         this.missing = new MissingTokens(missingTokens);
         DecodingReader in = source.open();
@@ -72,7 +75,7 @@ public final class CsvCells implements Closeable {
             throw source.translate(e, 0);
         }
         blocks = new CsvBlocks(in, this.delimiter, null, null, 0, false, dialect.trim(), (e, line, fetching) -> {
-            long at = fetching ? line + 1 : line;
+            long at = (fetching ? line + 1 : line) + lineShift;
             if (e instanceof CsvParseException p) {
                 return LoadPass.translate(p, source, at);
             }
@@ -126,7 +129,25 @@ public final class CsvCells implements Closeable {
      */
     public static CsvCells open(Path file, Optional<Character> delimiter, Charset encoding, List<String> missingTokens,
             CsvDialect dialect) {
-        return new CsvCells(InputFile.of(file, encoding), delimiter, missingTokens, dialect);
+        return new CsvCells(InputFile.of(file, encoding), delimiter, missingTokens, dialect, 0);
+    }
+
+    /**
+     * Opens a file's header line and the rows of a byte range after it: the lines appended to a log
+     * since an earlier run read its first {@code from} bytes. Line numbers are the file's own.
+     *
+     * @param file a plain CSV file with a header (not .gz, not standard input)
+     * @param head the bytes of the header line, its line end included
+     * @param from where the rows start, a line start at or after {@code head}
+     * @param to where they end, a line end
+     * @param linesBefore the lines in {@code [head, from)}
+     * @return the open reader, before the first row of the range
+     * @see #open(Path, Optional, Charset, List, CsvDialect)
+     */
+    public static CsvCells openRange(Path file, Optional<Character> delimiter, Charset encoding, List<String> missingTokens,
+            CsvDialect dialect, long head, long from, long to, long linesBefore) {
+        return new CsvCells(InputFile.of(file, encoding).range(head, from, to), delimiter, missingTokens, dialect,
+                linesBefore);
     }
 
     /**
@@ -295,7 +316,7 @@ public final class CsvCells implements Closeable {
 
     /** @return the physical line the row starts on */
     public long line() {
-        return blocks.line();
+        return blocks.line() + lineShift;
     }
 
     /** @return the number of fields the row has */

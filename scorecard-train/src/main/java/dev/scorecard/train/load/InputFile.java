@@ -37,6 +37,7 @@ final class InputFile {
     private final LongConsumer progress;
 
     private final boolean stdin;
+    private long[] range; // head, from, to: the header and the bytes from..to only
     private boolean opened;
 
     private InputFile(Path path, Charset encoding, LongConsumer progress) {
@@ -61,6 +62,20 @@ final class InputFile {
      */
     static InputFile of(Path path, Charset encoding, LongConsumer progress) {
         return new InputFile(path, encoding, progress);
+    }
+
+    /**
+     * Reads only the first {@code head} bytes (the header line) and the bytes {@code [from, to)}.
+     *
+     * @return this
+     */
+    InputFile range(long head, long from, long to) {
+        if (stdin || gzip) {
+            throw new InputDataException(name, 0, null, "only a plain file can be read from where an earlier run stopped"
+                    + " (not standard input or .gz)");
+        }
+        range = new long[] {head, from, to};
+        return this;
     }
 
     /** @return the encoding asked for (a byte order mark may override it: {@link DecodingReader}) */
@@ -123,7 +138,8 @@ final class InputFile {
         }
         InputStream in = null;
         try {
-            in = new ProgressInputStream(Files.newInputStream(path), progress);
+            InputStream bytes = range == null ? Files.newInputStream(path) : new FileRange(path, range[0], range[1], range[2]);
+            in = new ProgressInputStream(bytes, progress);
             return gzip ? new ReadAheadInputStream(new GzipMembers(in)) : in;
         } catch (IOException e) {
             closeQuietly(in, e);
