@@ -56,6 +56,7 @@ public final class RulesNightly {
         for (int run = 1; run <= runs; run++) {
             deleteTree(dir.resolve("state"));
             copyTree(dir.resolve("state0"), dir.resolve("state"));
+            force(dir.resolve("state")); // a fresh copy is all dirty pages: not what a night finds
             t0 = System.nanoTime();
             RulesWorkflow.Outcome o = RulesWorkflow.run(request(leads, log, rules, night, dir.resolve("out1"),
                     Optional.of(dir.resolve("state"))), n -> { });
@@ -112,6 +113,16 @@ public final class RulesNightly {
         try (Stream<Path> s = Files.list(from)) {
             for (Path p : s.toList()) {
                 Files.copy(p, to.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void force(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
             }
         }
     }

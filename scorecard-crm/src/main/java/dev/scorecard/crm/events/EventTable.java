@@ -54,6 +54,37 @@ public final class EventTable implements EventSink {
         size++;
     }
 
+    /**
+     * Appends {@code n} events stored column after column (as {@link LogState} writes them), with their
+     * leads mapped through {@code leadOf}.
+     */
+    void append(java.nio.ByteBuffer b, int n, int[] leadOf) {
+        int need = size + n;
+        if (need > leads.length) {
+            int m = Math.max(need, leads.length * 2);
+            leads = Arrays.copyOf(leads, m);
+            types = Arrays.copyOf(types, m);
+            times = Arrays.copyOf(times, m);
+            values = Arrays.copyOf(values, m);
+            props = Arrays.copyOf(props, m * properties);
+        }
+        int at = b.position();
+        b.asIntBuffer().get(leads, size, n);
+        for (int i = size; i < need; i++) {
+            leads[i] = leadOf[leads[i]];
+        }
+        b.position(at + 4 * n);
+        b.asIntBuffer().get(types, size, n);
+        b.position(at + 8 * n);
+        b.asLongBuffer().get(times, size, n);
+        b.position(at + 16 * n);
+        b.asDoubleBuffer().get(values, size, n);
+        b.position(at + 24 * n);
+        b.asIntBuffer().get(props, size * properties, n * properties);
+        b.position(at + (24 + 4 * properties) * n);
+        size = need;
+    }
+
     /** @return the number of property slots */
     int properties() {
         return properties;

@@ -88,7 +88,8 @@ public final class LogState implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        // Each night only adds values: nothing to compact, except after a night that rebuilt the state.
+        store.close(rebuild ? 2000 : 0);
     }
 
     /** @return the state directory */
@@ -182,7 +183,7 @@ public final class LogState implements AutoCloseable {
 
     /** Where the log was read to, and what the night's reading options were. */
     private record Meta(String key, List<String> header, long head, long to, long lines, byte[] headHash, byte[] tailHash,
-            int nights, Totals totals) {
+            int nights, Totals totals, java.nio.ByteOrder order) {
     }
 
     // What tonight's read needs for the commit.
@@ -274,7 +275,7 @@ public final class LogState implements AutoCloseable {
         long newHead = rebuild ? headerEnd(file, to) : head;
         long lines = (rebuild ? 0 : meta.get().lines) + scan[1];
         next = new Meta(key, header, newHead, to, lines, hash(file, 0, newHead), hash(file, Math.max(newHead, to - TAIL), to),
-                (rebuild ? 0 : meta.get().nights) + 1, totals);
+                (rebuild ? 0 : meta.get().nights) + 1, totals, rebuild ? java.nio.ByteOrder.nativeOrder() : meta.get().order);
         if (!rebuild && !header.equals(meta.get().header)) {
             throw new IllegalStateException("header changed under an unchanged hash");
         }
@@ -333,7 +334,7 @@ public final class LogState implements AutoCloseable {
         int fpPieces = 0;
         for (int from = 0; from < fps.length; from += PIECE) {
             int n = Math.min(fps.length, from + PIECE) - from;
-            ByteBuffer b = ByteBuffer.allocate(n * 8);
+            ByteBuffer b = ByteBuffer.allocate(n * 8).order(next.order);
             b.asLongBuffer().put(fps, from, n);
             map.put(key("fingerprints", night) + "/" + fpPieces++, b.array());
             store.commit();
@@ -344,6 +345,7 @@ public final class LogState implements AutoCloseable {
         map.put(key("codes", night), codes());
         map.put("meta", meta(next));
         store.commit();
+        store.sync();
     }
 
     private static String key(String what, int night) {
@@ -400,20 +402,13 @@ public final class LogState implements AutoCloseable {
         codes = restoreCodes(map.get(key("codes", m.nights)));
         int np = codes.properties();
         table = new EventTable(np, (int) Math.min(Integer.MAX_VALUE - 16, events + newLines));
-        int[] props = new int[np];
         for (int night = 1; night <= m.nights; night++) {
             int pieces = ByteBuffer.wrap(map.get(key("pieces", night))).getInt(0);
             for (int k = 0; k < pieces; k++) {
-                ByteBuffer b = ByteBuffer.wrap(map.get(key("events", night) + "/" + k));
+                ByteBuffer b = ByteBuffer.wrap(map.get(key("events", night) + "/" + k)).order(m.order);
                 int n = b.getInt();
-                int at = 8;
-                for (int i = 0; i < n; i++) {
-                    for (int p = 0; p < np; p++) {
-                        props[p] = b.getInt(at + 24 * n + 4 * (i * np + p));
-                    }
-                    table.accept(current[b.getInt(at + 4 * i)], b.getInt(at + 4 * (n + i)), b.getLong(at + 8 * n + 8 * i),
-                            b.getDouble(at + 16 * n + 8 * i), props);
-                }
+                b.getInt(); // the property slots, as the codes say
+                table.append(b, n, current);
             }
         }
         if (m.key.contains(";duplicates=" + DuplicatePolicy.DEDUPE + ";")) {
@@ -422,9 +417,10 @@ public final class LogState implements AutoCloseable {
             for (int night = 1; night <= m.nights; night++) {
                 int fpPieces = ByteBuffer.wrap(map.get(key("pieces", night))).getInt(12);
                 for (int k = 0; k < fpPieces; k++) {
-                    ByteBuffer f = ByteBuffer.wrap(map.get(key("fingerprints", night) + "/" + k));
+                    java.nio.LongBuffer f = ByteBuffer.wrap(map.get(key("fingerprints", night) + "/" + k)).order(m.order)
+                            .asLongBuffer();
                     while (f.hasRemaining()) {
-                        seen.add(f.getLong());
+                        seen.add(f.get());
                     }
                 }
             }
@@ -440,7 +436,8 @@ public final class LogState implements AutoCloseable {
     private byte[] events(int from, int to) {
         int n = to - from;
         int np = table.properties();
-        ByteBuffer b = ByteBuffer.allocate(8 + n * (24 + 4 * np));
+        // the order of the machine that made the state: a night loads the columns with bulk copies, not byte swaps
+        ByteBuffer b = ByteBuffer.allocate(8 + n * (24 + 4 * np)).order(next.order);
         b.putInt(n).putInt(np);
         for (int i = from; i < to; i++) {
             b.putInt(stateLead[table.lead(i)]);
@@ -571,6 +568,7 @@ public final class LogState implements AutoCloseable {
                 return Optional.empty(); // another version's state: rebuilt
             }
             String key = readText(in);
+            java.nio.ByteOrder order = in.readBoolean() ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
             int nh = in.readInt();
             List<String> header = new ArrayList<>();
             for (int i = 0; i < nh; i++) {
@@ -591,7 +589,7 @@ public final class LogState implements AutoCloseable {
             for (int i = 0; i < nu; i++) {
                 t.unknownTypes.put(readText(in), in.readLong());
             }
-            return Optional.of(new Meta(key, header, head, to, lines, headHash, tailHash, nights, t));
+            return Optional.of(new Meta(key, header, head, to, lines, headHash, tailHash, nights, t, order));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -602,6 +600,7 @@ public final class LogState implements AutoCloseable {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
             writeText(out, m.key);
+            out.writeBoolean(m.order == java.nio.ByteOrder.LITTLE_ENDIAN);
             out.writeInt(m.header.size());
             for (String h : m.header) {
                 writeText(out, h);

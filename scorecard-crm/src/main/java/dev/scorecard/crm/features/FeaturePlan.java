@@ -34,12 +34,16 @@ final class FeaturePlan implements EventSink {
     private Slot[][] byType = new Slot[0][];
 
     FeaturePlan(FeatureSpec spec, LeadTable leads, EventCodes log, long asOf, ZoneId zone) {
+        this(spec, spec.properties(), leads, log, asOf, zone);
+    }
+
+    /** @param properties the log's property slots, in order (the spec's properties among them) */
+    FeaturePlan(FeatureSpec spec, List<String> properties, LeadTable leads, EventCodes log, long asOf, ZoneId zone) {
         this.spec = spec;
         this.log = log;
         int n = leads.size();
         LocalDays days = new LocalDays(zone);
         long asOfDay = days.day(asOf);
-        List<String> properties = spec.properties();
         Map<String, Slot> byName = new HashMap<>();
         for (FeatureDef f : spec.features()) {
             Slot s = switch (f.kind()) {

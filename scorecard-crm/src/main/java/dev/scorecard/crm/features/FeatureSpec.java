@@ -318,6 +318,30 @@ public record FeatureSpec(String file, Optional<ZoneId> zone, Optional<List<Stri
 
     /** @return the event properties the features look at, in order of first use */
     public List<String> properties() {
+        return properties(features);
+    }
+
+    /**
+     * @param names the features wanted
+     * @return this spec with only those features and, for a ratio, the features it divides, in this
+     *     spec's order
+     */
+    public FeatureSpec only(Set<String> names) {
+        Set<String> keep = new java.util.HashSet<>(names);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (FeatureDef f : features) {
+                if (keep.contains(f.name()) && f.kind() == FeatureKind.RATIO) {
+                    grew |= keep.addAll(f.ratio());
+                }
+            }
+        }
+        return new FeatureSpec(file, zone, eventTypes, duplicates, groups, features.stream().filter(f -> keep.contains(
+                f.name())).toList());
+    }
+
+    private static List<String> properties(List<FeatureDef> features) {
         Set<String> out = new LinkedHashSet<>();
         for (FeatureDef f : features) {
             if (!f.property().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.scorecard.crm.events.EventLog;
 import dev.scorecard.crm.events.EventSink;
 import dev.scorecard.crm.events.LeadTable;
 import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * A features spec's numeric values per lead, for work that reads them rather than writing the
@@ -30,6 +31,22 @@ public final class LeadFeatures implements EventSink {
     public static LeadFeatures of(FeatureSpec spec, LeadTable leads, EventCodes log, long asOf, ZoneId zone) {
         FeaturesWorkflow.checkAttributes(spec, leads);
         return new LeadFeatures(spec, new FeaturePlan(spec, leads, log, asOf, zone));
+    }
+
+    /**
+     * Only some of a spec's features (and those they are ratios of), fed by a log read for the whole
+     * spec: what a rules run computes when its conditions read a few features of a large spec.
+     *
+     * @param spec the features; its properties must be the log's first property slots
+     * @param only the names of the features wanted
+     * @return the features, before any event
+     * @see #of(FeatureSpec, LeadTable, EventCodes, long, ZoneId)
+     */
+    public static LeadFeatures of(FeatureSpec spec, Set<String> only, LeadTable leads, EventCodes log, long asOf,
+            ZoneId zone) {
+        FeatureSpec some = spec.only(only);
+        FeaturesWorkflow.checkAttributes(some, leads);
+        return new LeadFeatures(some, new FeaturePlan(some, spec.properties(), leads, log, asOf, zone));
     }
 
     @Override

@@ -44,6 +44,8 @@ final class CompiledRules {
     final RuleSpec spec;
     final List<String> levelNames;
     final List<Binding> bindings = new ArrayList<>();
+    /** The features spec's features that a condition or stage rule reads: the only ones worth computing. */
+    final Set<String> usedFeatures = new java.util.LinkedHashSet<>();
     final Expr[] when;
     final Expr[] stageWhen;
     /** Per stage rule, the attribute index of its follow-up status column, or -1. */
@@ -286,7 +288,8 @@ final class CompiledRules {
                 for (int f = 0; f < features.features().size(); f++) {
                     var d = features.features().get(f);
                     if (d.kind().numeric() && !variables.containsKey(d.name())) {
-                        variables.put(d.name(), add(Expr.Type.NUMBER, new Binding(Source.FEATURE, f, Set.of(), 0, "")));
+                        variables.put(d.name(), add(Expr.Type.NUMBER, new Binding(Source.FEATURE, f, Set.of(), 0,
+                                d.name())));
                     }
                 }
             }
@@ -317,7 +320,11 @@ final class CompiledRules {
 
         @Override
         public Expr.Ref variable(String name) {
-            return variables.get(name);
+            Expr.Ref r = variables.get(name);
+            if (r != null && bindings.get(r.id()).source() == Source.FEATURE) {
+                usedFeatures.add(name);
+            }
+            return r;
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.events.LocalDays;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.rules.CompiledRules.Binding;
+import dev.scorecard.crm.rules.CompiledRules.Source;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -83,6 +84,7 @@ final class LeadScorer {
     long raw;
     /** Per condition, in file order: whether it held. */
     final boolean[] fired;
+    private final int[] featureSlot;
 
     LeadScorer(CompiledRules rules, EventTable events, LeadTable leads, LeadFeatures features, long[] channelCents,
             double[] channelScore, long asOf, ZoneId zone) {
@@ -97,6 +99,12 @@ final class LeadScorer {
         this.asOfDay = days.day(asOf);
         this.width = rules.properties.size();
         this.props = new int[width];
+        // by name: the features computed may be only those the rules read (the others are never evaluated)
+        this.featureSlot = new int[rules.bindings.size()];
+        for (int b = 0; b < featureSlot.length; b++) {
+            Binding x = rules.bindings.get(b);
+            featureSlot[b] = x.source() == Source.FEATURE && features != null ? features.numericIndex(x.type()) : -1;
+        }
         int types = rules.typeCount;
         dayOf = new long[types];
         usedToday = new long[types];
@@ -290,7 +298,7 @@ final class LeadScorer {
             values[b] = switch (x.source()) {
                 case REGISTERED_DAYS -> asOfDay - days.day(leads.createdAt(lead));
                 case CHANNEL_SCORE -> channelScore == null ? Double.NaN : channelScore[lead];
-                case FEATURE -> features.number(lead, x.index());
+                case FEATURE -> featureSlot[b] < 0 ? Double.NaN : features.number(lead, featureSlot[b]);
                 case POINTS_LEVEL -> level[x.index()] / 100.0;
                 case POINTS_TYPE -> typePoints(b);
                 case COUNT -> count(b, n);

@@ -223,7 +223,7 @@ public final class RulesBacktest {
                     RuleSpec spec = specs.get(r);
                     LeadFeatures f = null;
                     if (spec.features().isPresent()) {
-                        f = LeadFeatures.of(spec.features().get(), leads, log, asOf, zone);
+                        f = LeadFeatures.of(spec.features().get(), compiled.get(r).usedFeatures, leads, log, asOf, zone);
                         table.replay(f, asOf);
                     }
                     RulesWorkflow.Start start = starts.get(r);

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
  * {@code scorecard rules}: every lead's rule score as of an instant, from the leads, the event log, a
@@ -187,7 +188,8 @@ public final class RulesWorkflow {
                         rejects.add(r.line(), r.reason(), r.fields());
                     }
                 }
-                features = spec.features().map(f -> LeadFeatures.of(f, leads, night.codes(), asOf, in.zone)).orElse(null);
+                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, night.codes(), asOf,
+                        in.zone)).orElse(null);
                 if (features != null) {
                     table.replay(features, asOf);
                 }
@@ -195,7 +197,8 @@ public final class RulesWorkflow {
             } else {
                 EventLog full = in.open(request.events(), leads, asOf, known, rules.properties);
                 EventTable t = new EventTable(rules.properties.size());
-                LeadFeatures f = spec.features().map(x -> LeadFeatures.of(x, leads, full, asOf, in.zone)).orElse(null);
+                LeadFeatures f = spec.features().map(x -> LeadFeatures.of(x, rules.usedFeatures, leads, full, asOf,
+                        in.zone)).orElse(null);
                 EventSink sink = f == null ? t : (lead, type, time, value, props) -> {
                     t.accept(lead, type, time, value, props);
                     f.accept(lead, type, time, value, props);
@@ -207,8 +210,12 @@ public final class RulesWorkflow {
             }
             rules.bind(log);
             Start start = Start.of(channels, leads, spec, asOf);
-            LeadScorer scorer = new LeadScorer(rules, table, leads, features, start.cents(), start.score(), asOf,
-                    in.zone);
+            // One scorer per core, each scoring a block of leads at a time; the blocks are written in lead order.
+            LeadScorer[] scorers = new LeadScorer[Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))];
+            for (int k = 0; k < scorers.length; k++) {
+                scorers[k] = new LeadScorer(rules, table, leads, features, start.cents(), start.score(), asOf, in.zone);
+            }
+            LeadScorer scorer = scorers[0];
             int[][] grouped = table.byLead(leads.size());
             int[] starts = grouped[0];
             int[] order = grouped[1];
@@ -220,21 +227,27 @@ public final class RulesWorkflow {
             set.write(dir.resolve(SCORES_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
                 header(w, rules);
-                for (int i = 0; i < leads.size(); i++) {
-                    if (leads.createdAt(i) > asOf) {
-                        scored[1]++;
-                        continue;
-                    }
-                    scorer.score(i, order, starts[i], starts[i + 1], LeadScorer.Ledger.NONE);
-                    row(w, leads.id(i), scorer, rules);
-                    gradeCounts[scorer.grade]++;
-                    if (previous.isPresent()) {
-                        int from = gradeNames.indexOf(previous.get().getOrDefault(leads.id(i), ""));
-                        moves[from < 0 ? gradeNames.size() : from][scorer.grade]++;
-                    }
-                    scored[0]++;
-                }
                 w.flush();
+                Block[] blocks = new Block[scorers.length];
+                for (int from = 0; from < leads.size(); from += scorers.length * Block.LEADS) {
+                    int first = from;
+                    IntStream.range(0, scorers.length).parallel().forEach(k -> blocks[k] = Block.score(scorers[k], rules,
+                            leads, order, starts, asOf, previous, gradeNames, first + k * Block.LEADS,
+                            Math.min(leads.size(), first + (k + 1) * Block.LEADS)));
+                    for (Block b : blocks) {
+                        b.rows.writeTo(stream);
+                        scored[0] += b.scored;
+                        scored[1] += b.later;
+                        for (int g = 0; g < gradeCounts.length; g++) {
+                            gradeCounts[g] += b.grades[g];
+                        }
+                        for (int f = 0; f < moves.length; f++) {
+                            for (int t = 0; t < gradeCounts.length; t++) {
+                                moves[f][t] += b.moves[f][t];
+                            }
+                        }
+                    }
+                }
             });
             List<Path> written = new ArrayList<>(List.of(dir.resolve(SCORES_CSV)));
             set.write(dir.resolve(GRADES_CSV), stream -> {
@@ -329,6 +342,50 @@ public final class RulesWorkflow {
                 }
             }
             return new Start(cents, score, missing);
+        }
+    }
+
+    /** The scores of a block of consecutive leads, as rows and counts. */
+    private static final class Block {
+        static final int LEADS = 8192;
+        final java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream(1 << 20);
+        final long[] grades;
+        final long[][] moves;
+        long scored;
+        long later;
+
+        private Block(int grades) {
+            this.grades = new long[grades];
+            this.moves = new long[grades + 1][grades];
+        }
+
+        static Block score(LeadScorer scorer, CompiledRules rules, LeadTable leads, int[] order, int[] starts, long asOf,
+                Optional<Map<String, String>> previous, List<String> gradeNames, int from, int to) {
+            Block b = new Block(gradeNames.size());
+            if (from >= to) {
+                return b;
+            }
+            CsvByteWriter w = new CsvByteWriter(b.rows);
+            try {
+                for (int i = from; i < to; i++) {
+                    if (leads.createdAt(i) > asOf) {
+                        b.later++;
+                        continue;
+                    }
+                    scorer.score(i, order, starts[i], starts[i + 1], LeadScorer.Ledger.NONE);
+                    row(w, leads.id(i), scorer, rules);
+                    b.grades[scorer.grade]++;
+                    if (previous.isPresent()) {
+                        int f = gradeNames.indexOf(previous.get().getOrDefault(leads.id(i), ""));
+                        b.moves[f < 0 ? gradeNames.size() : f][scorer.grade]++;
+                    }
+                    b.scored++;
+                }
+                w.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return b;
         }
     }
 
