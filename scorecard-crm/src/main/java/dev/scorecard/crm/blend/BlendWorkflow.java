@@ -305,10 +305,11 @@ public final class BlendWorkflow {
     }
 
     /**
-     * The biggest contributors of a lead's score, largest first by size (either sign): the channel
-     * part as a whole, and each {@code points_} column of the rules' and the model's files, in blend
-     * points (the column's points times the part's share of the lead's weights, and for the model its
-     * mapping's slope). A filled part gives none; a contributor under half a hundredth is left out.
+     * The biggest contributors of a lead's score, largest first by size (either sign), the earlier on
+     * a tie: the channel part as a whole, and each ledger column of the rules' and the model's files
+     * ({@link PartFile}), in blend points (the column's points times the part's share of the lead's
+     * weights, and for the model its mapping's slope). A filled part gives none; a contributor under
+     * half a hundredth is left out.
      */
     private static List<String> reasons(int count, List<BlendSpec.PartSpec> parts, PartFile[] files, long[][] values,
             int lead, long[] weights, long sumWeights, long[] contributions) {

@@ -18,19 +18,26 @@ import java.util.Optional;
 /**
  * One part's scores as read from its file (a {@code scorecard rules} scores.csv or a
  * {@code scorecard score} output): per lead its value on 0–100 in hundredths, or -1 where the file has
- * no row for it, and the numbers of its {@code points_} columns (the rules' points per level, the
- * model's points per characteristic), which the reasons rank. A row that names a lead the leads file
+ * no row for it, and the numbers of its ledger columns, which the reasons rank: for the rules every
+ * column that adds up to {@code score100} ({@code channel_points}, {@code points_<level>},
+ * {@code condition_points}, {@code total_cap}, {@code clamp}), for the model its
+ * {@code points_<characteristic>} columns ({@code scorecard score --points}). A row that names a lead the leads file
  * does not have (or rejected), repeats a lead, or has a value that is not a number (or, for the rules,
  * not from 0 to 100) goes to the part's rejects file with its line and reason.
  */
 final class PartFile {
     /** The prefix of the columns whose numbers the reasons rank. */
     static final String POINTS_PREFIX = "points_";
+    /**
+     * The other columns of the rules' ledger: with the {@code points_} columns they add up to
+     * {@code score100}, so a capped or clamped score shows what the cap or clamp took.
+     */
+    static final List<String> RULES_LEDGER = List.of("channel_points", "condition_points", "total_cap", "clamp");
 
     final Path file;
     /** The value of each lead, in hundredths of 0–100, -1 where the file has none. */
     final long[] values;
-    /** The names of the {@code points_} columns, without the prefix. */
+    /** The names of the ledger columns, a {@code points_} column's without the prefix. */
     final List<String> items;
     /** Lead i's item k, in the file's own points, at {@code i * items.size() + k}. */
     final double[] points;
@@ -63,8 +70,9 @@ final class PartFile {
             List<String> items = new ArrayList<>();
             List<Integer> itemColumns = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) {
-                if (header.get(c).startsWith(POINTS_PREFIX) && c != value) {
-                    items.add(header.get(c).substring(POINTS_PREFIX.length()));
+                String h = header.get(c);
+                if (c != value && (h.startsWith(POINTS_PREFIX) || spec.part() == Part.RULES && RULES_LEDGER.contains(h))) {
+                    items.add(h.startsWith(POINTS_PREFIX) ? h.substring(POINTS_PREFIX.length()) : h);
                     itemColumns.add(c);
                 }
             }

@@ -131,6 +131,20 @@ class BlendWorkflowTest {
     }
 
     @Test
+    void theRulesLedgerColumnsAreReasonsSoAClampShows() throws IOException {
+        Path scores = write("clamped.csv", "lead_id,score100,channel_points,points_A,points_N,condition_points,total_cap,clamp",
+                "L1,0,0,5,-30,0,0,25", "L2,70,0,80,0,10,-20,0");
+        Path config = write("blend.yaml", "parts:", "  channel: {weight: 1}", "  rules: {weight: 1}", "reasons: 3");
+        BlendWorkflow.run(new BlendWorkflow.Request(leads(), config, Optional.of(channels()), Optional.of(scores),
+                Optional.empty(), dir.resolve("out"), InputFormat.DEFAULT, 0.5));
+        // Halves of the rules' ledger: L1 N -15 and the clamp +12.5 (5 - 30 + 25 = 0), A +2.5; L2 A +40, the total cap
+        // -10 and the channel 90 / 2 = 45 first.
+        List<String> rows = Files.readAllLines(dir.resolve("out/blended.csv"));
+        assertThat(rows.get(1)).isEqualTo("L1,30,3,D,30,0,60,30,0,0,channel +30,rules N -15,rules clamp +12.5");
+        assertThat(rows.get(2)).isEqualTo("L2,80,8,A,45,35,90,45,70,35,channel +45,rules A +40,rules total_cap -10");
+    }
+
+    @Test
     void aPartWithoutItsFileOrAFileWithoutItsPartIsRefused() throws IOException {
         Path config = write("blend.yaml", "parts:", "  rules: {weight: 1}", "  model: {weight: 1, from: 0, to: 1}");
         assertThatThrownBy(() -> BlendWorkflow.run(new BlendWorkflow.Request(leads(), config, Optional.empty(),
