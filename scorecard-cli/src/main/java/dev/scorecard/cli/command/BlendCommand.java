@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard blend}: one 0-100 score per lead from the channel, rule and model scores, by configured weights. */
 @Command(name = "blend",
         mixinStandardHelpOptions = true,
-        header = "Blend channel, rule and model scores into one 0-100 score.",
+        header = "Blend channel, rule and model scores into one 0-100.",
         description = "Blend each lead's parts into one score from 0 to 100 by the weights of a blend YAML"
             + " (docs/blend.md): the channel score (channels.csv of scorecard channels, 0-10, times 10), the rule score"
             + " (scores.csv of scorecard rules, 0-100) and a model's score (the output of scorecard score --id lead_id,"
