@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  scorecard blend --config blend.yaml --leads leads.csv \\",
             "      --rules-scores out/rules/scores.csv --out out/blend",
             "  scorecard blend --config blend.yaml --leads leads.csv \\",
-            "      --channels out/channels/channels.csv --rules-scores out/rules/scores.csv \\",
+            "      --channels out/channels/channels.csv \\",
+            "      --rules-scores out/rules/scores.csv \\",
             "      --model-scores out/scored.csv --out out/blend",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT},
         sortOptions = false)
