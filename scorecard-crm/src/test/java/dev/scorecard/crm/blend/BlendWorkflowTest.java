@@ -169,6 +169,10 @@ class BlendWorkflowTest {
                         + " channel_points, points_A, points_B, condition_points");
         Path out = write("outside.csv", "lead_id,score100", "L1,101", "L2,-1", "L3,50");
         Path plain = write("plain.yaml", "parts:", "  rules: {weight: 1}");
+        // A good run first: the failed one must not leave its blend beside the new rejects.
+        BlendWorkflow.run(new BlendWorkflow.Request(leads(), plain, Optional.empty(), Optional.of(rules()),
+                Optional.empty(), dir.resolve("out"), InputFormat.DEFAULT, 0.5));
+        assertThat(dir.resolve("out/blended.csv")).exists();
         assertThatThrownBy(() -> BlendWorkflow.run(new BlendWorkflow.Request(leads(), plain, Optional.empty(),
                 Optional.of(out), Optional.empty(), dir.resolve("out"), InputFormat.DEFAULT, 0.5)))
                 .isInstanceOf(InputDataException.class)
@@ -178,5 +182,6 @@ class BlendWorkflowTest {
                 "2,column 'score100': 101 is outside the rule score's 0 to 100,L1,101",
                 "3,column 'score100': -1 is outside the rule score's 0 to 100,L2,-1");
         assertThat(dir.resolve("out/blended.csv")).doesNotExist();
+        assertThat(dir.resolve("out/grades.csv")).doesNotExist();
     }
 }
