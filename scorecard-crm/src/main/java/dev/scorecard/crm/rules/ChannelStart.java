@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * The channel initial scores of a {@code channels.csv} (as {@code scorecard channels} writes it),
  * looked up per lead: the lead's sub-channel row, else its channel's row, else the {@code (unseen)}
- * row; a lead whose channel has none of them starts at 0 and is counted.
+ * row; a lead whose channel has none of them starts at 0 and is counted. Public for the blend
+ * ({@code dev.scorecard.crm.blend}), whose channel part is this lookup.
  */
-final class ChannelStart {
+public final class ChannelStart {
     private static final String UNSEEN = "(unseen)";
 
     private final Map<String, Integer> scores;
@@ -31,7 +32,7 @@ final class ChannelStart {
      * @return its scores
      * @throws InputDataException naming the file, line and column of a missing column or a bad score
      */
-    static ChannelStart read(Path file) {
+    public static ChannelStart read(Path file) {
         Map<String, Integer> scores = new HashMap<>();
         try (CsvRows rows = CsvRows.open(file, Optional.empty(), StandardCharsets.UTF_8)) {
             List<String> header = rows.header();
@@ -83,7 +84,7 @@ final class ChannelStart {
      * @param leads the leads
      * @return each lead's channel score, -1 where the table has none for it
      */
-    int[] scores(LeadTable leads) {
+    public int[] scores(LeadTable leads) {
         Optional<LeadTable.AttributeColumn> channel = leads.attribute(LeadTable.CHANNEL);
         Optional<LeadTable.AttributeColumn> sub = leads.attribute(LeadTable.SUB_CHANNEL);
         Integer unseen = scores.get(key(UNSEEN, ""));

@@ -246,19 +246,8 @@ final class LeadScorer {
         if (clamp != 0) {
             ledger.clamp(clamp);
         }
-        score10 = 0;
-        if (score > 0) {
-            long[] bounds = rules.spec.score10();
-            while (score > bounds[score10]) {
-                score10++;
-            }
-            score10++;
-        }
-        List<RuleSpec.Grade> grades = rules.spec.grades();
-        grade = 0;
-        while (score < grades.get(grade).fromCents()) {
-            grade++;
-        }
+        score10 = rules.spec.bands().score10(score);
+        grade = rules.spec.bands().grade(score);
         for (int b = 0; b < values.length; b++) {
             CompiledRules.Source src = rules.bindings.get(b).source();
             if (src == CompiledRules.Source.SCORE) {

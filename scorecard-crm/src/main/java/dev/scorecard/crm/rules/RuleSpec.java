@@ -4,6 +4,8 @@ import dev.scorecard.core.InputDataException;
 import dev.scorecard.core.internal.NearestName;
 import dev.scorecard.crm.events.DuplicatePolicy;
 import dev.scorecard.crm.features.FeatureSpec;
+import dev.scorecard.crm.spec.Hundredths;
+import dev.scorecard.crm.spec.ScoreBands;
 import dev.scorecard.crm.spec.YamlNode;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -37,14 +39,14 @@ import java.util.TreeMap;
  * @param channelWeight the channel score (0–10) enters as {@code score × 10 × weight} points
  * @param conditions the conditions, in file order
  * @param defaultTier the tier of a lead that no condition gives one
- * @param score10 the ten upper bounds of the 10-point score, in cents
- * @param grades the grades, best first
+ * @param bands the 10-point score's bounds and the grades ({@link ScoreBands}, which a blend reads alike)
+ * @param grades the grades, best first, as {@code bands} has them
  * @param stages the lifecycle stage rules, in order: the first that holds gives the stage
  */
 record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> duplicates,
         Optional<List<String>> eventTypes, Optional<FeatureSpec> features, Map<String, List<String>> levels,
         List<PointRule> points, Map<String, Decay> decay, Caps caps, double channelWeight, List<Condition> conditions,
-        String defaultTier, long[] score10, List<Grade> grades, List<StageRule> stages) {
+        String defaultTier, ScoreBands bands, List<Grade> grades, List<StageRule> stages) {
 
     /** The decay entry every type without its own (or its level's) falls back to. */
     static final String DEFAULT = "default";
@@ -183,11 +185,16 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
         }
         String defaultTier = root.get("defaultTier").map(n -> tier(n)).orElse("low");
         List<Condition> conditions = conditions(root);
-        long[] score10 = score10(root);
-        List<Grade> grades = grades(root);
+        ScoreBands bands = ScoreBands.read(root);
+        List<Grade> grades = bands.grades().stream().map(g -> new Grade(g.name(), g.fromCents())).toList();
         List<StageRule> stages = stages(root);
         return new RuleSpec(root.file(), zone, duplicates, eventTypes, features, levels, points, decay, caps, weight,
-                conditions, defaultTier, score10, grades, stages);
+                conditions, defaultTier, bands, grades, stages);
+    }
+
+    /** @return the ten upper bounds of the 10-point score, in cents */
+    long[] score10() {
+        return bands.bounds();
     }
 
     /** @return every event type the rules name, in level order */
@@ -461,70 +468,8 @@ record RuleSpec(String file, Optional<ZoneId> zone, Optional<DuplicatePolicy> du
         return t;
     }
 
-    private static long[] score10(YamlNode root) {
-        long[] out = new long[10];
-        Optional<YamlNode> node = root.get("score10");
-        if (node.isEmpty()) {
-            for (int k = 0; k < 10; k++) {
-                out[k] = (k + 1) * 10_00L;
-            }
-            return out;
-        }
-        List<YamlNode> items = node.get().items();
-        if (items.size() != 10) {
-            throw node.get().error("score10 lists the ten upper bounds of scores 1 to 10 (e.g. 10, 20, …, 100); found "
-                    + items.size());
-        }
-        for (int k = 0; k < 10; k++) {
-            out[k] = cents(items.get(k));
-            if (k > 0 && out[k] <= out[k - 1] || out[k] <= 0) {
-                throw items.get(k).error("the bounds rise from above 0: " + items.get(k).text() + " after "
-                        + (k == 0 ? "0" : Cents.format(out[k - 1])));
-            }
-        }
-        if (out[9] != 100_00) {
-            throw items.get(9).error("the last bound is 100, so every score has a 10-point score");
-        }
-        return out;
-    }
-
-    private static List<Grade> grades(YamlNode root) {
-        Optional<YamlNode> node = root.get("grades");
-        if (node.isEmpty()) {
-            return List.of(new Grade("A", 80_00), new Grade("B", 60_00), new Grade("C", 40_00), new Grade("D", 0));
-        }
-        List<Grade> out = new ArrayList<>();
-        for (YamlNode item : node.get().items()) {
-            item.allowOnly(List.of("grade", "from"));
-            String name = item.get("grade").orElseThrow(() -> item.error("no 'grade'")).text();
-            YamlNode from = item.get("from").orElseThrow(() -> item.error("no 'from' (the lowest score100 of the grade)"));
-            long c = cents(from);
-            if (c < 0 || c > 100_00) {
-                throw from.error("unreachable: " + from.text() + " is outside the score's 0 to 100");
-            }
-            if (!out.isEmpty() && c >= out.get(out.size() - 1).fromCents()) {
-                throw from.error("unreachable: grades go from the best down, and " + out.get(out.size() - 1).name()
-                        + " already takes scores from " + Cents.format(out.get(out.size() - 1).fromCents()));
-            }
-            if (out.stream().anyMatch(g -> g.name().equals(name))) {
-                throw item.error("grade '" + name + "' is listed twice");
-            }
-            out.add(new Grade(name, c));
-        }
-        if (out.isEmpty() || out.get(out.size() - 1).fromCents() != 0) {
-            throw node.get().error("the last grade starts from 0, so every score has a grade");
-        }
-        return List.copyOf(out);
-    }
-
     private static long cents(YamlNode n) {
-        double v = n.number();
-        double c = v * 100;
-        long r = Math.round(c);
-        if (Math.abs(c - r) > 1e-6 || Math.abs(v) > 1e6) {
-            throw n.error("'" + n.text() + "': points have at most two decimals (and stay within a million)");
-        }
-        return r;
+        return Hundredths.read(n);
     }
 
     private static List<String> names(YamlNode n) {
