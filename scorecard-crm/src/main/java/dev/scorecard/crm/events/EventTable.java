@@ -39,7 +39,7 @@ public final class EventTable implements EventSink {
     @Override
     public void accept(int lead, int type, long time, double value, int[] p) {
         if (size == leads.length) {
-            int n = size * 2;
+            int n = size + (size >> 1); // by half: at 20M events, doubling would hold 13M empty slots and copy 1.6 GB
             leads = Arrays.copyOf(leads, n);
             types = Arrays.copyOf(types, n);
             times = Arrays.copyOf(times, n);
