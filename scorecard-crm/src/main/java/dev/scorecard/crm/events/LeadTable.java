@@ -230,6 +230,22 @@ public final class LeadTable {
         }
     }
 
+    /**
+     * @param i a lead's index
+     * @return a table of that lead alone (its index there is 0), for work on one lead at a time
+     */
+    public LeadTable row(int i) {
+        String[] id = {ids[i]};
+        LeadIndex one = new LeadIndex(id);
+        one.add(ids[i], 0);
+        String[][] attrs = new String[attributes.length][];
+        for (int k = 0; k < attrs.length; k++) {
+            attrs[k] = new String[] {attributes[k][i]};
+        }
+        return new LeadTable(file, header, id, one, new long[] {createdAt[i]}, new byte[] {converted[i]},
+                new long[] {convertedAt[i]}, attributeNames, attrs, 1, 0);
+    }
+
     /** @return the file read */
     public Path file() {
         return file;

@@ -149,7 +149,13 @@ public final class FeaturesWorkflow {
         return t;
     }
 
-    static void checkAttributes(FeatureSpec spec, LeadTable leads) {
+    /**
+     * @param spec a features spec
+     * @param leads the leads it is computed for
+     * @throws InputDataException naming the spec's line when an attribute feature names a column the
+     *     leads file lacks
+     */
+    public static void checkAttributes(FeatureSpec spec, LeadTable leads) {
         for (FeatureDef f : spec.features()) {
             if (f.kind() == FeatureKind.ATTRIBUTE && leads.attribute(f.attribute()).isEmpty()) {
                 throw new InputDataException(spec.file(), f.line(), null, "key 'features': feature '" + f.name()

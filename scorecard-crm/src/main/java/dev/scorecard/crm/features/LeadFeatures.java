@@ -14,8 +14,14 @@ import java.util.Set;
 public final class LeadFeatures implements EventSink {
     private final FeatureSpec spec;
     private final FeaturePlan plan;
+    private final int only; // the one lead's index when made for one lead, else -1
 
     private LeadFeatures(FeatureSpec spec, FeaturePlan plan) {
+        this(spec, plan, -1);
+    }
+
+    private LeadFeatures(FeatureSpec spec, FeaturePlan plan, int only) {
+        this.only = only;
         this.spec = spec;
         this.plan = plan;
     }
@@ -49,9 +55,34 @@ public final class LeadFeatures implements EventSink {
         return new LeadFeatures(some, new FeaturePlan(some, spec.properties(), leads, log, asOf, zone));
     }
 
+    /**
+     * The features of one lead, for a service that scores a lead when asked: fed that lead's events
+     * (with its index in {@code leads}), it answers for that index.
+     *
+     * @param lead the lead's index in {@code leads}
+     * @return the features, before any event
+     * @see #of(FeatureSpec, Set, LeadTable, EventCodes, long, ZoneId)
+     */
+    public static LeadFeatures ofLead(FeatureSpec spec, Set<String> only, LeadTable leads, int lead, EventCodes log,
+            long asOf, ZoneId zone) {
+        FeatureSpec some = spec.only(only);
+        LeadTable one = leads.row(lead);
+        return new LeadFeatures(some, new FeaturePlan(some, spec.properties(), one, log, asOf, zone), lead);
+    }
+
     @Override
     public void accept(int lead, int type, long time, double value, int[] properties) {
-        plan.accept(lead, type, time, value, properties);
+        plan.accept(at(lead), type, time, value, properties);
+    }
+
+    private int at(int lead) {
+        if (only < 0) {
+            return lead;
+        }
+        if (lead != only) {
+            throw new IllegalArgumentException("these features are lead " + only + "'s, not lead " + lead + "'s");
+        }
+        return 0;
     }
 
     /**
@@ -74,6 +105,6 @@ public final class LeadFeatures implements EventSink {
      * @return its value, NaN when missing
      */
     public double number(int lead, int feature) {
-        return plan.number(lead, feature);
+        return plan.number(at(lead), feature);
     }
 }

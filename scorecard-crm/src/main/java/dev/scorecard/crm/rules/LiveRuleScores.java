@@ -7,6 +7,8 @@ import dev.scorecard.crm.events.EventTable;
 import dev.scorecard.crm.events.FingerprintSet;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
+import dev.scorecard.crm.features.FeaturesWorkflow;
+import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.io.RejectsStream;
 import java.io.IOException;
@@ -39,8 +41,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Feeding appends the event to its lead's list (a few array writes; no scoring); a lead is scored
- * when asked, from its own events only. Rules that read a features spec ({@code features:}) are
- * refused: their window features are computed over the whole log by the batch. Not thread-safe:
+ * when asked, from its own events only. With a features spec ({@code features:}), the features
+ * the conditions read are computed for that lead, from its events, as of the instant asked, as the
+ * batch computes them for every lead; the spec's {@code eventTypes} then limit what may be fed, as
+ * the batch rejects other types. Not thread-safe:
  * one instance per thread, or guard it with a lock.
  *
  * <p>Repeats: under the rules' {@code duplicates: dedupe} (the default) an event equal to one the
@@ -106,6 +110,8 @@ public final class LiveRuleScores {
     private long accepted;
     private long duplicates;
 
+    private final Optional<java.util.Set<String>> known;
+
     private LiveRuleScores(CompiledRules rules, LeadTable leads, ZoneId zone, boolean dedupe, RulesWorkflow.Start start) {
         this.rules = rules;
         this.leads = leads;
@@ -119,6 +125,9 @@ public final class LiveRuleScores {
         this.counts = new int[leads.size()];
         this.lastGrade = new String[leads.size()];
         this.touched = new boolean[leads.size()];
+        // the batch rejects the lines of other types, so that no window feature counts them
+        this.known = rules.spec.eventTypes().or(() -> rules.spec.features().flatMap(f -> f.eventTypes()))
+                .map(java.util.Set::copyOf);
     }
 
     /**
@@ -129,20 +138,20 @@ public final class LiveRuleScores {
      * @param format delimiter, encoding and the zone of times without an offset (the rules' zone wins)
      * @return the scorer, with no events yet
      * @throws InputDataException for bad rules or leads (naming the file, line and key), a lead row
-     *     that cannot be used, or rules that read a features spec
+     *     that cannot be used, or a features spec attribute the leads file lacks
      */
     public static LiveRuleScores open(Path rulesFile, Path leadsFile, Optional<Path> channels, InputFormat format) {
         RuleSpec spec = RuleSpec.read(rulesFile);
-        if (spec.features().isPresent()) {
-            throw new InputDataException(spec.file(), 0, null, "key 'features': the live scorer cannot compute a features spec's"
-                    + " window features lead by lead; remove 'features' (and the conditions that read them) or score with"
-                    + " scorecard rules");
-        }
-        InputFormat zoned = spec.zone().map(format::withZone).orElse(format);
+        InputFormat zoned = spec.zone().or(() -> spec.features().flatMap(f -> f.zone())).map(format::withZone)
+                .orElse(format);
         LeadTable leads = readLeads(leadsFile, zoned);
-        CompiledRules rules = CompiledRules.compile(spec, leads, null, channels.isPresent());
+        if (spec.features().isPresent()) {
+            FeaturesWorkflow.checkAttributes(spec.features().get(), leads);
+        }
+        CompiledRules rules = CompiledRules.compile(spec, leads, spec.features().orElse(null), channels.isPresent());
         RulesWorkflow.Start start = RulesWorkflow.Start.of(channels.map(ChannelStart::read), leads, spec, Long.MAX_VALUE);
-        boolean dedupe = spec.duplicates().orElse(DuplicatePolicy.DEDUPE) == DuplicatePolicy.DEDUPE;
+        boolean dedupe = spec.duplicates().or(() -> spec.features().flatMap(f -> f.duplicates()))
+                .orElse(DuplicatePolicy.DEDUPE) == DuplicatePolicy.DEDUPE;
         return new LiveRuleScores(rules, leads, zoned.zone(), dedupe, start);
     }
 
@@ -190,14 +199,20 @@ public final class LiveRuleScores {
      * @param properties its properties by name; those the rules do not read are ignored
      * @return false when the duplicates policy is {@code dedupe} and the lead already had this very
      *     event (same type, instant, value and properties): it then counts once
-     * @throws IllegalArgumentException for a lead that is not in the leads file
+     * @throws IllegalArgumentException for a lead that is not in the leads file, or a type the rules'
+     *     (or their features spec's) {@code eventTypes} does not list
      */
     public boolean accept(String leadId, String type, long time, double value, Map<String, String> properties) {
         int lead = leads.indexOf(Objects.requireNonNull(leadId, "leadId"));
         if (lead < 0) {
             throw new IllegalArgumentException("lead '" + leadId + "' is not in the leads file");
         }
-        int t = codes.typeCode(Objects.requireNonNull(type, "type"));
+        Objects.requireNonNull(type, "type");
+        if (known.isPresent() && !known.get().contains(type)) {
+            throw new IllegalArgumentException("event type '" + type + "' is not one of the spec's eventTypes"
+                    + dev.scorecard.core.internal.NearestName.didYouMean(type, known.get()));
+        }
+        int t = codes.typeCode(type);
         for (int p = 0; p < props.length; p++) {
             String v = properties.get(rules.properties.get(p));
             props[p] = v == null ? -1 : codes.propertyCode(p, v);
@@ -290,6 +305,23 @@ public final class LiveRuleScores {
     }
 
     private LeadScorer scoreLead(int lead, long asOf) {
+        LeadFeatures features = null;
+        if (rules.spec.features().isPresent() && !rules.usedFeatures.isEmpty()) {
+            // The lead's window features as of the instant, from its own events: what the batch computes for it.
+            features = LeadFeatures.ofLead(rules.spec.features().get(), rules.usedFeatures, leads, lead, codes, asOf, zone);
+            int[] events = byLead[lead];
+            int[] p = new int[rules.properties.size()];
+            for (int k = 0; k < counts[lead]; k++) {
+                int e = events[k];
+                if (table.time(e) <= asOf) {
+                    for (int j = 0; j < p.length; j++) {
+                        p[j] = table.property(e, j);
+                    }
+                    features.accept(lead, table.type(e), table.time(e), table.value(e), p);
+                }
+            }
+            scorer = null;
+        }
         if (codes.additions() != bound) {
             // A new type or property value: bind again (the rules rank them by name), and with it the scorer.
             rules.bind(codes);
@@ -297,7 +329,7 @@ public final class LiveRuleScores {
             scorer = null;
         }
         if (scorer == null || scorerAsOf != asOf) {
-            scorer = new LeadScorer(rules, table, leads, null, start.cents(), start.score(), asOf, zone);
+            scorer = new LeadScorer(rules, table, leads, features, start.cents(), start.score(), asOf, zone);
             scorerAsOf = asOf;
         }
         int[] list = byLead[lead];

@@ -3,7 +3,6 @@ package dev.scorecard.crm.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.InputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,11 +42,33 @@ class LiveRuleScoresTest {
 
     @Test
     void randomStreamsEqualTheBatchAtEveryInstantLookedAt() throws IOException {
+        assertThat(compareRandomStreams(RES.resolve("rules.yaml"))).isGreaterThan(120);
+    }
+
+    @Test
+    void withAFeaturesSpecTheLeadsWindowFeaturesEqualTheBatchs() throws IOException {
+        // The fixture's rules plus conditions on two of the example spec's window features.
+        Files.writeString(dir.resolve("lead-features.yaml"), Files.readString(Path.of("../examples/crm/lead-features.yaml"))
+                .replace("timezone: Asia/Shanghai", "timezone: UTC")); // the fixture's rules count days in UTC
+        Path rules = dir.resolve("with-features.yaml");
+        Files.writeString(rules, "features: lead-features.yaml\n" + Files.readString(RES.resolve("rules.yaml")).replace(
+                "conditions:\n", "conditions:\n  - {name: busy, when: \"active_days_7d >= 2\", tags: [busy]}\n"
+                        + "  - {name: courses, when: \"courses_90d >= 2\", points: 3, tags: [two-courses]}\n"));
+        assertThat(compareRandomStreams(rules)).isGreaterThan(120);
+        LiveRuleScores live = LiveRuleScores.open(rules, RES.resolve("lead-rows.csv"), Optional.empty(),
+                InputFormat.DEFAULT);
+        assertThatThrownBy(() -> live.accept("A", "page_veiw", 0, Double.NaN, Map.of()))
+                .hasMessage("event type 'page_veiw' is not one of the spec's eventTypes; did you mean 'page_view'?");
+    }
+
+    /** @return the lead scores compared */
+    private int compareRandomStreams(Path rules) throws IOException {
         List<String> leads = List.of("A", "B", "C", "D", "E");
         int compared = 0;
+        int tagged = 0;
         for (long seed = 1; seed <= 4; seed++) {
             Random r = new Random(seed);
-            LiveRuleScores live = LiveRuleScores.open(RES.resolve("rules.yaml"), RES.resolve("lead-rows.csv"),
+            LiveRuleScores live = LiveRuleScores.open(rules, RES.resolve("lead-rows.csv"),
                     Optional.of(RES.resolve("channels.csv")), InputFormat.DEFAULT);
             List<Event> fed = new ArrayList<>();
             for (int n = 1; n <= 240; n++) {
@@ -72,7 +93,7 @@ class LiveRuleScoresTest {
                     for (int k = 0; k < 3; k++) {
                         long asOf = k == 0 ? fed.get(r.nextInt(fed.size())).time() // exactly at an event
                                 : k == 1 ? FROM + DAY * (1 + r.nextInt(55)) : FROM + (long) (r.nextDouble() * (TO - FROM));
-                        Map<String, String[]> batch = batch(fed, asOf, "s" + seed + "-" + n + "-" + k);
+                        Map<String, String[]> batch = batch(rules, fed, asOf, "s" + seed + "-" + n + "-" + k);
                         for (String id : leads) {
                             Optional<LiveRuleScores.Score> s = live.score(id, asOf);
                             String[] row = batch.get(id);
@@ -85,6 +106,7 @@ class LiveRuleScoresTest {
                                         v.tier(), v.stage(), v.followUp(), String.join(";", v.tags())}).as(where)
                                         .containsExactly(row[1], row[2], row[3], row[4], row[5], row[6], row[7]);
                                 compared++;
+                                tagged += row[7].contains("busy") || row[7].contains("two-courses") ? 1 : 0;
                             }
                         }
                     }
@@ -93,7 +115,10 @@ class LiveRuleScoresTest {
             assertThat(live.accepted() + live.duplicates()).isEqualTo(fed.size());
             assertThat(live.duplicates()).isPositive();
         }
-        assertThat(compared).isGreaterThan(120);
+        if (!rules.getFileName().toString().equals("rules.yaml")) {
+            assertThat(tagged).as("leads the feature conditions tagged").isGreaterThan(10);
+        }
+        return compared;
     }
 
     @Test
@@ -115,7 +140,7 @@ class LiveRuleScoresTest {
                     e.course()));
             fed.add(e);
         }
-        Map<String, String[]> batch = batch(fed, night, "changes");
+        Map<String, String[]> batch = batch(RES.resolve("rules.yaml"), fed, night, "changes");
         List<LiveRuleScores.GradeChange> first = live.changes(night);
         assertThat(first).isNotEmpty();
         for (LiveRuleScores.GradeChange c : first) {
@@ -140,17 +165,12 @@ class LiveRuleScoresTest {
     }
 
     @Test
-    void unknownLeadsAndFeatureRulesAreRefused() throws IOException {
+    void unknownLeadsAreRefusedAndTheLiveExampleScores() throws IOException {
         LiveRuleScores live = LiveRuleScores.open(RES.resolve("rules.yaml"), RES.resolve("lead-rows.csv"),
                 Optional.empty(), InputFormat.DEFAULT);
         assertThatThrownBy(() -> live.accept("Z", "page_view", 0, Double.NaN, Map.of()))
                 .hasMessage("lead 'Z' is not in the leads file");
         assertThatThrownBy(() -> live.score("Z", 0)).hasMessage("lead 'Z' is not in the leads file");
-        Path rules = dir.resolve("with-features.yaml");
-        Files.writeString(rules, "features: lead-features.yaml\n" + Files.readString(RES.resolve("rules.yaml")));
-        Files.copy(Path.of("../examples/crm/lead-features.yaml"), dir.resolve("lead-features.yaml"));
-        assertThatThrownBy(() -> LiveRuleScores.open(rules, RES.resolve("lead-rows.csv"), Optional.empty(),
-                InputFormat.DEFAULT)).isInstanceOf(InputDataException.class).hasMessageContaining("key 'features'");
         // The shipped example for the live scorer loads and scores a fixture lead: a trial booked 14 hours
         // before, 20 points at a 45-day half-life, 20 x 2^(-(14/24)/45) = 19.82, and 5 for booked-not-attended.
         LiveRuleScores example = LiveRuleScores.open(Path.of("../examples/crm/live-rules.yaml"), RES.resolve("lead-rows.csv"),
@@ -161,13 +181,13 @@ class LiveRuleScoresTest {
     }
 
     /** The batch's scores.csv rows by lead id, as of {@code asOf}, on the events fed so far. */
-    private Map<String, String[]> batch(List<Event> events, long asOf, String name) throws IOException {
+    private Map<String, String[]> batch(Path rules, List<Event> events, long asOf, String name) throws IOException {
         Path log = dir.resolve(name + ".csv");
         List<String> lines = new ArrayList<>(List.of("lead_id,event,timestamp,value,course"));
         events.forEach(e -> lines.add(e.line()));
         Files.write(log, lines);
         Path out = dir.resolve(name);
-        RulesWorkflow.run(new RulesWorkflow.Request(RES.resolve("lead-rows.csv"), log, RES.resolve("rules.yaml"),
+        RulesWorkflow.run(new RulesWorkflow.Request(RES.resolve("lead-rows.csv"), log, rules,
                 Optional.of(RES.resolve("channels.csv")), Instant.ofEpochMilli(asOf).toString(), out, InputFormat.DEFAULT,
                 false, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), 1.0), n -> { });
         Map<String, String[]> rows = new HashMap<>();
