@@ -204,6 +204,21 @@ class BlendFitTest {
                 .isInstanceOf(InputDataException.class)
                 .hasMessage(dir.resolve("leads.csv") + ": the fit set holds 0 leads and 0 of them converted within 14 days"
                         + " after 2025-06-01T00:00:00Z: a fit needs both converters and non-converters");
+        Path flow = Files.writeString(dir.resolve("flow.yaml"), "{parts: {rules: {weight: 1}}}\n");
+        assertThatThrownBy(() -> BlendFit.run(new BlendFit.Request(dir.resolve("leads.csv"), flow, Optional.empty(),
+                Optional.of(dir.resolve("scores.csv")), Optional.empty(), T, 14, Optional.empty(), dir.resolve("fit"),
+                InputFormat.DEFAULT, 0.01)))
+                .isInstanceOf(InputDataException.class)
+                .hasMessage(flow + ": key 'parts': blend fit rewrites the lines of a top-level 'parts:' block, and found"
+                        + " none: write the file as a block, parts: on a line of its own");
+        Path plain = Files.write(dir.resolve("plain.csv"), List.of("lead_id,created_at", "L1,2026-05-01"));
+        assertThatThrownBy(() -> BlendFit.run(new BlendFit.Request(plain, dir.resolve("blend.yaml"),
+                Optional.of(dir.resolve("channels.csv")), Optional.of(dir.resolve("scores.csv")),
+                Optional.of(dir.resolve("scored.csv")), T, 14, Optional.empty(), dir.resolve("fit"), InputFormat.DEFAULT,
+                1)))
+                .isInstanceOf(InputDataException.class)
+                .hasMessage(plain + ": a fit needs the leads' outcomes: column converted_at (its header: lead_id,"
+                        + " created_at)");
         assertThatThrownBy(() -> fit(Optional.of("2026-07-01")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--test 2026-07-01 is after --as-of " + T + ": the test set is the leads created from it to"
