@@ -64,4 +64,45 @@ class BlendCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Examples:", "scorecard blend --config blend.yaml --leads leads.csv");
     }
+
+    @Test
+    void fitWritesTheWeightsTheBlendThenUses() throws IOException {
+        // As of 2026-06-01: six leads fitted (L7 converted before, L8 created after); the rule score ranks the
+        // converters L1, L3 and L4 above the others but for L4 (30) below L5 (40), so no separation. A hand-sized fit,
+        // checked for what it prints and writes; the fitting itself is BlendFitTest's.
+        Path leads = write("leads.csv", "lead_id,channel,created_at,converted,converted_at",
+                "L1,web,2026-05-01,1,2026-06-03", "L2,ref,2026-05-02,0,", "L3,web,2026-05-03,1,2026-06-05",
+                "L4,ref,2026-05-04,1,2026-06-07", "L5,web,2026-05-05,0,", "L6,ref,2026-05-06,0,",
+                "L7,web,2026-05-07,1,2026-05-20", "L8,web,2026-06-02,0,");
+        Path rules = write("scores.csv", "lead_id,score100", "L1,90", "L2,20", "L3,70", "L4,30", "L5,40", "L6,10",
+                "L7,50", "L8,50");
+        Path config = write("blend.yaml", "parts:", "  rules: {weight: 1}", "reasons: 1");
+        Path out = tmp.resolve("fit");
+        CliRun run = CliRun.of("blend", "fit", "--config", config.toString(), "--leads", leads.toString(),
+                "--rules-scores", rules.toString(), "--as-of", "2026-06-01", "--horizon", "14d", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String text = run.out().replaceAll("\\R {6,8}(?=\\S)", " ");
+        assertThat(text).startsWith("leads: 8 read = 6 fitted + 0 tested + 1 created after --as-of + 1 converted by then"
+                + " + 0 without any part + 0 rejected" + System.lineSeparator()
+                + "fit: 6 leads, 3 converted within 14d (50.00 %)" + System.lineSeparator());
+        assertThat(text).contains("  rules ", "calibration (Platt): P = 1 / (1 + exp(-(",
+                "wrote " + out.resolve("blend.yaml") + ", " + out.resolve("fit.csv"));
+        List<String> yaml = Files.readAllLines(out.resolve("blend.yaml"));
+        assertThat(yaml).hasSize(5);
+        assertThat(yaml.get(0)).isEqualTo("# Weights fitted by scorecard blend fit on leads.csv as of 2026-06-01, horizon"
+                + " 14d: 6 leads, 3 converting (fit.csv has the evidence).");
+        assertThat(yaml.get(1)).isEqualTo("parts:");
+        assertThat(yaml.get(2)).startsWith("  # rules: coefficient ");
+        assertThat(yaml.subList(3, 5)).containsExactly("  rules: {weight: 1, fill: renormalise, column: score100}",
+                "reasons: 1");
+        CliRun blend = CliRun.of("blend", "--config", out.resolve("blend.yaml").toString(), "--leads", leads.toString(),
+                "--rules-scores", rules.toString(), "--out", tmp.resolve("blend").toString());
+        assertThat(blend.exitCode()).as(blend.err()).isZero();
+        CliRun help = CliRun.of("blend", "fit", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Examples:", "scorecard blend fit --config blend.yaml --leads leads.csv");
+        CliRun missing = CliRun.of("blend", "--leads", leads.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: missing required options: '--config=FILE.yaml', '--out=DIR'");
+    }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code scorecard blend}: one 0-100 score per lead from the channel, rule and model scores, by configured weights. */
@@ -39,19 +41,23 @@ import picocli.CommandLine.Spec;
             "      --channels out/channels/channels.csv \\",
             "      --rules-scores out/rules/scores.csv \\",
             "      --model-scores out/scored.csv --out out/blend",
+            "", "Fit the weights on outcomes: scorecard blend fit --help.",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT},
-        sortOptions = false)
+        sortOptions = false,
+        subcommands = {BlendFitCommand.class})
 public final class BlendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE.yaml",
+    // Not required by picocli, which would then ask for them before 'blend fit' too: checked in call().
+    @Option(names = "--config", paramLabel = "FILE.yaml",
             description = "The blend: parts with their weights, fills and (for the model) column and from/to; score10,"
-                + " grades and reasons as in a rules file.")
+                + " grades and reasons as in a rules file. Required.")
     Path config;
 
-    @Option(names = "--leads", required = true, paramLabel = "FILE",
-            description = "The leads file: lead_id, created_at[, channel, sub_channel, ...]; one row per lead blended.")
+    @Option(names = "--leads", paramLabel = "FILE",
+            description = "The leads file: lead_id, created_at[, channel, sub_channel, ...]; one row per lead blended."
+                + " Required.")
     Path leads;
 
     @Option(names = "--channels", paramLabel = "FILE",
@@ -67,7 +73,7 @@ public final class BlendCommand implements Callable<Integer> {
                 + " parts.model.")
     Path modelScores;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created when absent).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created when absent). Required.")
     Path out;
 
     @Option(names = "--delimiter", paramLabel = "CHAR", description = "The leads file's delimiter. Default: detected.")
@@ -86,6 +92,20 @@ public final class BlendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> missing = new ArrayList<>();
+        if (config == null) {
+            missing.add("'--config=FILE.yaml'");
+        }
+        if (leads == null) {
+            missing.add("'--leads=FILE'");
+        }
+        if (out == null) {
+            missing.add("'--out=DIR'");
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "missing required option" + (missing.size() > 1 ? "s" : "")
+                    + ": " + String.join(", ", missing));
+        }
         PathCollisions collisions = PathCollisions.of().input("--config", config).input("--leads", leads)
                 .input("--channels", channels).input("--rules-scores", rulesScores).input("--model-scores", modelScores);
         collisions.folder("--out", out, List.of(BlendWorkflow.BLENDED_CSV, BlendWorkflow.GRADES_CSV,

@@ -1,15 +1,12 @@
 package dev.scorecard.crm.blend;
 
 import dev.scorecard.core.InputDataException;
-import dev.scorecard.core.internal.DoubleFormat;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
-import dev.scorecard.crm.rules.ChannelStart;
 import dev.scorecard.crm.spec.Hundredths;
 import dev.scorecard.crm.spec.ScoreBands;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
-import dev.scorecard.train.io.RejectsStream;
 import dev.scorecard.train.pipeline.RejectsCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -111,64 +105,16 @@ public final class BlendWorkflow {
      */
     public static Outcome run(Request request) {
         BlendSpec spec = BlendSpec.read(request.config());
-        Map<Part, Optional<Path>> files = new EnumMap<>(Part.class);
-        files.put(Part.CHANNEL, request.channels());
-        files.put(Part.RULES, request.rulesScores());
-        files.put(Part.MODEL, request.modelScores());
-        for (Part p : Part.values()) {
-            String option = option(p);
-            if (spec.parts().containsKey(p) && files.get(p).isEmpty()) {
-                throw new IllegalArgumentException(option + ": " + spec.file() + " blends parts." + p.configName
-                        + " (line " + spec.parts().get(p).line() + "); give its file with " + option);
-            }
-            if (!spec.parts().containsKey(p) && files.get(p).isPresent()) {
-                throw new IllegalArgumentException(option + ": " + spec.file() + " has no parts." + p.configName
-                        + ": give it a weight there, or leave " + option + " out");
-            }
-        }
-        Optional<ChannelStart> channels = request.channels().map(ChannelStart::read);
         Path dir = request.outDir();
         try (OutputSet set = OutputSet.of(request.members())) {
-            RejectsStream[] leadRejects = new RejectsStream[1];
-            LeadTable leads = LeadTable.read(request.leads(), request.format(),
-                    h -> leadRejects[0] = new RejectsStream(set, dir.resolve(LEAD_REJECTS_CSV), h));
-            List<BlendSpec.PartSpec> parts = spec.ordered();
+            PartValues in = PartValues.read(spec, request.leads(), request.channels(), request.rulesScores(),
+                    request.modelScores(), request.format(), request.maxRejectShare(), set, dir, dir.resolve(BLENDED_CSV));
+            LeadTable leads = in.leads;
+            List<BlendSpec.PartSpec> parts = in.parts;
             int n = parts.size();
-            long[][] values = new long[n][];
-            PartFile[] partFiles = new PartFile[n];
-            for (int p = 0; p < n; p++) {
-                Part part = parts.get(p).part();
-                if (part == Part.CHANNEL) {
-                    int[] s = channels.orElseThrow().scores(leads);
-                    values[p] = new long[s.length];
-                    for (int i = 0; i < s.length; i++) {
-                        values[p][i] = s[i] < 0 ? -1 : s[i] * 10 * 100L;
-                    }
-                } else {
-                    Path rejects = dir.resolve(part == Part.RULES ? RULES_REJECTS_CSV : MODEL_REJECTS_CSV);
-                    partFiles[p] = PartFile.read(files.get(part).orElseThrow(), parts.get(p), leads, set, rejects);
-                    values[p] = partFiles[p].values;
-                }
-            }
-            List<Path> written = new ArrayList<>();
-            leadRejects[0].close();
-            if (leads.rowsRejected() > 0) {
-                written.add(dir.resolve(LEAD_REJECTS_CSV));
-            }
-            for (int p = 0; p < n; p++) {
-                if (partFiles[p] != null && partFiles[p].rowsRejected > 0) {
-                    written.add(dir.resolve(parts.get(p).part() == Part.RULES ? RULES_REJECTS_CSV : MODEL_REJECTS_CSV));
-                }
-            }
-            checkShare(set, request.leads(), leads.rowsRejected(), leads.rowsRead(), request.maxRejectShare(),
-                    dir.resolve(LEAD_REJECTS_CSV), dir.resolve(BLENDED_CSV));
-            for (int p = 0; p < n; p++) {
-                if (partFiles[p] != null) {
-                    checkShare(set, partFiles[p].file, partFiles[p].rowsRejected, partFiles[p].rowsRead,
-                            request.maxRejectShare(), dir.resolve(parts.get(p).part() == Part.RULES ? RULES_REJECTS_CSV
-                                    : MODEL_REJECTS_CSV), dir.resolve(BLENDED_CSV));
-                }
-            }
+            long[][] values = in.values;
+            PartFile[] partFiles = in.files;
+            List<Path> written = new ArrayList<>(in.rejectsWritten);
             ScoreBands bands = spec.bands();
             long[] gradeCounts = new long[bands.grades().size()];
             long[] with = new long[n];
@@ -345,16 +291,5 @@ public final class BlendWorkflow {
             out.add(labels.get(j) + " " + (cents > 0 ? "+" : "") + Hundredths.format(cents));
         }
         return out;
-    }
-
-    private static void checkShare(OutputSet set, Path input, long rejected, long read, double maxShare, Path rejectsFile,
-            Path out) throws IOException {
-        if (read > 0 && (double) rejected / read > maxShare) {
-            set.commit(); // the rejects alone: an earlier run's blend does not stay beside them
-            throw new InputDataException(input.toString(), 0, null, String.format(Locale.ROOT,
-                    "%d of %d rows (%.2f %%) could not be used, over --max-reject-share %s; nothing was written to %s;"
-                    + " see %s", rejected, read, 100.0 * rejected / read, DoubleFormat.format(maxShare), out,
-                    rejectsFile));
-        }
     }
 }
