@@ -5,6 +5,7 @@ import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.events.LeadTable;
 import dev.scorecard.crm.spec.Hundredths;
 import dev.scorecard.crm.spec.ScoreBands;
+import dev.scorecard.crm.spec.GradesCsv;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.pipeline.RejectsCheck;
@@ -207,23 +208,7 @@ public final class BlendWorkflow {
                 w.flush();
             });
             written.add(0, dir.resolve(BLENDED_CSV));
-            set.write(dir.resolve(GRADES_CSV), stream -> {
-                CsvByteWriter w = new CsvByteWriter(stream);
-                w.row(List.of("grade", "from", "leads", "share"));
-                for (int g = 0; g < gradeCounts.length; g++) {
-                    w.field(bands.grades().get(g).name());
-                    w.comma();
-                    w.field(Hundredths.format(bands.grades().get(g).fromCents()));
-                    w.comma();
-                    w.number(gradeCounts[g]);
-                    w.comma();
-                    if (counts[0] > 0) {
-                        w.probability((double) gradeCounts[g] / counts[0]);
-                    }
-                    w.endRow();
-                }
-                w.flush();
-            });
+            set.write(dir.resolve(GRADES_CSV), stream -> GradesCsv.write(stream, bands, gradeCounts, counts[0]));
             written.add(1, dir.resolve(GRADES_CSV));
             set.commit();
             long allWeights = parts.stream().mapToLong(BlendSpec.PartSpec::weight).sum();

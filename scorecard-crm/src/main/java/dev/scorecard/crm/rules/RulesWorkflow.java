@@ -13,6 +13,7 @@ import dev.scorecard.crm.events.LogState;
 import dev.scorecard.crm.features.FeaturesWorkflow;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.features.RunInputs;
+import dev.scorecard.crm.spec.GradesCsv;
 import dev.scorecard.train.io.CsvByteWriter;
 import dev.scorecard.train.io.OutputSet;
 import dev.scorecard.train.io.RejectsStream;
@@ -250,23 +251,7 @@ public final class RulesWorkflow {
                 }
             });
             List<Path> written = new ArrayList<>(List.of(dir.resolve(SCORES_CSV)));
-            set.write(dir.resolve(GRADES_CSV), stream -> {
-                CsvByteWriter w = new CsvByteWriter(stream);
-                w.row(List.of("grade", "from", "leads", "share"));
-                for (int g = 0; g < gradeCounts.length; g++) {
-                    w.field(spec.grades().get(g).name());
-                    w.comma();
-                    w.field(Cents.format(spec.grades().get(g).fromCents()));
-                    w.comma();
-                    w.number(gradeCounts[g]);
-                    w.comma();
-                    if (scored[0] > 0) {
-                        w.probability((double) gradeCounts[g] / scored[0]);
-                    }
-                    w.endRow();
-                }
-                w.flush();
-            });
+            set.write(dir.resolve(GRADES_CSV), stream -> GradesCsv.write(stream, spec.bands(), gradeCounts, scored[0]));
             written.add(dir.resolve(GRADES_CSV));
             Optional<long[]> movements = Optional.empty();
             if (previous.isPresent()) {
