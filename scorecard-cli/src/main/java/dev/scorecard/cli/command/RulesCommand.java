@@ -146,8 +146,8 @@ public final class RulesCommand implements Callable<Integer> {
                     + " rejected", o.leadsRead(), o.scored(), o.leadsAfterAsOf(), o.leadsRejected()));
             stdout.println(ConsoleText.wrap(FeaturesCommand.events(o.events()), 8));
             o.state().ifPresent(s -> stdout.println(ConsoleText.wrap(s.full().map(why -> "state: read the whole log ("
-                    + why + ")").orElse(String.format(Locale.ROOT, "state: read the %d lines appended since the last night",
-                            s.newLines())), 8)));
+                    + why + ")").orElse(String.format(Locale.ROOT, "state: read the %d line%s appended since the last night",
+                            s.newLines(), s.newLines() == 1 ? "" : "s")), 8)));
             StringBuilder grades = new StringBuilder("grades:");
             for (int g = 0; g < o.grades().size(); g++) {
                 grades.append(g == 0 ? " " : ", ").append(o.grades().get(g)).append(' ').append(o.gradeCounts()[g]);
