@@ -39,12 +39,7 @@ public final class EventTable implements EventSink {
     @Override
     public void accept(int lead, int type, long time, double value, int[] p) {
         if (size == leads.length) {
-            int n = size + (size >> 1); // by half: at 20M events, doubling would hold 13M empty slots and copy 1.6 GB
-            leads = Arrays.copyOf(leads, n);
-            types = Arrays.copyOf(types, n);
-            times = Arrays.copyOf(times, n);
-            values = Arrays.copyOf(values, n);
-            props = Arrays.copyOf(props, n * properties);
+            grow(size + 1);
         }
         leads[size] = lead;
         types[size] = type;
@@ -61,12 +56,7 @@ public final class EventTable implements EventSink {
     void append(java.nio.ByteBuffer b, int n, int[] leadOf) {
         int need = size + n;
         if (need > leads.length) {
-            int m = Math.max(need, leads.length * 2);
-            leads = Arrays.copyOf(leads, m);
-            types = Arrays.copyOf(types, m);
-            times = Arrays.copyOf(times, m);
-            values = Arrays.copyOf(values, m);
-            props = Arrays.copyOf(props, m * properties);
+            grow(need);
         }
         int at = b.position();
         b.asIntBuffer().get(leads, size, n);
@@ -85,14 +75,20 @@ public final class EventTable implements EventSink {
         size = need;
     }
 
+    /** Makes room for at least {@code need} events. */
+    private void grow(int need) {
+        // by half: at 20M events, doubling would hold 13M empty slots and copy 1.6 GB
+        int n = Math.max(need, leads.length + (leads.length >> 1));
+        leads = Arrays.copyOf(leads, n);
+        types = Arrays.copyOf(types, n);
+        times = Arrays.copyOf(times, n);
+        values = Arrays.copyOf(values, n);
+        props = Arrays.copyOf(props, n * properties);
+    }
+
     /** @return the number of property slots */
     int properties() {
         return properties;
-    }
-
-    /** Sets event {@code i}'s lead index (an incremental run maps its leads onto tonight's file). */
-    void setLead(int i, int lead) {
-        leads[i] = lead;
     }
 
     /** @return the events held */

@@ -10,7 +10,7 @@ public final class FingerprintSet {
     private long[] slots;
     private int size;
     private boolean hasZero;
-    private long[] journal; // the fingerprints added since journal(), for an incremental run's state
+    private long[] journal; // the fingerprints added since startJournal(), for an incremental run's state
     private int journalSize;
 
     /** An empty set. */
