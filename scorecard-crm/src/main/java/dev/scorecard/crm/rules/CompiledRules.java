@@ -7,6 +7,7 @@ import dev.scorecard.crm.features.FeatureSpec;
 import dev.scorecard.crm.rules.RuleSpec.Condition;
 import dev.scorecard.crm.rules.RuleSpec.Decay;
 import dev.scorecard.crm.rules.RuleSpec.PointRule;
+import dev.scorecard.crm.spec.Expr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -138,7 +139,7 @@ final class CompiledRules {
                 c.when[i] = Expr.condition(k.when(), scope);
             } catch (Expr.CompileException e) {
                 throw new InputDataException(spec.file(), k.line(), null, "key 'conditions[" + (i + 1) + "].when': column "
-                        + e.column + ": " + e.getMessage() + " (in: " + k.when() + ")");
+                        + e.column() + ": " + e.getMessage() + " (in: " + k.when() + ")");
             }
         }
         scope.addStageNames();
@@ -148,7 +149,7 @@ final class CompiledRules {
                 c.stageWhen[i] = Expr.condition(k.when(), scope);
             } catch (Expr.CompileException e) {
                 throw new InputDataException(spec.file(), k.line(), null, "key 'stages[" + (i + 1) + "].when': column "
-                        + e.column + ": " + e.getMessage() + " (in: " + k.when() + ")");
+                        + e.column() + ": " + e.getMessage() + " (in: " + k.when() + ")");
             }
             c.stageStatus[i] = -1;
             if (k.status().isPresent()) {

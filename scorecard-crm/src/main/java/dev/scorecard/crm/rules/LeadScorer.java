@@ -6,6 +6,7 @@ import dev.scorecard.crm.events.LocalDays;
 import dev.scorecard.crm.features.LeadFeatures;
 import dev.scorecard.crm.rules.CompiledRules.Binding;
 import dev.scorecard.crm.rules.CompiledRules.Source;
+import dev.scorecard.crm.spec.Expr;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.scorecard.crm.rules;
+package dev.scorecard.crm.spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.Locale;
  * {@code not (x > 3)} holds for a lead without {@code x}). Text compares with text by equality only;
  * text compared with a number is read as a number (missing when it is not one).
  */
-abstract class Expr {
+public abstract class Expr {
     /** What an expression gives. */
-    enum Type {
+    public enum Type {
         NUMBER, TEXT, BOOLEAN;
 
         String article() {
@@ -26,7 +26,7 @@ abstract class Expr {
     }
 
     /** Resolves names and calls when compiling; gives each an id the {@link Env} answers at run time. */
-    interface Scope {
+    public interface Scope {
         /**
          * @return the variable's type and id, or null when there is no such name
          */
@@ -44,11 +44,11 @@ abstract class Expr {
     }
 
     /** A resolved name: its type and the id the environment knows it by. */
-    record Ref(Type type, int id) {
+    public record Ref(Type type, int id) {
     }
 
     /** Answers the resolved names for one lead. */
-    interface Env {
+    public interface Env {
         double number(int id);
 
         String text(int id);
@@ -57,13 +57,18 @@ abstract class Expr {
     }
 
     /** A condition that does not parse or does not fit together: the column (1-based) and what. */
-    static final class CompileException extends RuntimeException {
+    public static final class CompileException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int column;
 
         CompileException(int column, String message) {
             super(message);
             this.column = column;
+        }
+
+        /** @return the column (1-based) in the condition's text where the problem is */
+        public int column() {
+            return column;
         }
     }
 
@@ -73,15 +78,23 @@ abstract class Expr {
         this.type = type;
     }
 
-    double number(Env env) {
+    /** @return what this expression gives */
+    public Type type() {
+        return type;
+    }
+
+    /** @return the value for one lead (NaN when missing); only for a {@link Type#NUMBER} */
+    public double number(Env env) {
         throw new IllegalStateException(type + " is not a number");
     }
 
-    String text(Env env) {
+    /** @return the text for one lead; only for a {@link Type#TEXT} */
+    public String text(Env env) {
         throw new IllegalStateException(type + " is not text");
     }
 
-    boolean test(Env env) {
+    /** @return whether the condition holds for one lead; only for a {@link Type#BOOLEAN} */
+    public boolean test(Env env) {
         throw new IllegalStateException(type + " is not a condition");
     }
 
@@ -91,7 +104,7 @@ abstract class Expr {
      * @return the compiled condition
      * @throws CompileException when it does not parse, a name is unknown or it is not a condition
      */
-    static Expr condition(String source, Scope scope) {
+    public static Expr condition(String source, Scope scope) {
         Parser p = new Parser(source, scope);
         Expr e = p.or();
         if (p.peek().kind != Tok.END) {
@@ -397,7 +410,7 @@ abstract class Expr {
         }
 
         @Override
-        double number(Env env) {
+        public double number(Env env) {
             return value;
         }
     }
@@ -411,7 +424,7 @@ abstract class Expr {
         }
 
         @Override
-        String text(Env env) {
+        public String text(Env env) {
             return value;
         }
     }
@@ -425,7 +438,7 @@ abstract class Expr {
         }
 
         @Override
-        boolean test(Env env) {
+        public boolean test(Env env) {
             return value;
         }
     }
@@ -439,17 +452,17 @@ abstract class Expr {
         }
 
         @Override
-        double number(Env env) {
+        public double number(Env env) {
             return env.number(id);
         }
 
         @Override
-        String text(Env env) {
+        public String text(Env env) {
             return env.text(id);
         }
 
         @Override
-        boolean test(Env env) {
+        public boolean test(Env env) {
             return env.flag(id);
         }
     }
@@ -463,7 +476,7 @@ abstract class Expr {
         }
 
         @Override
-        double number(Env env) {
+        public double number(Env env) {
             String s = text.text(env);
             return s == null || s.isEmpty() ? Double.NaN : dev.scorecard.core.internal.StrictNumberParser.parse(s);
         }
@@ -482,7 +495,7 @@ abstract class Expr {
         }
 
         @Override
-        double number(Env env) {
+        public double number(Env env) {
             double a = left.number(env);
             double b = right.number(env);
             return switch (op) {
@@ -503,7 +516,7 @@ abstract class Expr {
         }
 
         @Override
-        boolean test(Env env) {
+        public boolean test(Env env) {
             return !inner.test(env);
         }
     }
@@ -521,7 +534,7 @@ abstract class Expr {
         }
 
         @Override
-        boolean test(Env env) {
+        public boolean test(Env env) {
             return or ? left.test(env) || right.test(env) : left.test(env) && right.test(env);
         }
     }
@@ -552,7 +565,7 @@ abstract class Expr {
         }
 
         @Override
-        boolean test(Env env) {
+        public boolean test(Env env) {
             if (texts) {
                 String a = left.text(env);
                 String b = right.text(env);
