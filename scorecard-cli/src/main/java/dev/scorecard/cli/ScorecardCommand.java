@@ -1,5 +1,6 @@
 package dev.scorecard.cli;
 
+import dev.scorecard.cli.command.ActivateCommand;
 import dev.scorecard.cli.command.BinCommand;
 import dev.scorecard.cli.command.BlendCommand;
 import dev.scorecard.cli.command.ChannelsCommand;
@@ -37,7 +38,7 @@ import picocli.CommandLine.IVersionProvider;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
             MonitorCommand.class, ExportCommand.class, InspectCommand.class, GenerateCrmCommand.class,
-            FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class, RulesCommand.class, BlendCommand.class,
+            FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class, RulesCommand.class, BlendCommand.class, ActivateCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)",

@@ -329,6 +329,11 @@ final class CompiledRules {
         }
 
         @Override
+        public String functions() {
+            return "points(LEVEL or TYPE), count(TYPE, LEVEL or any[, WINDOW]) and daysSince(TYPE, LEVEL or any)";
+        }
+
+        @Override
         public Expr.Ref call(String name, List<String> args) {
             String key = name + args;
             Expr.Ref known = calls.get(key);

@@ -41,6 +41,9 @@ public abstract class Expr {
 
         /** @return the names a {@code did you mean} may suggest */
         List<String> names();
+
+        /** @return the functions there are, as an error about an unknown one lists them */
+        String functions();
     }
 
     /** A resolved name: its type and the id the environment knows it by. */
@@ -394,8 +397,7 @@ public abstract class Expr {
                 throw error(name, e.getMessage());
             }
             if (r == null) {
-                throw error(name, "unknown function '" + name.text + "'; the functions are points(LEVEL or TYPE), "
-                        + "count(TYPE, LEVEL or any[, WINDOW]) and daysSince(TYPE, LEVEL or any)");
+                throw error(name, "unknown function '" + name.text + "'; the functions are " + scope.functions());
             }
             return new Variable(r);
         }
