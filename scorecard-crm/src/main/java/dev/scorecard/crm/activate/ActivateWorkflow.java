@@ -183,12 +183,12 @@ public final class ActivateWorkflow {
             List<PayloadTemplate> payloads = new ArrayList<>();
             for (int i = 0; i < spec.plans().size(); i++) {
                 Plan p = spec.plans().get(i);
-                Expr audience = compile(scope, spec, p, "audience", p.audience(), false);
+                Expr audience = compile(scope, p.node().get("audience").orElseThrow(), p.audience(), false);
                 Expr[] when = new Expr[p.steps().size()];
                 for (int k = 0; k < when.length; k++) {
                     PlansSpec.Step s = p.steps().get(k);
                     if (s.when().isPresent()) {
-                        when[k] = compile(scope, spec, p, "steps." + s.name() + ".when", s.when().get(), true);
+                        when[k] = compile(scope, s.node().get("when").orElseThrow(), s.when().get(), true);
                     }
                 }
                 PayloadTemplate payload = PayloadTemplate.parse(p.payload());
@@ -304,12 +304,11 @@ public final class ActivateWorkflow {
         }
     }
 
-    private static Expr compile(LeadScope scope, PlansSpec spec, Plan p, String key, String source, boolean step) {
+    private static Expr compile(LeadScope scope, dev.scorecard.crm.spec.YamlNode at, String source, boolean step) {
         try {
             return scope.compile(source, step);
         } catch (Expr.CompileException e) {
-            throw new InputDataException(spec.file(), p.line(), null, "plan '" + p.name() + "', " + key + ", column "
-                    + e.column() + ": " + e.getMessage() + " (in: " + source + ")");
+            throw at.error("column " + e.column() + ": " + e.getMessage() + " (in: " + source + ")");
         }
     }
 

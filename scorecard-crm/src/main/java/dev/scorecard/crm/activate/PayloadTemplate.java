@@ -22,6 +22,8 @@ final class PayloadTemplate {
             + " {{channel}}, \"send_at\": {{send_at}}}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
     private static final JsonFactory JSON = new JsonFactory();
+    /** Placeholders are probed as these numbers, so one inside a string or a key is found. */
+    private static final long SENTINEL = 7_310_000_000_000L;
 
     private final String[] literal;
     private final String[] names;
@@ -55,7 +57,7 @@ final class PayloadTemplate {
         while (m.find()) {
             lit.add(template.substring(at, m.start()));
             names.add(m.group(1));
-            probe.append(template, at, m.start()).append("0");
+            probe.append(template, at, m.start()).append(SENTINEL + names.size() - 1);
             at = m.end();
         }
         lit.add(template.substring(at));
@@ -65,11 +67,26 @@ final class PayloadTemplate {
         }
         try (JsonParser p = JSON.createParser(probe.toString())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("the payload is not a JSON object: " + probe);
+                throw new IllegalArgumentException("the payload is not a JSON object: " + template);
             }
-            p.skipChildren();
+            int values = 0;
+            for (int depth = 1; depth > 0;) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (t == JsonToken.VALUE_NUMBER_INT && p.getLongValue() >= SENTINEL
+                        && p.getLongValue() < SENTINEL + names.size()) {
+                    values++;
+                }
+            }
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException("text after the payload's JSON object");
+            }
+            if (values != names.size()) {
+                throw new IllegalArgumentException("the payload is not JSON once each {{name}} is a value: a placeholder"
+                        + " stands for a whole value, so write \"key\": {{name}}, not \"key\": \"{{name}}\"");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("the payload is not JSON once each {{name}} is a value (a placeholder"

@@ -69,11 +69,12 @@ record PlansSpec(String file, Optional<ZoneId> zone, List<Plan> plans) {
      * @param end what happens after the last step
      * @param goals the goals' YAML node, read by the report, if any
      * @param line the plan's line in the file
+     * @param node the plan's YAML node, for errors found later (a condition naming an unknown column)
      */
     record Plan(String name, int priority, String audience, double control, int reenterDays, int perDay,
             Optional<String> teamColumn, int perTeam, Optional<QuietHours> quiet, int saleLockDays, boolean file,
             Optional<YamlNode> webhook, String payload, List<Step> steps, List<Response> responses, End end,
-            Optional<YamlNode> goals, long line) {
+            Optional<YamlNode> goals, long line, YamlNode node) {
         /** Checks and copies. */
         Plan {
             steps = List.copyOf(steps);
@@ -103,8 +104,9 @@ record PlansSpec(String file, Optional<ZoneId> zone, List<Plan> plans) {
      * @param afterDays days after the previous step (for the first, after the entry)
      * @param when the condition to send it, else it is skipped; empty: always
      * @param line its line
+     * @param node its YAML node, for errors found later
      */
-    record Step(String name, String channel, int afterDays, Optional<String> when, long line) {
+    record Step(String name, String channel, int afterDays, Optional<String> when, long line, YamlNode node) {
     }
 
     /**
@@ -250,13 +252,13 @@ record PlansSpec(String file, Optional<ZoneId> zone, List<Plan> plans) {
         List<Step> steps = new ArrayList<>();
         Optional<YamlNode> stepList = n.get("steps");
         if (stepList.isEmpty()) {
-            steps.add(new Step("notify", "notify", 0, Optional.empty(), n.line()));
+            steps.add(new Step("notify", "notify", 0, Optional.empty(), n.line(), n));
         } else {
             Set<String> stepNames = new HashSet<>();
             for (YamlNode s : stepList.get().items()) {
                 s.allowOnly(STEP_KEYS);
                 Step step = new Step(name(required(s, "name")), s.get("channel").map(PlansSpec::name).orElse("notify"),
-                        s.get("after").map(x -> days(x, 0)).orElse(0), s.get("when").map(YamlNode::text), s.line());
+                        s.get("after").map(x -> days(x, 0)).orElse(0), s.get("when").map(YamlNode::text), s.line(), s);
                 if (!stepNames.add(step.name())) {
                     throw s.error("a second step named '" + step.name() + "' in plan '" + name + "'");
                 }
@@ -284,7 +286,7 @@ record PlansSpec(String file, Optional<ZoneId> zone, List<Plan> plans) {
                     e.get().get("then").map(PlansSpec::name), e.get().line());
         }
         return new Plan(name, priority, audience, control, reenter, perDay, teamColumn, perTeam, quiet, saleLock, file,
-                webhook, payload, steps, responses, end, n.get("goals"), n.line());
+                webhook, payload, steps, responses, end, n.get("goals"), n.line(), n);
     }
 
     private static YamlNode required(YamlNode n, String key) {
