@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * }</pre>
  * Credentials in the URL ({@code https://user:pass@host/...}) are sent as HTTP Basic
  * authentication, not in the address. {@link #toString()} and {@link #describe()} never show a
- * secret.
+ * secret; the accessors {@link #url()} and {@link #auth()} do (sending needs them), so print the
+ * former.
  *
  * @param url the webhook's http or https address, credentials included as written
  * @param auth the header that carries a secret, if any
@@ -88,7 +89,10 @@ public record Endpoint(URI url, Optional<Auth> auth, Duration connectTimeout, Du
             if (attempts < 1 || attempts > 100) {
                 throw new IllegalArgumentException("attempts " + attempts + " is outside 1 to 100");
             }
-            if (backoff.isNegative() || max.compareTo(backoff) < 0) {
+            if (backoff.isNegative()) {
+                throw new IllegalArgumentException("backoff " + backoff + " is below 0");
+            }
+            if (max.compareTo(backoff) < 0) {
                 throw new IllegalArgumentException("max " + text(max) + " is below backoff " + text(backoff));
             }
         }

@@ -157,7 +157,12 @@ public final class Outbox {
                     .followRedirects(HttpClient.Redirect.NEVER).build());
             SplittableRandom jitter = new SplittableRandom(seed(key));
             for (int attempt = 1; ; attempt++) {
-                Outcome o = send(client, ep, m);
+                Outcome o;
+                try {
+                    o = send(client, ep, m);
+                } catch (InterruptedException e) {
+                    throw interrupted();
+                }
                 if (o.status >= 200 && o.status < 300) {
                     sent.put(key, ByteBuffer.allocate(8).putInt(attempt).putInt(o.status).array());
                     pending.remove(key);
@@ -179,13 +184,17 @@ public final class Outbox {
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("delivery interrupted: " + pending.size() + " messages stay"
-                            + " pending for the next run");
+                    throw interrupted();
                 }
             }
         }
         return new Delivery(before, nSent, nDead, retries);
+    }
+
+    private IllegalStateException interrupted() {
+        Thread.currentThread().interrupt(); // kept set, for the caller to see
+        return new IllegalStateException("delivery interrupted: " + pending.size() + " messages stay pending for the"
+                + " next run");
     }
 
     /**
@@ -217,7 +226,7 @@ public final class Outbox {
         }
     }
 
-    private static Outcome send(HttpClient client, Endpoint ep, Message m) {
+    private static Outcome send(HttpClient client, Endpoint ep, Message m) throws InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(ep.target()).timeout(ep.readTimeout())
                 .header("Content-Type", "application/json").header("Idempotency-Key", m.key())
                 .POST(HttpRequest.BodyPublishers.ofString(m.body(), StandardCharsets.UTF_8));
@@ -237,10 +246,6 @@ public final class Outbox {
             // the message may name the address; the endpoint masks its secrets in it
             return new Outcome(0, "connection error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + ep.mask(e.getMessage())), Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("delivery interrupted: the messages not yet sent stay pending for the"
-                    + " next run");
         }
     }
 
