@@ -172,6 +172,13 @@ public record Endpoint(URI url, Optional<Auth> auth, Duration connectTimeout, Du
             // e.getMessage() quotes the input, which may hold a password
             throw u.error("not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw u.error("the scheme is '" + scheme + "', not http or https");
+        }
+        if (url.getHost() == null) {
+            throw u.error("no host in " + mask(url));
+        }
         Optional<Auth> auth = Optional.empty();
         Optional<YamlNode> a = node.get("auth");
         if (a.isPresent()) {
@@ -226,13 +233,6 @@ public record Endpoint(URI url, Optional<Auth> auth, Duration connectTimeout, Du
                         + " is below backoff " + text(backoff));
             }
             retries = new Retries(attempts, backoff, max);
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw u.error("the scheme is '" + scheme + "', not http or https");
-        }
-        if (url.getHost() == null) {
-            throw u.error("no host in " + mask(url));
         }
         return new Endpoint(url, auth, connect, read, retries);
     }

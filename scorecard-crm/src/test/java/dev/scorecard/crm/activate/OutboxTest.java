@@ -1,10 +1,12 @@
 package dev.scorecard.crm.activate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,15 @@ class OutboxTest {
         store.closeImmediately(); // as a kill would: the second enqueue was never committed
         store = open();
         assertThat(new Outbox(store).pendingCount()).isEqualTo(1);
+        store.close();
+    }
+
+    @Test
+    void aSecondRunOnTheStateIsRefused() {
+        // The caller opens the store; its file lock is what keeps two deliveries of one outbox apart.
+        MVStore store = open();
+        assertThatThrownBy(this::open).isInstanceOfSatisfying(MVStoreException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(7)); // DataUtils.ERROR_FILE_LOCKED
         store.close();
     }
 
