@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,11 @@ class DeliverySecretsTest {
             .getBytes(StandardCharsets.UTF_8));
     private static final List<String> SECRETS = List.of(TOKEN, PASSWORD, QUERY, BASIC);
     private static final Map<String, String> ENV = Map.of("CRM_TOKEN", "Bearer " + TOKEN);
+
+    @BeforeAll
+    static void warmUp() throws IOException {
+        WebhookReceiver.warmUp();
+    }
 
     @TempDir
     Path dir;

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryTest {
     static final Endpoint.Retries RETRIES = new Endpoint.Retries(4, Duration.ofMillis(100), Duration.ofSeconds(5));
     static final Duration READ = Duration.ofMillis(250);
+
+    @BeforeAll
+    static void warmUp() throws IOException {
+        WebhookReceiver.warmUp();
+    }
 
     @TempDir
     java.nio.file.Path dir;
@@ -255,6 +261,7 @@ class DeliveryTest {
             assertThat(outbox.deadLetters()).containsExactly(new DeadLetter(m,
                     "no response within 250ms on the last of 2 attempts", 2, 0));
             assertThat(receiver.accepted()).containsExactly(m.key());
+            assertThat(receiver.counts().get(m.key())).isEqualTo(2);
             assertThat(receiver.duplicates()).isEqualTo(1);
             assertThat(receiver.bodies().get(m.key())).containsExactly(m.body());
             store.close();

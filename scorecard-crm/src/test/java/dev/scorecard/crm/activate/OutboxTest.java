@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox's state: enqueue is idempotent over pending, sent and dead, and stored only by the caller's commit. */
 class OutboxTest {
+    @BeforeAll
+    static void warmUp() throws IOException {
+        WebhookReceiver.warmUp(); // the tests below use a 250 ms read timeout
+    }
+
     @TempDir
     Path dir;
 

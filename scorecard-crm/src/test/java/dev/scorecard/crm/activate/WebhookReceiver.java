@@ -64,6 +64,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Sends one message through a cold HttpClient with a generous timeout: the first request of a JVM
+     * loads the client's classes, which can take longer than the short read timeouts the tests use.
+     */
+    static void warmUp() throws IOException {
+        try (WebhookReceiver r = new WebhookReceiver((key, arrival) -> Reply.of(200))) {
+            org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().autoCommitDisabled().open();
+            Outbox o = new Outbox(store);
+            o.enqueue(Message.of("warm", "up", "s", "d", "{}"));
+            o.deliver(p -> Endpoint.of(r.url()), w -> { });
+            store.close();
+        }
+    }
+
     void script(Script s) {
         script = s;
     }
