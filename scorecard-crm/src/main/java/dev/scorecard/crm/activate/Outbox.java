@@ -179,7 +179,7 @@ public final class Outbox {
                     nDead++;
                     break;
                 }
-                Duration wait = wait(ep.retries(), attempt, o.retryAfter, jitter);
+                Duration wait = waitAfter(ep.retries(), attempt, o.retryAfter, jitter);
                 retries++;
                 try {
                     sleeper.sleep(wait);
@@ -202,7 +202,7 @@ public final class Outbox {
      * gave them, else a uniform draw from 0 to {@link Endpoint.Retries#ceiling} (full jitter, which
      * spreads the retries of many senders), both capped at {@code max}.
      */
-    static Duration wait(Endpoint.Retries r, int failures, Optional<Duration> retryAfter, SplittableRandom jitter) {
+    static Duration waitAfter(Endpoint.Retries r, int failures, Optional<Duration> retryAfter, SplittableRandom jitter) {
         if (retryAfter.isPresent()) {
             return retryAfter.get().compareTo(r.max()) > 0 ? r.max() : retryAfter.get();
         }
