@@ -246,6 +246,47 @@ class DeliveryTest {
     }
 
     @Test
+    void connectTimeout() throws IOException {
+        // A listener that never accepts, its backlog filled: the kernel drops further connection
+        // attempts, so the client's connect times out.
+        try (ServerSocket never = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fill = new ArrayList<>();
+            boolean full = false;
+            try {
+                for (int i = 0; i < 8 && !full; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(never.getLocalSocketAddress(), 200);
+                        fill.add(s);
+                    } catch (java.net.SocketTimeoutException e) {
+                        s.close();
+                        full = true;
+                    } catch (java.net.ConnectException e) {
+                        s.close();
+                        break; // this system refuses instead of dropping: no timeout to test
+                    }
+                }
+                org.junit.jupiter.api.Assumptions.assumeTrue(full, "a full backlog does not drop connections here");
+                MVStore store = new MVStore.Builder().autoCommitDisabled().open();
+                Outbox outbox = new Outbox(store);
+                Message m = message(1, "p");
+                outbox.enqueue(m);
+                Endpoint ep = new Endpoint(URI.create("http://127.0.0.1:" + never.getLocalPort() + "/hook"),
+                        Optional.empty(), Duration.ofMillis(300), READ,
+                        new Endpoint.Retries(2, Duration.ofMillis(1), Duration.ofMillis(1)));
+                assertThat(outbox.deliver(p -> ep, new Waits())).isEqualTo(new Delivery(1, 0, 1, 1));
+                assertThat(outbox.deadLetters()).containsExactly(new DeadLetter(m,
+                        "no connection within 300ms on the last of 2 attempts", 2, 0));
+                store.close();
+            } finally {
+                for (java.net.Socket s : fill) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void lostAcknowledgementOnEveryTry() throws IOException {
         // The documented edge of the contract: when no try gets its answer in time, the message is a dead
         // letter at the sender although the receiver processed it; re-sending it later under the same key
