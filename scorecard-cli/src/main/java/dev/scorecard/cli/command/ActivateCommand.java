@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             + " (journeys, entries, grades, messages) is one embedded database file in --state: a night is decided"
             + " once; running it again resumes it and writes the same outputs. Writes DIR/entries.csv (every entry so"
             + " far, for activate report), DIR/activations.csv (tonight's steps), DIR/not-entered.csv,"
-            + " DIR/journeys.csv, DIR/messages.jsonl and DIR/summary.csv.",
+            + " DIR/journeys.csv, DIR/messages.jsonl and DIR/summary.csv; plans with a webhook post their messages"
+            + " (docs/delivery.md) and DIR/delivery.csv and DIR/dead-letters.jsonl report it.",
         footer = {"", "Examples:",
             "  scorecard activate --plans plans.yaml --leads leads.csv \\",
             "      --scores out/blend/blended.csv --scores out/rules/scores.csv \\",
@@ -132,7 +133,7 @@ public final class ActivateCommand implements Callable<Integer> {
         }
         collisions.folder("--out", out, List.of(ActivateWorkflow.ENTRIES_CSV, ActivateWorkflow.ACTIVATIONS_CSV,
                 ActivateWorkflow.NOT_ENTERED_CSV, ActivateWorkflow.JOURNEYS_CSV, ActivateWorkflow.MESSAGES_JSONL,
-                ActivateWorkflow.SUMMARY_CSV)).check();
+                ActivateWorkflow.SUMMARY_CSV, ActivateWorkflow.DELIVERY_CSV, "dead-letters.jsonl")).check();
         ZoneId zone = ZoneOffset.UTC;
         if (timezone != null) {
             try {
@@ -160,6 +161,10 @@ public final class ActivateCommand implements Callable<Integer> {
                         p.alreadyIn(), p.taken(), sum(p.notEntered()), reasons(p.notEntered())));
                 stdout.println(String.format(Locale.ROOT, "  steps: %d sent, %d skipped%s; journeys ended: %d%s",
                         p.sent(), sum(p.skipped()), reasons(p.skipped()), sum(p.ended()), reasons(p.ended())));
+            }
+            if (o.delivery().pendingBefore() > 0) {
+                stdout.println(String.format(Locale.ROOT, "webhooks: %d to deliver = %d sent + %d dead letters (%d retries)",
+                        o.delivery().pendingBefore(), o.delivery().sent(), o.delivery().dead(), o.delivery().retries()));
             }
             stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString)
                     .toList()), 6));

@@ -57,6 +57,8 @@ public final class ActivateWorkflow {
     public static final String MESSAGES_JSONL = "messages.jsonl";
     /** Per plan, tonight's counts. */
     public static final String SUMMARY_CSV = "summary.csv";
+    /** This run's webhook delivery: pending before = sent + dead. */
+    public static final String DELIVERY_CSV = "delivery.csv";
     /** The rejects of the leads file. */
     public static final String LEAD_REJECTS_CSV = "lead-rejects.csv";
     /** The rejects of the events file. */
@@ -135,9 +137,12 @@ public final class ActivateWorkflow {
      * @param resumed whether the night had been decided before (the outputs are those of that run)
      * @param plans per plan
      * @param messages tonight's messages
+     * @param delivery the webhook delivery of this run: the messages pending before it (tonight's and
+     *     any a killed run left) = sent + dead letters
      * @param written the files written
      */
-    public record Outcome(long asOf, boolean resumed, List<PlanOutcome> plans, long messages, List<Path> written) {
+    public record Outcome(long asOf, boolean resumed, List<PlanOutcome> plans, long messages, Delivery delivery,
+            List<Path> written) {
     }
 
     /**
@@ -160,17 +165,29 @@ public final class ActivateWorkflow {
                         + " activation does not go back (a night's messages have gone out)");
             }
             boolean resumed = last.isPresent() && asOf == last.get();
-            if (!resumed) {
-                decide(request, spec, store, format, zone, asOf);
+            Map<String, Endpoint> endpoints = new HashMap<>();
+            for (Plan p : spec.plans()) {
+                p.webhook().ifPresent(w -> endpoints.put(p.name(), Endpoint.read(w)));
             }
-            return write(store, out, asOf, resumed, zone);
+            Outbox outbox = new Outbox(store.mvStore());
+            if (!resumed) {
+                decide(request, spec, store, outbox, format, zone, asOf);
+            }
+            Delivery delivery;
+            try {
+                delivery = outbox.deliver(endpoints::get);
+            } catch (IllegalArgumentException e) {
+                throw new InputDataException(spec.file(), 0, null, e.getMessage() + ": a plan with messages still to"
+                        + " deliver lost its webhook; give it back, or the messages stay pending");
+            }
+            return write(store, outbox, out, asOf, resumed, zone, delivery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void decide(Request request, PlansSpec spec, ActivationStore store, InputFormat format, ZoneId zone,
-            long asOf) throws IOException {
+    private static void decide(Request request, PlansSpec spec, ActivationStore store, Outbox outbox,
+            InputFormat format, ZoneId zone, long asOf) throws IOException {
         Path out = request.outDir();
         try (OutputSet rejectsSet = OutputSet.of(List.of(out.resolve(LEAD_REJECTS_CSV), out.resolve(EVENT_REJECTS_CSV)))) {
             RunInputs in = new RunInputs(null, Optional.of(zone), Optional.<DuplicatePolicy>empty(), format, true,
@@ -294,6 +311,11 @@ public final class ActivateWorkflow {
                             }
                         }
                     }
+                    for (Outgoing o : night.outgoing()) {
+                        if (o.webhook()) {
+                            outbox.enqueue(o.message());
+                        }
+                    }
                     store.nightOutputs(nightOutputs(night, compiled, zone, leadZones, leads));
                     store.commitNight(asOf);
                 } catch (RuntimeException e) {
@@ -352,16 +374,16 @@ public final class ActivateWorkflow {
                 w.row(List.of(n.lead(), n.plan(), n.reason()));
             }
         }));
-        StringBuilder jsonl = new StringBuilder();
+        List<Message> toFile = new ArrayList<>();
         for (Outgoing o : night.outgoing()) {
             if (o.file()) {
-                Message m = o.message();
-                jsonl.append("{\"key\":").append(PayloadTemplate.string(m.key())).append(",\"lead_id\":")
-                        .append(PayloadTemplate.string(m.lead())).append(",\"plan\":")
-                        .append(PayloadTemplate.string(m.plan())).append(",\"step\":")
-                        .append(PayloadTemplate.string(m.step())).append(",\"day\":")
-                        .append(PayloadTemplate.string(m.day())).append(",\"payload\":").append(m.body()).append("}\n");
+                toFile.add(o.message());
             }
+        }
+        toFile.sort(JsonlFile.ORDER);
+        java.io.StringWriter jsonl = new java.io.StringWriter();
+        for (Message m : toFile) {
+            JsonlFile.line(jsonl, m, null);
         }
         outputs.put(MESSAGES_JSONL, jsonl.toString());
         List<String> summaryColumns = summaryColumns();
@@ -391,11 +413,18 @@ public final class ActivateWorkflow {
         return cols;
     }
 
-    private static Outcome write(ActivationStore store, Path out, long asOf, boolean resumed, ZoneId zone)
-            throws IOException {
+    private static Outcome write(ActivationStore store, Outbox outbox, Path out, long asOf, boolean resumed, ZoneId zone,
+            Delivery delivery) throws IOException {
         List<Path> members = List.of(out.resolve(ENTRIES_CSV), out.resolve(ACTIVATIONS_CSV), out.resolve(NOT_ENTERED_CSV),
-                out.resolve(JOURNEYS_CSV), out.resolve(MESSAGES_JSONL), out.resolve(SUMMARY_CSV));
+                out.resolve(JOURNEYS_CSV), out.resolve(MESSAGES_JSONL), out.resolve(SUMMARY_CSV),
+                out.resolve(DeadLetterFile.NAME), out.resolve(DELIVERY_CSV));
         try (OutputSet set = OutputSet.of(members)) {
+            set.writeText(out.resolve(DELIVERY_CSV), w -> w.write(csv(List.of("pending_before", "sent", "dead", "retries",
+                    "sent_so_far", "dead_so_far"), c -> c.row(List.of(Integer.toString(delivery.pendingBefore()),
+                    Integer.toString(delivery.sent()), Integer.toString(delivery.dead()),
+                    Integer.toString(delivery.retries()), Integer.toString(outbox.sentCount()),
+                    Integer.toString(outbox.deadCount()))))));
+            DeadLetterFile.write(set, out.resolve(DeadLetterFile.NAME), outbox.deadLetters());
             set.writeText(out.resolve(ENTRIES_CSV), w -> w.write(csv(ENTRY_COLUMNS, c -> {
                 for (List<String> e : store.entries()) {
                     c.row(e);
@@ -420,7 +449,7 @@ public final class ActivateWorkflow {
             set.commit();
             List<PlanOutcome> plans = parseSummary(store.nightOutput(SUMMARY_CSV).orElse(""));
             long messages = store.nightOutput(ACTIVATIONS_CSV).orElse("").lines().filter(l -> l.contains(",sent,")).count();
-            return new Outcome(asOf, resumed, plans, messages, members);
+            return new Outcome(asOf, resumed, plans, messages, delivery, members);
         }
     }
 

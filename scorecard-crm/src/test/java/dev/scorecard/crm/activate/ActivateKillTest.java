@@ -3,7 +3,13 @@ package dev.scorecard.crm.activate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scorecard.crm.events.InputFormat;
-import java.io.IOException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +56,19 @@ class ActivateKillTest {
         Path leadsFile = Files.write(dir.resolve("leads.csv"), leads);
         Path scoresFile = Files.write(dir.resolve("scores.csv"), scores);
         Path eventsFile = Files.write(dir.resolve("events.csv"), events);
+        Map<String, Integer> received = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/hook", x -> {
+            x.getRequestBody().readAllBytes();
+            received.merge(x.getRequestHeaders().getFirst("Idempotency-Key"), 1, Integer::sum);
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
         Path plans = Files.write(dir.resolve("plans.yaml"), List.of("control: 0.1", "plans:",
-                "  - name: sales", "    priority: 1", "    audience: \"grade == 'A'\"", "    limits: {perDay: 3000}",
+                "  - name: sales", "    priority: 1", "    audience: \"grade == 'A'\"", "    limits: {perDay: 400}",
+                "    deliver: {file: false, webhook: {url: \"" + url + "\"}}",
                 "  - name: nurture", "    priority: 2", "    audience: \"grade == 'B' or grade == 'C'\"",
                 "    steps:", "      - {name: push-1, channel: push}",
                 "      - {name: push-2, channel: push, after: 2d, when: \"responses(app_open) == 0\"}",
@@ -64,6 +81,9 @@ class ActivateKillTest {
                     Optional.of(eventsFile), Optional.empty(), night, dir.resolve("ref-" + night), dir.resolve("ref-state"),
                     InputFormat.DEFAULT, false, 0.5));
         }
+        Set<String> referenceKeys = new HashSet<>(received.keySet());
+        assertThat(received.values()).allMatch(v -> v == 1);
+        received.clear();
         SplittableRandom kills = new SplittableRandom(42);
         int killed = 0;
         for (String night : NIGHTS) {
@@ -100,5 +120,24 @@ class ActivateKillTest {
             }
         }
         assertThat(sent).doesNotHaveDuplicates().hasSizeGreaterThan(4_000);
+        // The webhook: every sales step sent reached the receiver (again only when in flight at a kill).
+        Set<String> salesKeys = new HashSet<>();
+        for (String night : NIGHTS) {
+            for (String l : Files.readAllLines(dir.resolve("out-" + night).resolve(ActivateWorkflow.ACTIVATIONS_CSV))) {
+                String[] f = l.split(",", -1);
+                if (f[1].equals("sales") && f[4].equals("sent")) {
+                    salesKeys.add(f[7]);
+                }
+            }
+            String[] delivery = Files.readAllLines(dir.resolve("out-" + night).resolve(ActivateWorkflow.DELIVERY_CSV)).get(1)
+                    .split(",");
+            assertThat(delivery[2]).as("dead letters tonight").isEqualTo("0");
+            assertThat(delivery[5]).as("dead letters so far").isEqualTo("0");
+        }
+        server.stop(0);
+        assertThat(received.keySet()).isEqualTo(salesKeys).isEqualTo(referenceKeys);
+        long twice = received.values().stream().filter(v -> v > 1).count();
+        assertThat(received.values()).allMatch(v -> v <= 2);
+        assertThat(twice).as("keys received twice").isLessThanOrEqualTo(killed);
     }
 }
