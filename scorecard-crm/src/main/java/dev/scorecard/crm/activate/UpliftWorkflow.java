@@ -272,7 +272,8 @@ public final class UpliftWorkflow {
             return Optional.of("no control entry is decided yet");
         }
         if (d.controlN() < minControl) {
-            return Optional.of("only " + d.controlN() + " control entries are decided, under --min-control " + minControl
+            return Optional.of("only " + d.controlN() + (d.controlN() == 1 ? " control entry is" : " control entries are")
+                    + " decided, under --min-control " + minControl
                     + ": too few to tell");
         }
         double half = (d.upper() - d.lower()) / 2;
