@@ -39,7 +39,8 @@ final class UpliftPage {
                 new KeyValue("as of", Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime().toString()),
                 new KeyValue("entries read", entries.rowsRead + " (" + entries.rowsRejected + " rejected)"),
                 new KeyValue("too small to tell", "control under " + request.minControl() + " decided entries, or a 95 %"
-                        + " interval wider on each side than the difference and than " + percent(request.minEffect())));
+                        + " interval wider on each side than the difference and than the minimum effect "
+                        + DoubleFormat.format(request.minEffect())));
         Map<String, List<List<UpliftRow>>> byPlan = new LinkedHashMap<>();
         for (UpliftRow r : rows) {
             List<List<UpliftRow>> goals = byPlan.computeIfAbsent(r.plan(), p -> new ArrayList<>());
@@ -87,9 +88,11 @@ final class UpliftPage {
     private static Section goalSection(String id, List<UpliftRow> rows) {
         UpliftRow all = rows.get(0);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph(String.format(Locale.ROOT, "Success: an event '%s' after the entry and at most %s later."
-                + " %d treated and %d control entries are pending (their deadline is after the as-of instant) and left out.",
-                all.event(), all.within(), all.treatedPending(), all.controlPending())));
+        String success = all.event().equals(GoalSpec.CONVERTED) ? "the lead's conversion (converted_at)"
+                : "an event '" + all.event() + "'";
+        blocks.add(new Paragraph(String.format(Locale.ROOT, "Success: %s after the entry and at most %s later. %d treated"
+                + " and %d control entries are pending (their deadline is after the as-of instant) and left out.", success,
+                all.within(), all.treatedPending(), all.controlPending())));
         all.warning().ifPresent(w -> blocks.add(new Paragraph("Warning: " + w + ".")));
         List<Table.Column> columns = List.of(Table.Column.left("grade"), Table.Column.right("treated"),
                 Table.Column.right("control"), Table.Column.right("difference"), Table.Column.right("95 % interval"),
@@ -191,9 +194,5 @@ final class UpliftPage {
 
     private static String relative(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+.1f %%", 100 * v);
-    }
-
-    private static String percent(double share) {
-        return DoubleFormat.format(100 * share) + " points";
     }
 }
