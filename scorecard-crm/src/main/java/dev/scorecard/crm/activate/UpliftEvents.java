@@ -66,7 +66,7 @@ final class UpliftEvents implements EventSink {
 
     /** Groups the events by slot and lead and sorts each lead's instants. */
     void seal() {
-        int cells = types.size() * leads;
+        int cells = Math.multiplyExact(types.size(), leads); // one start per goal type and lead: 4 bytes each
         starts = new int[cells + 1];
         for (int i = 0; i < n; i++) {
             starts[slot[i] * leads + lead[i] + 1]++;

