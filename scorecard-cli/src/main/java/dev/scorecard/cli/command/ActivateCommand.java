@@ -43,8 +43,10 @@ import picocli.CommandLine.Spec;
             "      --scores out/blend/blended.csv --scores out/rules/scores.csv \\",
             "      --events events.csv --as-of 2026-12-01 --state state/activate \\",
             "      --out out/activate-1201",
+            "", "Goals, treated against control: scorecard activate report --help.",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT},
-        sortOptions = false)
+        sortOptions = false,
+        subcommands = {ActivateReportCommand.class})
 public final class ActivateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard activate report}: what the activation plans changed, treated entries against the control. */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
-        header = "Measure each plan's goals: treated entries against the held-out control, with 95 % intervals.",
+        header = "Measure each plan's goals: treated entries against the held-out control, with 95 %% intervals.",
         description = "Reads the entries that scorecard activate wrote (--entries) and each plan's goals (--plans). An"
             + " entry reaches a goal when its lead has the goal's event (or, for event: converted, its converted_at)"
             + " after entered_at and at most 'within' later; an entry whose deadline is after --as-of is pending and"
             + " left out of the rates. Per plan and goal, over all entries and per grade at entry: the treated and"
-            + " control rates, their difference with Newcombe's 95 % hybrid score interval, the relative uplift, and a"
+            + " control rates, their difference with Newcombe's 95 %% hybrid score interval, the relative uplift, and a"
             + " warning when the control group is too small to tell. Writes DIR/uplift.csv and uplift.html.",
         footer = {"", "Examples:",
             "  scorecard activate report --entries out/activate/entries.csv --plans plans.yaml \\",
@@ -69,7 +69,7 @@ public final class ActivateReportCommand implements Callable<Integer> {
     long minControl;
 
     @Option(names = "--min-effect", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "The smallest difference worth telling from none: warn when the 95 % interval is wider than"
+            description = "The smallest difference worth telling from none: warn when the 95 %% interval is wider than"
                 + " it and than the difference on each side (default ${DEFAULT-VALUE}, one point).")
     double minEffect;
 

@@ -285,6 +285,7 @@ record PlansSpec(String file, Optional<ZoneId> zone, List<Plan> plans) {
             end = new End(e.get().get("after").map(x -> days(x, 0)).orElse(0), e.get().get("tag").map(PlansSpec::name),
                     e.get().get("then").map(PlansSpec::name), e.get().line());
         }
+        n.get("goals").ifPresent(GoalSpec::read); // checked on load here too: activate report reads them
         return new Plan(name, priority, audience, control, reenter, perDay, teamColumn, perTeam, quiet, saleLock, file,
                 webhook, payload, steps, responses, end, n.get("goals"), n.line(), n);
     }
