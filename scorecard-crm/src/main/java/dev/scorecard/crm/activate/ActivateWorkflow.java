@@ -236,6 +236,11 @@ public final class ActivateWorkflow {
                 LeadColumns columns = LeadColumns.read(request.scores(), scope.usedColumns(), leads, scoreSet,
                         scoreRejects);
                 scoreSet.commit();
+                checkShare(leads.file(), leads.rowsRejected(), leads.rowsRead(), request.maxRejectShare(),
+                        out.resolve(LEAD_REJECTS_CSV));
+                for (LeadColumns.FileCounts f : columns.files()) {
+                    checkShare(f.file(), f.rowsRejected(), f.rowsRead(), request.maxRejectShare(), f.rejects());
+                }
                 for (int i = 0; i < compiled.size(); i++) {
                     Compiled c = compiled.get(i);
                     PayloadTemplate payload = payloads.get(i);
@@ -331,6 +336,16 @@ public final class ActivateWorkflow {
             return scope.compile(source, step);
         } catch (Expr.CompileException e) {
             throw at.error("column " + e.column() + ": " + e.getMessage() + " (in: " + source + ")");
+        }
+    }
+
+    /** Stops the run, before anything is decided, when too many of a file's rows could not be used. */
+    private static void checkShare(Path input, long rejected, long read, double maxShare, Path rejects) {
+        if (read > 0 && (double) rejected / read > maxShare) {
+            throw new InputDataException(input.toString(), 0, null, String.format(java.util.Locale.ROOT,
+                    "%d of %d rows (%.2f %%) could not be used, over --max-reject-share %s; nothing was decided; see %s",
+                    rejected, read, 100.0 * rejected / read, dev.scorecard.core.internal.DoubleFormat.format(maxShare),
+                    rejects));
         }
     }
 

@@ -349,4 +349,30 @@ class ActivateWorkflowTest {
                     .hasMessageContaining("another run is using this state (its file is locked)");
         }
     }
+
+    @Test
+    void scoresRowsThatCannotBeUsedAreRejectedWithTheirLineAndTooManyStopTheNight() throws IOException {
+        journeyFixture();
+        Path scores = write("scores.csv", "lead_id,score100,grade", "L1,40,B", "L9,39,B", "L1,41,B", "L3,38", "L2,39,B",
+                "L4,10,D"); // 3 of 6 rejected: at the 0.5 these runs allow
+        ActivateWorkflow.Outcome o = night(journeyPlans(), scores, "2026-06-01", Optional.empty());
+        assertThat(Files.readAllLines(dir.resolve("out-2026-06-01").resolve("scores-rejects.csv"))).containsExactly(
+                "line,reason,lead_id,score100,grade",
+                "3,lead 'L9' is not in the leads file (or was rejected there),L9,39,B",
+                "4,lead 'L1' is already on line 2,L1,41,B",
+                "5,\"expected 3 fields as in the header, found 2\",L3,38");
+        assertThat(steps("2026-06-01")).containsExactly("L1 journey push-1 sent", "L2 journey push-1 sent");
+        assertThat(o.plans().get(0).audience()).isEqualTo(2);
+        // Over the share, the night is not decided: the state stays empty.
+        write("scores.csv", "lead_id,score100,grade", "L1,40,B", "L9,39,B", "L1,41,B", "L3,38", "L2,1,B");
+        assertThatThrownBy(() -> ActivateWorkflow.run(new ActivateWorkflow.Request(journeyPlans(),
+                dir.resolve("leads.csv"), List.of(scores), Optional.of(dir.resolve("events.csv")), Optional.empty(),
+                "2026-06-01", dir.resolve("out-x"), dir.resolve("state-x"), InputFormat.DEFAULT, false, 0.1)))
+                .isInstanceOf(InputDataException.class)
+                .hasMessageContaining("3 of 5 rows (60.00 %) could not be used, over --max-reject-share 0.1; nothing was"
+                        + " decided");
+        try (ActivationStore s = ActivationStore.open(dir.resolve("state-x"))) {
+            assertThat(s.lastAsOf()).isEmpty();
+        }
+    }
 }
