@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
+import dev.scorecard.cli.option.RequiredOptions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.crm.activate.ActivateWorkflow;
 import dev.scorecard.crm.events.InputFormat;
@@ -105,29 +106,8 @@ public final class ActivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> missing = new ArrayList<>();
-        if (plans == null) {
-            missing.add("'--plans=FILE.yaml'");
-        }
-        if (leads == null) {
-            missing.add("'--leads=FILE'");
-        }
-        if (scores.isEmpty()) {
-            missing.add("'--scores=FILE'");
-        }
-        if (asOf == null) {
-            missing.add("'--as-of=TIME'");
-        }
-        if (state == null) {
-            missing.add("'--state=DIR'");
-        }
-        if (out == null) {
-            missing.add("'--out=DIR'");
-        }
-        if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "missing required option" + (missing.size() > 1 ? "s" : "")
-                    + ": " + String.join(", ", missing));
-        }
+        RequiredOptions.of(spec).need("--plans", plans).need("--leads", leads).need("--scores", scores)
+                .need("--as-of", asOf).need("--state", state).need("--out", out).check();
         PathCollisions collisions = PathCollisions.of().input("--plans", plans).input("--leads", leads)
                 .input("--events", events).input("--dnd", dnd);
         for (Path s : scores) {

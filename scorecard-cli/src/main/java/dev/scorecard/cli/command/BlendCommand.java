@@ -2,6 +2,7 @@ package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
+import dev.scorecard.cli.option.RequiredOptions;
 import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.crm.blend.BlendWorkflow;
 import dev.scorecard.crm.events.InputFormat;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code scorecard blend}: one 0-100 score per lead from the channel, rule and model scores, by configured weights. */
@@ -92,20 +91,7 @@ public final class BlendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> missing = new ArrayList<>();
-        if (config == null) {
-            missing.add("'--config=FILE.yaml'");
-        }
-        if (leads == null) {
-            missing.add("'--leads=FILE'");
-        }
-        if (out == null) {
-            missing.add("'--out=DIR'");
-        }
-        if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "missing required option" + (missing.size() > 1 ? "s" : "")
-                    + ": " + String.join(", ", missing));
-        }
+        RequiredOptions.of(spec).need("--config", config).need("--leads", leads).need("--out", out).check();
         PathCollisions collisions = PathCollisions.of().input("--config", config).input("--leads", leads)
                 .input("--channels", channels).input("--rules-scores", rulesScores).input("--model-scores", modelScores);
         collisions.folder("--out", out, List.of(BlendWorkflow.BLENDED_CSV, BlendWorkflow.GRADES_CSV,

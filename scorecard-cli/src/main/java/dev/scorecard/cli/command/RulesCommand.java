@@ -3,6 +3,7 @@ package dev.scorecard.cli.command;
 import dev.scorecard.cli.option.LeadInputOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
+import dev.scorecard.cli.option.RequiredOptions;
 import dev.scorecard.crm.rules.RulesWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code scorecard rules}: the rule score of every lead as of an instant. */
@@ -99,26 +99,8 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> missing = new ArrayList<>();
-        if (rules == null) {
-            missing.add("'--rules=FILE'");
-        }
-        if (leads == null) {
-            missing.add("'--leads=FILE'");
-        }
-        if (events == null) {
-            missing.add("'--events=FILE'");
-        }
-        if (asOf == null) {
-            missing.add("'--as-of=TIME'");
-        }
-        if (out == null) {
-            missing.add("'--out=DIR'");
-        }
-        if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "missing required option" + (missing.size() > 1 ? "s" : "")
-                    + ": " + String.join(", ", missing));
-        }
+        RequiredOptions.of(spec).need("--rules", rules).need("--leads", leads).need("--events", events)
+                .need("--as-of", asOf).need("--out", out).check();
         RulesWorkflow.Request request = new RulesWorkflow.Request(leads, events, rules,
                 Optional.ofNullable(channels), asOf, out, input.format(), input.timezone != null, input.duplicatePolicy(),
                 explain, Optional.ofNullable(previous), Optional.ofNullable(input.rejects),
