@@ -428,7 +428,7 @@ public final class RulesWorkflow {
     private static void row(CsvByteWriter w, String id, LeadScorer s, CompiledRules rules) throws IOException {
         w.field(id);
         w.comma();
-        w.field(Cents.format(s.score));
+        Cents.write(w, s.score);
         w.comma();
         w.number(s.score10);
         w.comma();
@@ -442,17 +442,17 @@ public final class RulesWorkflow {
         w.comma();
         w.field(String.join(";", s.tags));
         w.comma();
-        w.field(Cents.format(s.channel));
+        Cents.write(w, s.channel);
         for (long l : s.level) {
             w.comma();
-            w.field(Cents.format(l));
+            Cents.write(w, l);
         }
         w.comma();
-        w.field(Cents.format(s.conditions));
+        Cents.write(w, s.conditions);
         w.comma();
-        w.field(Cents.format(s.totalCap));
+        Cents.write(w, s.totalCap);
         w.comma();
-        w.field(Cents.format(s.clamp));
+        Cents.write(w, s.clamp);
         w.endRow();
     }
 
