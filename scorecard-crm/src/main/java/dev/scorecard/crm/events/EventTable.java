@@ -50,23 +50,27 @@ public final class EventTable implements EventSink {
     }
 
     /**
-     * Appends {@code n} events stored column after column (as {@link LogState} writes them), with their
-     * leads mapped through {@code leadOf}.
+     * Appends {@code n} events stored column after column (as {@link LogState} writes them), their
+     * leads as stored: {@link #mapLeads} maps them.
      */
-    void append(ColumnFile.Reader in, int n, int[] leadOf) throws java.io.IOException {
+    void append(ColumnFile.Reader in, int n) throws java.io.IOException {
         int need = size + n;
         if (need > leads.length) {
             grow(need);
         }
         in.getInts(leads, size, n);
-        for (int i = size; i < need; i++) {
-            leads[i] = leadOf[leads[i]];
-        }
         in.getInts(types, size, n);
         in.getLongs(times, size, n);
         in.getDoubles(values, size, n);
         in.getInts(props, size * properties, n * properties);
         size = need;
+    }
+
+    /** Maps every event's lead index {@code l} to {@code leadOf[l]}. */
+    void mapLeads(int[] leadOf) {
+        for (int i = 0; i < size; i++) {
+            leads[i] = leadOf[leads[i]];
+        }
     }
 
     /** Makes room for at least {@code need} events. */

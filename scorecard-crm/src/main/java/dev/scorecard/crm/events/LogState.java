@@ -209,6 +209,22 @@ public final class LogState implements AutoCloseable {
      * @return tonight's read
      */
     public Night read(Path file, LeadTable leads, EventLog.Options options, LongConsumer progress) {
+        return read(file, () -> leads, options, progress);
+    }
+
+    /**
+     * {@link #read(Path, LeadTable, EventLog.Options, LongConsumer)} with tonight's leads asked for only
+     * once the state's columns are loaded, so that the leads file can be parsed on another core
+     * meanwhile (the columns are loaded by the state's lead indices and mapped to tonight's after).
+     *
+     * @param file the events file, appended to between nights
+     * @param tonight gives tonight's leads, waiting for them if need be
+     * @param options how to read it; the as-of instant is ignored (events are kept whatever their time)
+     * @param progress gets the lines read so far
+     * @return tonight's read
+     */
+    public Night read(Path file, java.util.function.Supplier<LeadTable> tonight, EventLog.Options options,
+            LongConsumer progress) {
         EventLog.Options all = new EventLog.Options(options.format(), Long.MAX_VALUE, options.duplicates(),
                 options.knownTypes(), options.properties());
         String key = key(all);
@@ -238,7 +254,11 @@ public final class LogState implements AutoCloseable {
         rebuild = why != null;
         long[] scan = scan(file, rebuild ? 0 : meta.get().to, size); // the last line end, the line ends before it
         if (!rebuild) {
-            why = load(meta.get(), leads, scan[1]);
+            why = loadColumns(meta.get(), scan[1]);
+        }
+        LeadTable leads = tonight.get();
+        if (!rebuild) {
+            why = why != null ? why : mapLeads(meta.get(), leads);
             rebuild = why != null;
             if (rebuild) {
                 scan = scan(file, 0, size);
@@ -415,15 +435,17 @@ public final class LogState implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%s/%06d", what, night);
     }
 
-    /** Loads the nights so far; returns why they cannot be used with tonight's leads, or null. */
-    private String load(Meta m, LeadTable leads, long newLines) {
+    /**
+     * Ties the nights' leads to tonight's, and the loaded events to tonight's lead indices; returns why
+     * they cannot be used with tonight's leads, or null.
+     */
+    private String mapLeads(Meta m, LeadTable leads) {
         rows = new ArrayList<>();
         stateLead = new int[leads.size()];
         Arrays.fill(stateLead, -1);
         int[] current = new int[1 << 16];
         int known = 0;
         String missing = null;
-        long events = 0;
         for (int night = 1; night <= m.nights; night++) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(map.get(key("leads", night))))) {
                 int n = in.readInt();
@@ -446,7 +468,6 @@ public final class LogState implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             rows.addAll(rows(map.get(key("rows", night))));
-            events += ByteBuffer.wrap(map.get(key("pieces", night))).getLong(0);
         }
         if (missing != null) {
             return "lead '" + missing + "' of an earlier night is no longer in the leads file";
@@ -460,6 +481,20 @@ public final class LogState implements AutoCloseable {
                     return "lead '" + id + "' had events before it was in the leads file";
                 }
             }
+        }
+        table.mapLeads(current);
+        savedRows = rows.size();
+        return null;
+    }
+
+    /**
+     * Loads the nights' events (by the state's lead indices) and fingerprints; returns why they cannot
+     * be used, or null.
+     */
+    private String loadColumns(Meta m, long newLines) {
+        long events = 0;
+        for (int night = 1; night <= m.nights; night++) {
+            events += ByteBuffer.wrap(map.get(key("pieces", night))).getLong(0);
         }
         codes = restoreCodes(map.get(key("codes", m.nights)));
         int np = codes.properties();
@@ -476,7 +511,7 @@ public final class LogState implements AutoCloseable {
                 in.getInt(); // the property slots, as the codes say
                 int nf = in.getInt();
                 in.getInt();
-                table.append(in, n, current);
+                table.append(in, n);
                 for (int k = 0; k < nf; k += fps.length) {
                     int c = Math.min(fps.length, nf - k);
                     in.getLongs(fps, 0, c);
@@ -492,8 +527,6 @@ public final class LogState implements AutoCloseable {
             }
         }
         savedEvents = table.size();
-
-        savedRows = rows.size();
         return null;
     }
 

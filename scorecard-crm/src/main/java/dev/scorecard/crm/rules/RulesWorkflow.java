@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -162,23 +164,40 @@ public final class RulesWorkflow {
             RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
                     request.zoneGiven(), request.duplicates(), set, request.rejectsFile(), request.leadRejectsFile());
             long asOf = FeaturesWorkflow.asOf(request.asOf(), in.format);
-            LeadTable leads = in.leads(request.leads());
+            Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
+                    .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
+            LeadTable leads;
+            LogState.Night night = null;
+            if (state.isPresent()) {
+                // The leads file is parsed on another core while the state's columns load (they need the
+                // leads only to map lead indices, at the end): a night spends about a second on each.
+                FutureTask<LeadTable> parse = new FutureTask<>(() -> in.leads(request.leads()));
+                Thread t = new Thread(parse, "rules-leads");
+                t.setDaemon(true);
+                t.start();
+                try {
+                    night = state.get().read(request.events(), () -> done(parse), new EventLog.Options(in.format, asOf,
+                            in.duplicates, known, CompiledRules.properties(List.of(spec))), progress);
+                } catch (RuntimeException | Error e) {
+                    awaitQuietly(parse); // its rejects file is closed with the output set: not while it writes
+                    throw e;
+                }
+                leads = done(parse);
+            } else {
+                leads = in.leads(request.leads());
+            }
             CompiledRules rules = CompiledRules.compile(spec, leads, spec.features().orElse(null), channels.isPresent());
             for (String id : request.explain()) {
                 if (leads.indexOf(id) < 0) {
                     throw new IllegalArgumentException("--explain: lead '" + id + "' is not in " + request.leads());
                 }
             }
-            Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
-                    .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
             EventTable table;
             EventCodes log;
             LeadFeatures features;
             EventCounts counts;
             Optional<StateRead> stateRead = Optional.empty();
-            if (state.isPresent()) {
-                LogState.Night night = state.get().read(request.events(), leads, new EventLog.Options(in.format, asOf,
-                        in.duplicates, known, rules.properties), progress);
+            if (night != null) {
                 table = night.events();
                 log = night.codes();
                 counts = night.counts(asOf);
@@ -189,7 +208,8 @@ public final class RulesWorkflow {
                         rejects.add(r.line(), r.reason(), r.fields());
                     }
                 }
-                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, night.codes(), asOf,
+                EventCodes codes = night.codes();
+                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, codes, asOf,
                         in.zone)).orElse(null);
                 if (features != null) {
                     table.replay(features, asOf);
@@ -300,6 +320,34 @@ public final class RulesWorkflow {
             throw new UncheckedIOException(e);
         } finally {
             state.ifPresent(LogState::close);
+        }
+    }
+
+    /** @return what the task gave, its exception rethrown as it was thrown */
+    private static <T> T done(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the leads file was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure already on its way wins
         }
     }
 
