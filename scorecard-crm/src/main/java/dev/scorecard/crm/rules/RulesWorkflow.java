@@ -171,10 +171,7 @@ public final class RulesWorkflow {
             if (state.isPresent()) {
                 // The leads file is parsed on another core while the state's columns load (they need the
                 // leads only to map lead indices, at the end): a night spends about a second on each.
-                FutureTask<LeadTable> parse = new FutureTask<>(() -> in.leads(request.leads()));
-                Thread t = new Thread(parse, "rules-leads");
-                t.setDaemon(true);
-                t.start();
+                FutureTask<LeadTable> parse = start("rules-leads", () -> in.leads(request.leads()));
                 try {
                     night = state.get().read(request.events(), () -> done(parse), new EventLog.Options(in.format, asOf,
                             in.duplicates, known, CompiledRules.properties(List.of(spec))), progress);
@@ -197,9 +194,22 @@ public final class RulesWorkflow {
             LeadFeatures features;
             EventCounts counts;
             Optional<StateRead> stateRead = Optional.empty();
+            FutureTask<Void> replay = null;
             if (night != null) {
                 table = night.events();
                 log = night.codes();
+                EventCodes codes = night.codes();
+                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, codes, asOf,
+                        in.zone)).orElse(null);
+                if (features != null) {
+                    // on another core while this one counts, binds and groups by lead: they only read the table
+                    LeadFeatures f = features;
+                    EventTable t = table;
+                    replay = start("rules-features", () -> {
+                        t.replay(f, asOf);
+                        return null;
+                    });
+                }
                 counts = night.counts(asOf);
                 RejectsStream rejects = null;
                 for (LogState.Row r : night.rows()) {
@@ -207,12 +217,6 @@ public final class RulesWorkflow {
                         rejects = rejects == null ? in.eventRejects(night.header()) : rejects;
                         rejects.add(r.line(), r.reason(), r.fields());
                     }
-                }
-                EventCodes codes = night.codes();
-                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, codes, asOf,
-                        in.zone)).orElse(null);
-                if (features != null) {
-                    table.replay(features, asOf);
                 }
                 stateRead = Optional.of(new StateRead(night.newLines(), night.full()));
             } else {
@@ -240,6 +244,9 @@ public final class RulesWorkflow {
             int[][] grouped = table.byLead(leads.size());
             int[] starts = grouped[0];
             int[] order = grouped[1];
+            if (replay != null) {
+                done(replay); // the scorers read the features
+            }
             long[] gradeCounts = new long[spec.grades().size()];
             long[] scored = new long[2];
             List<String> gradeNames = spec.grades().stream().map(RuleSpec.Grade::name).toList();
@@ -321,6 +328,15 @@ public final class RulesWorkflow {
         } finally {
             state.ifPresent(LogState::close);
         }
+    }
+
+    /** @return the task, started on a thread of its own */
+    private static <T> FutureTask<T> start(String name, java.util.concurrent.Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     /** @return what the task gave, its exception rethrown as it was thrown */
