@@ -50,29 +50,27 @@ public final class EventTable implements EventSink {
     }
 
     /**
-     * Appends {@code n} events stored column after column (as {@link LogState} writes them), with their
-     * leads mapped through {@code leadOf}.
+     * Appends {@code n} events stored column after column (as {@link LogState} writes them), their
+     * leads as stored: {@link #mapLeads} maps them.
      */
-    void append(java.nio.ByteBuffer b, int n, int[] leadOf) {
+    void append(ColumnFile.Reader in, int n) throws java.io.IOException {
         int need = size + n;
         if (need > leads.length) {
             grow(need);
         }
-        int at = b.position();
-        b.asIntBuffer().get(leads, size, n);
-        for (int i = size; i < need; i++) {
+        in.getInts(leads, size, n);
+        in.getInts(types, size, n);
+        in.getLongs(times, size, n);
+        in.getDoubles(values, size, n);
+        in.getInts(props, size * properties, n * properties);
+        size = need;
+    }
+
+    /** Maps every event's lead index {@code l} to {@code leadOf[l]}. */
+    void mapLeads(int[] leadOf) {
+        for (int i = 0; i < size; i++) {
             leads[i] = leadOf[leads[i]];
         }
-        b.position(at + 4 * n);
-        b.asIntBuffer().get(types, size, n);
-        b.position(at + 8 * n);
-        b.asLongBuffer().get(times, size, n);
-        b.position(at + 16 * n);
-        b.asDoubleBuffer().get(values, size, n);
-        b.position(at + 24 * n);
-        b.asIntBuffer().get(props, size * properties, n * properties);
-        b.position(at + (24 + 4 * properties) * n);
-        size = need;
     }
 
     /** Makes room for at least {@code need} events. */

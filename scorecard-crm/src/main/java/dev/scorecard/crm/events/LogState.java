@@ -46,8 +46,7 @@ import org.h2.mvstore.MVStoreException;
 public final class LogState implements AutoCloseable {
     /** The store's file name in the state directory. */
     public static final String FILE = "events-state.mv.db";
-    private static final int FORMAT = 1;
-    private static final int PIECE = 1 << 20; // events per stored value
+    private static final int FORMAT = 2; // 1 kept the columns in the store
     private static final int TAIL = 4096; // bytes before the position whose hash shows the log was only appended to
 
     private final Path dir;
@@ -210,6 +209,22 @@ public final class LogState implements AutoCloseable {
      * @return tonight's read
      */
     public Night read(Path file, LeadTable leads, EventLog.Options options, LongConsumer progress) {
+        return read(file, () -> leads, options, progress);
+    }
+
+    /**
+     * {@link #read(Path, LeadTable, EventLog.Options, LongConsumer)} with tonight's leads asked for only
+     * once the state's columns are loaded, so that the leads file can be parsed on another core
+     * meanwhile (the columns are loaded by the state's lead indices and mapped to tonight's after).
+     *
+     * @param file the events file, appended to between nights
+     * @param tonight gives tonight's leads, waiting for them if need be
+     * @param options how to read it; the as-of instant is ignored (events are kept whatever their time)
+     * @param progress gets the lines read so far
+     * @return tonight's read
+     */
+    public Night read(Path file, java.util.function.Supplier<LeadTable> tonight, EventLog.Options options,
+            LongConsumer progress) {
         EventLog.Options all = new EventLog.Options(options.format(), Long.MAX_VALUE, options.duplicates(),
                 options.knownTypes(), options.properties());
         String key = key(all);
@@ -239,7 +254,11 @@ public final class LogState implements AutoCloseable {
         rebuild = why != null;
         long[] scan = scan(file, rebuild ? 0 : meta.get().to, size); // the last line end, the line ends before it
         if (!rebuild) {
-            why = load(meta.get(), leads, scan[1]);
+            why = loadColumns(meta.get(), scan[1]);
+        }
+        LeadTable leads = tonight.get();
+        if (!rebuild) {
+            why = why != null ? why : mapLeads(meta.get(), leads);
             rebuild = why != null;
             if (rebuild) {
                 scan = scan(file, 0, size);
@@ -298,9 +317,10 @@ public final class LogState implements AutoCloseable {
         if (next == null) {
             throw new IllegalStateException("nothing read");
         }
-        // Tonight's values go in under its night number, committed piece by piece so that the store never
-        // buffers the whole night; only the meta, written last, makes them part of the state. A run stopped
-        // before that leaves the last night's meta, which never reads tonight's keys (the next run overwrites them).
+        // Tonight's values go in under its night number, its columns into the night's file (moved into place
+        // whole, its checksum in the store); only the meta, written last, makes them part of the state. A run
+        // stopped before that leaves the last night's meta, which never reads tonight's keys or file (the next
+        // run overwrites them).
         if (rebuild) {
             map.clear();
             store.commit();
@@ -316,51 +336,116 @@ public final class LogState implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         map.put(key("leads", night), bytes.toByteArray());
-        int pieces = 0;
-        for (int from = savedEvents; from < table.size(); from += PIECE) {
-            map.put(key("events", night) + "/" + pieces++, events(from, Math.min(table.size(), from + PIECE)));
-            store.commit();
-        }
         long[] fps;
         if (seen == null) {
             fps = new long[0];
         } else if (rebuild) { // every fingerprint is new: the set itself, not a journal of it
             fps = new long[seen.size()];
             int[] k = {0};
-            seen.forEach(f -> fps[k[0]++] = f);
+            seen.forEach(f -> fps[k[0]++] = f); // in slot order: the next night's set fills front to back
         } else {
             fps = seen.journal();
         }
-        int fpPieces = 0;
-        for (int from = 0; from < fps.length; from += PIECE) {
-            int n = Math.min(fps.length, from + PIECE) - from;
-            ByteBuffer b = ByteBuffer.allocate(n * 8).order(next.order);
-            b.asLongBuffer().put(fps, from, n);
-            map.put(key("fingerprints", night) + "/" + fpPieces++, b.array());
-            store.commit();
+        long[] file;
+        try {
+            file = write(dir.resolve(nightFile(night)), fps);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the state's " + nightFile(night) + ": " + e.getMessage(), e);
         }
-        map.put(key("pieces", night), ByteBuffer.allocate(16).putInt(pieces).putLong(table.size() - savedEvents)
-                .putInt(fpPieces).array());
+        map.put(key("pieces", night), ByteBuffer.allocate(28).putLong(table.size() - savedEvents).putInt(fps.length)
+                .putLong(file[0]).putLong(file[1]).array());
         map.put(key("rows", night), rows(rows.subList(savedRows, rows.size())));
         map.put(key("codes", night), codes());
         map.put("meta", meta(next));
         store.commit();
         store.sync();
+        removeOtherFiles(night);
+    }
+
+    /** @return the file of a night's columns in the state directory */
+    private static String nightFile(int night) {
+        return String.format(java.util.Locale.ROOT, "night-%06d.columns", night);
+    }
+
+    /** Removes the column files of nights after {@code nights} (a rebuilt state's, a stopped night's). */
+    private void removeOtherFiles(int nights) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("night-") && (name.endsWith(".tmp") || name.endsWith(".columns")
+                        && Integer.parseInt(name.substring(6, 12)) > nights)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // leftovers cost only disk space: the store never names them, and their checksums would not match
+        }
+    }
+
+    /**
+     * Writes tonight's new events, grouped by the state's lead index (in the order read within a lead),
+     * then the new fingerprints. The next nights load the events in that order, so a lead's events sit
+     * side by side in memory and scoring reads them in sequence, not scattered across 20M events.
+     *
+     * @return {@code [length, crc]}
+     */
+    private long[] write(Path file, long[] fps) throws IOException {
+        int n = table.size() - savedEvents;
+        int np = table.properties();
+        int[] starts = new int[stateLeads + newLeads.size() + 1];
+        for (int i = savedEvents; i < table.size(); i++) {
+            starts[stateLead[table.lead(i)] + 1]++;
+        }
+        for (int l = 1; l < starts.length; l++) {
+            starts[l] += starts[l - 1];
+        }
+        int[] order = new int[n];
+        for (int i = savedEvents; i < table.size(); i++) {
+            order[starts[stateLead[table.lead(i)]]++] = i;
+        }
+        // the order of the machine that made the state: a night loads the columns with bulk copies, not byte swaps
+        try (ColumnFile.Writer w = new ColumnFile.Writer(file, next.order)) {
+            w.putInt(n);
+            w.putInt(np);
+            w.putInt(fps.length);
+            w.putInt(0);
+            for (int e : order) {
+                w.putInt(stateLead[table.lead(e)]);
+            }
+            for (int e : order) {
+                w.putInt(table.type(e));
+            }
+            for (int e : order) {
+                w.putLong(table.time(e));
+            }
+            for (int e : order) {
+                w.putDouble(table.value(e));
+            }
+            for (int e : order) {
+                for (int p = 0; p < np; p++) {
+                    w.putInt(table.property(e, p));
+                }
+            }
+            w.putLongs(fps, 0, fps.length);
+            return w.commit();
+        }
     }
 
     private static String key(String what, int night) {
         return String.format(java.util.Locale.ROOT, "%s/%06d", what, night);
     }
 
-    /** Loads the nights so far; returns why they cannot be used with tonight's leads, or null. */
-    private String load(Meta m, LeadTable leads, long newLines) {
+    /**
+     * Ties the nights' leads to tonight's, and the loaded events to tonight's lead indices; returns why
+     * they cannot be used with tonight's leads, or null.
+     */
+    private String mapLeads(Meta m, LeadTable leads) {
         rows = new ArrayList<>();
         stateLead = new int[leads.size()];
         Arrays.fill(stateLead, -1);
         int[] current = new int[1 << 16];
         int known = 0;
         String missing = null;
-        long events = 0;
         for (int night = 1; night <= m.nights; night++) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(map.get(key("leads", night))))) {
                 int n = in.readInt();
@@ -382,9 +467,7 @@ public final class LogState implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ByteBuffer counts = ByteBuffer.wrap(map.get(key("pieces", night)));
             rows.addAll(rows(map.get(key("rows", night))));
-            events += counts.getLong(4);
         }
         if (missing != null) {
             return "lead '" + missing + "' of an earlier night is no longer in the leads file";
@@ -399,64 +482,52 @@ public final class LogState implements AutoCloseable {
                 }
             }
         }
-        codes = restoreCodes(map.get(key("codes", m.nights)));
-        int np = codes.properties();
-        table = new EventTable(np, (int) Math.min(Integer.MAX_VALUE - 16, events + newLines));
-        for (int night = 1; night <= m.nights; night++) {
-            int pieces = ByteBuffer.wrap(map.get(key("pieces", night))).getInt(0);
-            for (int k = 0; k < pieces; k++) {
-                ByteBuffer b = ByteBuffer.wrap(map.get(key("events", night) + "/" + k)).order(m.order);
-                int n = b.getInt();
-                b.getInt(); // the property slots, as the codes say
-                table.append(b, n, current);
-            }
-        }
-        if (m.key.contains(";duplicates=" + DuplicatePolicy.DEDUPE + ";")) {
-            // every event held was new to the set when read, so the set holds as many fingerprints as there are events
-            seen = new FingerprintSet((int) Math.min(1 << 30, events + newLines));
-            for (int night = 1; night <= m.nights; night++) {
-                int fpPieces = ByteBuffer.wrap(map.get(key("pieces", night))).getInt(12);
-                for (int k = 0; k < fpPieces; k++) {
-                    java.nio.LongBuffer f = ByteBuffer.wrap(map.get(key("fingerprints", night) + "/" + k)).order(m.order)
-                            .asLongBuffer();
-                    while (f.hasRemaining()) {
-                        seen.add(f.get());
-                    }
-                }
-            }
-        } else {
-            seen = null;
-        }
-        savedEvents = table.size();
-
+        table.mapLeads(current);
         savedRows = rows.size();
         return null;
     }
 
-    private byte[] events(int from, int to) {
-        int n = to - from;
-        int np = table.properties();
-        // the order of the machine that made the state: a night loads the columns with bulk copies, not byte swaps
-        ByteBuffer b = ByteBuffer.allocate(8 + n * (24 + 4 * np)).order(next.order);
-        b.putInt(n).putInt(np);
-        for (int i = from; i < to; i++) {
-            b.putInt(stateLead[table.lead(i)]);
+    /**
+     * Loads the nights' events (by the state's lead indices) and fingerprints; returns why they cannot
+     * be used, or null.
+     */
+    private String loadColumns(Meta m, long newLines) {
+        long events = 0;
+        for (int night = 1; night <= m.nights; night++) {
+            events += ByteBuffer.wrap(map.get(key("pieces", night))).getLong(0);
         }
-        for (int i = from; i < to; i++) {
-            b.putInt(table.type(i));
-        }
-        for (int i = from; i < to; i++) {
-            b.putLong(table.time(i));
-        }
-        for (int i = from; i < to; i++) {
-            b.putDouble(table.value(i));
-        }
-        for (int i = from; i < to; i++) {
-            for (int p = 0; p < np; p++) {
-                b.putInt(table.property(i, p));
+        codes = restoreCodes(map.get(key("codes", m.nights)));
+        int np = codes.properties();
+        table = new EventTable(np, (int) Math.min(Integer.MAX_VALUE - 16, events + newLines));
+        boolean dedupe = m.key.contains(";duplicates=" + DuplicatePolicy.DEDUPE + ";");
+        // every event held was new to the set when read, so the set holds as many fingerprints as there are events
+        seen = dedupe ? new FingerprintSet((int) Math.min(1 << 30, events + newLines)) : null;
+        long[] fps = new long[1 << 16];
+        for (int night = 1; night <= m.nights; night++) {
+            ByteBuffer piece = ByteBuffer.wrap(map.get(key("pieces", night)));
+            String name = nightFile(night);
+            try (ColumnFile.Reader in = new ColumnFile.Reader(dir.resolve(name), m.order)) {
+                int n = in.getInt();
+                in.getInt(); // the property slots, as the codes say
+                int nf = in.getInt();
+                in.getInt();
+                table.append(in, n);
+                for (int k = 0; k < nf; k += fps.length) {
+                    int c = Math.min(fps.length, nf - k);
+                    in.getLongs(fps, 0, c);
+                    for (int j = 0; j < c; j++) {
+                        seen.add(fps[j]);
+                    }
+                }
+                if (!in.matches(piece.getLong(12), piece.getLong(20))) {
+                    return "the state's " + name + " is not the file its store names (its length or checksum differ)";
+                }
+            } catch (IOException e) {
+                return "the state's " + name + " cannot be read (" + e.getMessage() + ")";
             }
         }
-        return b.array();
+        savedEvents = table.size();
+        return null;
     }
 
     private static byte[] rows(List<Row> rows) {

@@ -10,4 +10,13 @@ final class Cents {
     static String format(long cents) {
         return Hundredths.format(cents);
     }
+
+    /** Writes {@link #format} of {@code cents} as a field, without the String. */
+    static void write(dev.scorecard.train.io.CsvByteWriter w, long cents) throws java.io.IOException {
+        if (cents == Long.MIN_VALUE) {
+            w.field(format(cents)); // the one value without an absolute value: never a real score
+        } else {
+            w.hundredths(cents);
+        }
+    }
 }

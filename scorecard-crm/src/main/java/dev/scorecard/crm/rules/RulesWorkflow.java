@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -162,25 +164,52 @@ public final class RulesWorkflow {
             RunInputs in = new RunInputs(spec.features().orElse(null), spec.zone(), spec.duplicates(), request.format(),
                     request.zoneGiven(), request.duplicates(), set, request.rejectsFile(), request.leadRejectsFile());
             long asOf = FeaturesWorkflow.asOf(request.asOf(), in.format);
-            LeadTable leads = in.leads(request.leads());
+            Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
+                    .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
+            LeadTable leads;
+            LogState.Night night = null;
+            if (state.isPresent()) {
+                // The leads file is parsed on another core while the state's columns load (they need the
+                // leads only to map lead indices, at the end): a night spends about a second on each.
+                FutureTask<LeadTable> parse = start("rules-leads", () -> in.leads(request.leads()));
+                try {
+                    night = state.get().read(request.events(), () -> done(parse), new EventLog.Options(in.format, asOf,
+                            in.duplicates, known, CompiledRules.properties(List.of(spec))), progress);
+                } catch (RuntimeException | Error e) {
+                    awaitQuietly(parse); // its rejects file is closed with the output set: not while it writes
+                    throw e;
+                }
+                leads = done(parse);
+            } else {
+                leads = in.leads(request.leads());
+            }
             CompiledRules rules = CompiledRules.compile(spec, leads, spec.features().orElse(null), channels.isPresent());
             for (String id : request.explain()) {
                 if (leads.indexOf(id) < 0) {
                     throw new IllegalArgumentException("--explain: lead '" + id + "' is not in " + request.leads());
                 }
             }
-            Optional<Set<String>> known = spec.eventTypes().map(Set::copyOf)
-                    .or(() -> spec.features().flatMap(f -> f.eventTypes()).map(Set::copyOf));
             EventTable table;
             EventCodes log;
             LeadFeatures features;
             EventCounts counts;
             Optional<StateRead> stateRead = Optional.empty();
-            if (state.isPresent()) {
-                LogState.Night night = state.get().read(request.events(), leads, new EventLog.Options(in.format, asOf,
-                        in.duplicates, known, rules.properties), progress);
+            FutureTask<Void> replay = null;
+            if (night != null) {
                 table = night.events();
                 log = night.codes();
+                EventCodes codes = night.codes();
+                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, codes, asOf,
+                        in.zone)).orElse(null);
+                if (features != null) {
+                    // on another core while this one counts, binds and groups by lead: they only read the table
+                    LeadFeatures f = features;
+                    EventTable t = table;
+                    replay = start("rules-features", () -> {
+                        t.replay(f, asOf);
+                        return null;
+                    });
+                }
                 counts = night.counts(asOf);
                 RejectsStream rejects = null;
                 for (LogState.Row r : night.rows()) {
@@ -188,11 +217,6 @@ public final class RulesWorkflow {
                         rejects = rejects == null ? in.eventRejects(night.header()) : rejects;
                         rejects.add(r.line(), r.reason(), r.fields());
                     }
-                }
-                features = spec.features().map(f -> LeadFeatures.of(f, rules.usedFeatures, leads, night.codes(), asOf,
-                        in.zone)).orElse(null);
-                if (features != null) {
-                    table.replay(features, asOf);
                 }
                 stateRead = Optional.of(new StateRead(night.newLines(), night.full()));
             } else {
@@ -220,6 +244,9 @@ public final class RulesWorkflow {
             int[][] grouped = table.byLead(leads.size());
             int[] starts = grouped[0];
             int[] order = grouped[1];
+            if (replay != null) {
+                done(replay); // the scorers read the features
+            }
             long[] gradeCounts = new long[spec.grades().size()];
             long[] scored = new long[2];
             List<String> gradeNames = spec.grades().stream().map(RuleSpec.Grade::name).toList();
@@ -300,6 +327,43 @@ public final class RulesWorkflow {
             throw new UncheckedIOException(e);
         } finally {
             state.ifPresent(LogState::close);
+        }
+    }
+
+    /** @return the task, started on a thread of its own */
+    private static <T> FutureTask<T> start(String name, java.util.concurrent.Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** @return what the task gave, its exception rethrown as it was thrown */
+    private static <T> T done(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the leads file was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure already on its way wins
         }
     }
 
@@ -428,7 +492,7 @@ public final class RulesWorkflow {
     private static void row(CsvByteWriter w, String id, LeadScorer s, CompiledRules rules) throws IOException {
         w.field(id);
         w.comma();
-        w.field(Cents.format(s.score));
+        Cents.write(w, s.score);
         w.comma();
         w.number(s.score10);
         w.comma();
@@ -442,17 +506,17 @@ public final class RulesWorkflow {
         w.comma();
         w.field(String.join(";", s.tags));
         w.comma();
-        w.field(Cents.format(s.channel));
+        Cents.write(w, s.channel);
         for (long l : s.level) {
             w.comma();
-            w.field(Cents.format(l));
+            Cents.write(w, l);
         }
         w.comma();
-        w.field(Cents.format(s.conditions));
+        Cents.write(w, s.conditions);
         w.comma();
-        w.field(Cents.format(s.totalCap));
+        Cents.write(w, s.totalCap);
         w.comma();
-        w.field(Cents.format(s.clamp));
+        Cents.write(w, s.clamp);
         w.endRow();
     }
 
