@@ -1,9 +1,7 @@
 package dev.scorecard.crm.activate;
 
 import dev.scorecard.core.InputDataException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.scorecard.crm.events.StateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * The activation state: one H2 MVStore file ({@code activation.mv.db}) in the state directory,
@@ -62,21 +59,7 @@ final class ActivationStore implements AutoCloseable {
      * @throws InputDataException when another run holds it or it is not an activation state
      */
     static ActivationStore open(Path dir) {
-        Path file = dir.resolve(FILE);
-        try {
-            Files.createDirectories(dir);
-            return new ActivationStore(file, new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the state directory " + dir + ": " + e.getMessage(), e);
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == 7) { // DataUtils.ERROR_FILE_LOCKED
-                throw new InputDataException(file.toString(), 0, null, "another run is using this state (its file is"
-                        + " locked); two runs on one state are refused: wait for it to end");
-            }
-            throw new InputDataException(file.toString(), 0, null, "cannot open the state: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new InputDataException(file.toString(), 0, null, "cannot open the state: " + e.getMessage());
-        }
+        return new ActivationStore(dir.resolve(FILE), StateStore.open(dir, FILE, 16));
     }
 
     /** @return the store, for the delivery outbox that shares its transactions */

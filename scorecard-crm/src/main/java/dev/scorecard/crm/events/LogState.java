@@ -25,7 +25,6 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * What nightly runs over an append-only event log keep between nights, so that a night reads only
@@ -67,22 +66,7 @@ public final class LogState implements AutoCloseable {
      * @throws InputDataException when another run holds it, or it is not a state this version reads
      */
     public static LogState open(Path dir) {
-        Path file = dir.resolve(FILE);
-        try {
-            Files.createDirectories(dir);
-            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(16).open();
-            return new LogState(dir, store);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the state directory " + dir + ": " + e.getMessage(), e);
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == 7) { // DataUtils.ERROR_FILE_LOCKED
-                throw new InputDataException(file.toString(), 0, null, "another run is using this state (its file is"
-                        + " locked); two runs on one state are refused: wait for it to end");
-            }
-            throw new InputDataException(file.toString(), 0, null, "cannot open the state: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new InputDataException(file.toString(), 0, null, "cannot open the state: " + e.getMessage());
-        }
+        return new LogState(dir, StateStore.open(dir, FILE, 16));
     }
 
     @Override
