@@ -164,7 +164,7 @@ class DeliveryKillTrialsTest {
             int late = tally.senderLate().values().stream().mapToInt(i -> i).sum();
             assertThat(duplicates).isLessThanOrEqualTo(inFlight + tally.ackLostTotal() + late);
             assertThat(inFlight).isLessThanOrEqualTo(2 * hits); // the last request, and one racing the kill
-            assertThat(late).isLessThanOrEqualTo(TRIALS / 10); // a 200 the sender gave up on (the load)
+            assertThat(late).isLessThanOrEqualTo(TRIALS / 4); // a 200 the sender gave up on: the load, a cold client
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             System.out.printf("DeliveryKillTrialsTest: %d trials, %d killed a running child (%d ran to the end), aimed"
                     + " %s, hit %s; %d messages, %d requests %s; %d repeated deliveries (%d keys in flight at a kill,"
