@@ -229,6 +229,7 @@ public final class RfmWorkflow {
                     w.field(day(last + CustomerValues.boundary(spec.sleepingAfter(), v.cycle[i]), format));
                 }
             } else {
+                w.comma(); // nes, due_on and asleep_since stay empty
                 w.comma();
             }
             w.endRow();
