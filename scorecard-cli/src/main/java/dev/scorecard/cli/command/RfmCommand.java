@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard rfm}: recency, frequency and monetary value per customer, RFM segments and NES stages. */
 @Command(name = "rfm",
         mixinStandardHelpOptions = true,
-        header = "RFM scores, segments and NES lifecycle stages of customers.",
+        header = "RFM scores, segments and NES stages of customers.",
         description = "Read the orders (customer_id, order_at, amount[, ...]) up to the as-of instant and write per"
             + " customer its recency (days since the last order), frequency (orders), monetary value (net of refunds,"
             + " which are negative amounts), their 1-5 scores (quintiles, or the --config thresholds), one of the"
