@@ -12,6 +12,7 @@ import dev.scorecard.cli.command.FeaturesCommand;
 import dev.scorecard.cli.command.GenerateCrmCommand;
 import dev.scorecard.cli.command.InspectCommand;
 import dev.scorecard.cli.command.MonitorCommand;
+import dev.scorecard.cli.command.RfmCommand;
 import dev.scorecard.cli.command.RulesCommand;
 import dev.scorecard.cli.command.ScoreCommand;
 import dev.scorecard.cli.command.SnapshotsCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
             MonitorCommand.class, ExportCommand.class, InspectCommand.class, GenerateCrmCommand.class,
             FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class, RulesCommand.class, BlendCommand.class, ActivateCommand.class,
+            RfmCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)",
