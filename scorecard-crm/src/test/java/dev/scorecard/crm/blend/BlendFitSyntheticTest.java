@@ -26,9 +26,9 @@ class BlendFitSyntheticTest {
      * The nights the weights are fitted as of (indices into the thirteen): each before the later
      * period, so each fit is measured on the same later nights.
      */
-    private static final int[] FIT_NIGHTS = {4, 5, 6};
+    static final int[] FIT_NIGHTS = {4, 5, 6};
     /** The first of the later nights that measure the fits: the eighth, 2026-09-07, to the last, 2026-11-16. */
-    private static final int LATER = 7;
+    static final int LATER = 7;
 
     @TempDir
     Path dir;

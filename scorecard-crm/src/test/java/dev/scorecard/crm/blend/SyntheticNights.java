@@ -40,7 +40,10 @@ import java.util.stream.Stream;
  * events; a lead scorecard trained on weekly snapshots (leads at most 30 days old, a 14-day target)
  * whose targets all end before the first night; then, every 14 days from 2026-06-01 to 2026-11-16,
  * the channel table, the rule score (the shipped rules, without the channel) and the model's score of
- * the features, each as of the night. Kept in a temporary folder removed when the JVM exits.
+ * the features, each as of the night. Beside it, a fit model: a second lead scorecard trained the
+ * same way on the lead's attributes alone (examples/crm/lead-fit-features.yaml: channel, sub_channel,
+ * city, age_band, device; no event counts), scored each night like the first, for
+ * {@link BlendFitModelSyntheticTest}. Kept in a temporary folder removed when the JVM exits.
  */
 final class SyntheticNights {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -59,14 +62,18 @@ final class SyntheticNights {
     final List<LocalDate> nights;
     /** The model's points from the least likely lead of the first night to the most likely. */
     final double[] range;
+    /** The fit model's points from the least likely lead of the first night to the most likely. */
+    final double[] fitRange;
     /** Per lead id: created_at and converted_at (Long.MAX_VALUE when never), epoch milliseconds. */
     final Map<String, long[]> times;
 
-    private SyntheticNights(Path dir, Path leads, List<LocalDate> nights, double[] range, Map<String, long[]> times) {
+    private SyntheticNights(Path dir, Path leads, List<LocalDate> nights, double[] range, double[] fitRange,
+            Map<String, long[]> times) {
         this.dir = dir;
         this.leads = leads;
         this.nights = nights;
         this.range = range;
+        this.fitRange = fitRange;
         this.times = times;
     }
 
@@ -90,6 +97,11 @@ final class SyntheticNights {
 
     Path scored(LocalDate night) {
         return dir.resolve(night.toString()).resolve("scored.csv");
+    }
+
+    /** @return the fit model's scores of the night */
+    Path fitScored(LocalDate night) {
+        return dir.resolve(night.toString()).resolve("fit-scored.csv");
     }
 
     /** @return the night as the as-of instant of the commands, with its zone's offset */
@@ -156,6 +168,11 @@ final class SyntheticNights {
 
     /** @return a blend YAML of the three parts with these weights and the model's range */
     String blendYaml(String channel, String rules, String model) {
+        return blendYaml(channel, rules, model, range);
+    }
+
+    /** @return a blend YAML of the three parts with these weights and this range of the model part */
+    static String blendYaml(String channel, String rules, String model, double[] range) {
         return String.format(Locale.ROOT, "parts:%n  channel: {weight: %s}%n  rules: {weight: %s}%n"
                 + "  model: {weight: %s, from: %s, to: %s}%n", channel, rules, model, range[0], range[1]);
     }
@@ -164,22 +181,17 @@ final class SyntheticNights {
         Path crm = dir.resolve("crm");
         new CrmGenerator(CrmGeneratorOptions.of(LEADS).withSeed(SEED).withDates(LocalDate.of(2025, 10, 1),
                 LocalDate.of(2026, 12, 1))).generate(crm, (p, d, t) -> { });
-        for (String f : List.of("rules.yaml", "lead-features.yaml")) {
+        for (String f : List.of("rules.yaml", "lead-features.yaml", "lead-fit-features.yaml")) {
             Files.copy(Path.of("../examples/crm", f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         Path leads = crm.resolve("leads.csv");
         Path events = crm.resolve("events.csv");
         Path features = dir.resolve("lead-features.yaml");
+        Path fitFeatures = dir.resolve("lead-fit-features.yaml");
 
-        // The model: weekly snapshots whose 14-day targets all end before the first night.
-        Path snapshots = dir.resolve("snapshots.csv");
-        SnapshotsWorkflow.run(new SnapshotsWorkflow.Request(leads, events, features, LocalDate.of(2025, 11, 3),
-                FIRST.minusDays(HORIZON + 1), 7, HORIZON, OptionalInt.of(30), "target", snapshots, InputFormat.DEFAULT,
-                false, Optional.empty(), Optional.empty(), Optional.empty(), 0.01), n -> { });
-        Path config = dir.resolve("train.yaml");
-        Files.writeString(config, "target: target\nid: [lead_id, snapshot_date]\n");
-        TrainWorkflow.run(new TrainWorkflow.Request(snapshots, ConfigReader.read(config), Optional.empty(),
-                Optional.empty(), dir.resolve("model"), Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { });
+        // The model, and the fit model: each on weekly snapshots whose 14-day targets all end before the first night.
+        train(leads, events, features, dir.resolve("snapshots.csv"), dir.resolve("model"));
+        train(leads, events, fitFeatures, dir.resolve("fit-snapshots.csv"), dir.resolve("fit-model"));
 
         List<String> rows = Files.readAllLines(leads);
         List<String> header = List.of(rows.get(0).split(","));
@@ -192,6 +204,7 @@ final class SyntheticNights {
         }
         List<LocalDate> nights = new ArrayList<>();
         double[] range = null;
+        double[] fitRange = null;
         for (LocalDate night = FIRST; !night.isAfter(LAST); night = night.plusDays(EVERY)) {
             nights.add(night);
             Path n = dir.resolve(night.toString());
@@ -204,16 +217,35 @@ final class SyntheticNights {
             FeaturesWorkflow.run(new FeaturesWorkflow.Request(leads, events, features, night.toString(),
                     n.resolve("features.csv"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(),
                     Optional.empty(), 0.01), x -> { });
-            ScoreWorkflow.run(new ScoreWorkflow.Request(dir.resolve("model/model.json"), n.resolve("features.csv"),
-                    n.resolve("scored.csv"), List.of("lead_id"), List.of(), 0, ReasonBaseline.MAX,
-                    ScoreWorkflow.Format.CSV, true, false, Optional.empty(), 0.01, false, Optional.empty(),
-                    StandardCharsets.UTF_8), x -> { });
+            score(dir.resolve("model/model.json"), n.resolve("features.csv"), n.resolve("scored.csv"));
+            FeaturesWorkflow.run(new FeaturesWorkflow.Request(leads, events, fitFeatures, night.toString(),
+                    n.resolve("fit-features.csv"), InputFormat.DEFAULT, false, Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0.01), x -> { });
+            score(dir.resolve("fit-model/model.json"), n.resolve("fit-features.csv"), n.resolve("fit-scored.csv"));
             if (range == null) {
-                // The model's range, configured once: its points from the least likely to convert to the most.
+                // The models' ranges, configured once: their points from the least likely to convert to the most.
                 range = range(n.resolve("scored.csv"));
+                fitRange = range(n.resolve("fit-scored.csv"));
             }
         }
-        return new SyntheticNights(dir, leads, List.copyOf(nights), range, times);
+        return new SyntheticNights(dir, leads, List.copyOf(nights), range, fitRange, times);
+    }
+
+    /** Trains a lead scorecard on weekly snapshots of the features whose 14-day targets all end before the first night. */
+    private static void train(Path leads, Path events, Path features, Path snapshots, Path model) throws IOException {
+        SnapshotsWorkflow.run(new SnapshotsWorkflow.Request(leads, events, features, LocalDate.of(2025, 11, 3),
+                FIRST.minusDays(HORIZON + 1), 7, HORIZON, OptionalInt.of(30), "target", snapshots, InputFormat.DEFAULT,
+                false, Optional.empty(), Optional.empty(), Optional.empty(), 0.01), n -> { });
+        Path config = snapshots.resolveSibling("train.yaml");
+        Files.writeString(config, "target: target\nid: [lead_id, snapshot_date]\n");
+        TrainWorkflow.run(new TrainWorkflow.Request(snapshots, ConfigReader.read(config), Optional.empty(),
+                Optional.empty(), model, Optional.empty(), 0.01, 2), new BinWorkflow.Listener() { });
+    }
+
+    private static void score(Path model, Path features, Path scored) throws IOException {
+        ScoreWorkflow.run(new ScoreWorkflow.Request(model, features, scored, List.of("lead_id"), List.of(), 0,
+                ReasonBaseline.MAX, ScoreWorkflow.Format.CSV, true, false, Optional.empty(), 0.01, false,
+                Optional.empty(), StandardCharsets.UTF_8), x -> { });
     }
 
     /**
