@@ -196,7 +196,9 @@ public final class ActivateWorkflow {
             Map<String, int[]> names = LeadColumns.names(request.scores());
             List<String> planNames = spec.plans().stream().map(Plan::name).toList();
             LeadScope scope = new LeadScope(names.keySet(), leads.attributeNames(), planNames);
-            List<Compiled> compiled = new ArrayList<>();
+            // Compiled first, against the files' headers, so that only the columns they read are kept.
+            List<Expr> audiences = new ArrayList<>();
+            List<Expr[]> whens = new ArrayList<>();
             List<PayloadTemplate> payloads = new ArrayList<>();
             for (int i = 0; i < spec.plans().size(); i++) {
                 Plan p = spec.plans().get(i);
@@ -220,8 +222,9 @@ public final class ActivateWorkflow {
                     throw new InputDataException(spec.file(), p.line(), null, "plan '" + p.name() + "': limits.perTeam"
                             + " counts by column '" + p.teamColumn().get() + "', which no scores file has");
                 }
+                audiences.add(audience);
+                whens.add(when);
                 payloads.add(payload);
-                compiled.add(new Compiled(p, audience, when, payload, null, -1, null));
             }
             scope.use("grade");
             scope.use("score100");
@@ -241,17 +244,6 @@ public final class ActivateWorkflow {
                 for (LeadColumns.FileCounts f : columns.files()) {
                     checkShare(f.file(), f.rowsRejected(), f.rowsRead(), request.maxRejectShare(), f.rejects());
                 }
-                for (int i = 0; i < compiled.size(); i++) {
-                    Compiled c = compiled.get(i);
-                    PayloadTemplate payload = payloads.get(i);
-                    int[] cols = new int[payload.names().size()];
-                    for (int k = 0; k < cols.length; k++) {
-                        String n = payload.names().get(k);
-                        cols[k] = PAYLOAD_NAMES.contains(n) ? -1 : columns.column(n);
-                    }
-                    compiled.set(i, new Compiled(c.plan(), c.audience(), c.when(), payload, cols,
-                            c.plan().teamColumn().map(columns::column).orElse(-1), new int[c.plan().responses().size()]));
-                }
                 EventTable events = null;
                 int[][] byLead = null;
                 Map<String, Integer> typeCodes = new HashMap<>();
@@ -270,11 +262,21 @@ public final class ActivateWorkflow {
                     }
                     byLead = events.byLead(leads.size());
                 }
-                for (int i = 0; i < compiled.size(); i++) {
-                    Compiled c = compiled.get(i);
-                    for (int r = 0; r < c.responseCodes().length; r++) {
-                        c.responseCodes()[r] = typeCodes.getOrDefault(c.plan().responses().get(r).event(), -1);
+                List<Compiled> compiled = new ArrayList<>();
+                for (int i = 0; i < spec.plans().size(); i++) {
+                    Plan p = spec.plans().get(i);
+                    PayloadTemplate payload = payloads.get(i);
+                    int[] cols = new int[payload.names().size()];
+                    for (int k = 0; k < cols.length; k++) {
+                        String n = payload.names().get(k);
+                        cols[k] = PAYLOAD_NAMES.contains(n) ? -1 : columns.column(n);
                     }
+                    int[] responseCodes = new int[p.responses().size()];
+                    for (int r = 0; r < responseCodes.length; r++) {
+                        responseCodes[r] = typeCodes.getOrDefault(p.responses().get(r).event(), -1);
+                    }
+                    compiled.add(new Compiled(p, audiences.get(i), whens.get(i), payload, cols,
+                            p.teamColumn().map(columns::column).orElse(-1), responseCodes));
                 }
                 List<Path> written = new ArrayList<>();
                 in.closeRejects(written);
@@ -282,7 +284,7 @@ public final class ActivateWorkflow {
                 boolean[] dnd = request.doNotDisturb().map(f -> DoNotDisturb.read(f, leads, asOf, format))
                         .orElse(new boolean[leads.size()]);
                 ZoneId[] leadZones = leadZones(leads);
-                Map<String, Journey> journeys = new TreeMap<>();
+                TreeMap<String, Journey> journeys = new TreeMap<>();
                 Set<String> planSet = new java.util.HashSet<>(planNames);
                 List<Journey> removed = new ArrayList<>();
                 for (String v : store.journeys().values()) {
@@ -463,7 +465,7 @@ public final class ActivateWorkflow {
             }
             set.commit();
             List<PlanOutcome> plans = parseSummary(store.nightOutput(SUMMARY_CSV).orElse(""));
-            long messages = store.nightOutput(ACTIVATIONS_CSV).orElse("").lines().filter(l -> l.contains(",sent,")).count();
+            long messages = plans.stream().mapToLong(PlanOutcome::sent).sum();
             return new Outcome(asOf, resumed, plans, messages, delivery, members);
         }
     }

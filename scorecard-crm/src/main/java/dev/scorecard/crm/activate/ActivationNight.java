@@ -99,7 +99,7 @@ final class ActivationNight {
 
     ActivationNight(List<Compiled> plans, LeadTable leads, LeadColumns columns, LeadScope scope, EventTable events,
             int[][] eventsByLead, Map<String, Integer> typeCodes, boolean[] dnd, long asOf, ZoneId zone,
-            ZoneId[] leadZones, Map<String, String> previousGrades, Map<String, Journey> journeys) {
+            ZoneId[] leadZones, Map<String, String> previousGrades, java.util.SortedMap<String, Journey> journeys) {
         this.plans = plans;
         for (Compiled c : plans) {
             byName.put(c.plan().name(), c);
@@ -135,16 +135,16 @@ final class ActivationNight {
     /** Decides the night. */
     void run() {
         Map<String, List<Integer>> forced = new LinkedHashMap<>();
-        // Journeys under way, most important plan first, each plan's in lead order.
-        for (Compiled c : plans) {
-            List<Journey> mine = new ArrayList<>();
-            for (Journey j : journeys.values()) {
-                if (j.plan().equals(c.plan().name()) && j.active()) {
-                    mine.add(j);
-                }
+        // Journeys under way, most important plan first, each plan's in lead order (the map's keys are
+        // plan, then lead).
+        Map<String, List<Journey>> active = new HashMap<>();
+        for (Journey j : journeys.values()) {
+            if (j.active()) {
+                active.computeIfAbsent(j.plan(), k -> new ArrayList<>()).add(j);
             }
-            mine.sort((a, b) -> a.lead().compareTo(b.lead()));
-            for (Journey j : mine) {
+        }
+        for (Compiled c : plans) {
+            for (Journey j : active.getOrDefault(c.plan().name(), List.of())) {
                 int lead = leads.indexOf(j.lead());
                 Journey after = lead < 0 ? j.end(asOf, "lead-gone") : advance(c, j, lead);
                 if (!after.active() && after.outcome().equals("completed") && c.plan().end().then().isPresent()) {
