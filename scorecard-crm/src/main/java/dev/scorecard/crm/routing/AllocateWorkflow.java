@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,19 +53,21 @@ public final class AllocateWorkflow {
      * @param leads the scored leads: lead_id, grade[, score100, skill, team, language]
      * @param agents the agents: agent_id, capacity[, team, skills, languages, shift]
      * @param history past outcomes: agent_id, grade, converted, if any
-     * @param outDir where the outputs go
+     * @param out where the outputs go: a folder that receives {@value #ASSIGNMENT_CSV} and the other
+     *     files by their names, or a file ending in {@code .csv} that is the assignment, with the others
+     *     beside it named after it ({@code assignment.csv} → {@code assignment.unassigned.csv}, …)
      * @param options grades, shrinkage, floor
      * @param format the files' delimiter and encoding
      * @param maxRejectShare the run fails when the leads or the history have more rejected rows than this share
      */
-    public record Request(Path leads, Path agents, Optional<Path> history, Path outDir, AllocationOptions options,
+    public record Request(Path leads, Path agents, Optional<Path> history, Path out, AllocationOptions options,
             InputFormat format, double maxRejectShare) {
         /** Checks. */
         public Request {
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(history, "history");
-            Objects.requireNonNull(outDir, "outDir");
+            Objects.requireNonNull(out, "out");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(format, "format");
             RejectsCheck.requireShare(maxRejectShare);
@@ -72,8 +75,23 @@ public final class AllocateWorkflow {
 
         /** @return the files a run may write */
         public List<Path> members() {
-            return List.of(outDir.resolve(ASSIGNMENT_CSV), outDir.resolve(UNASSIGNED_CSV), outDir.resolve(AGENTS_CSV),
-                    outDir.resolve(SUMMARY_CSV), outDir.resolve(LEAD_REJECTS_CSV), outDir.resolve(HISTORY_REJECTS_CSV));
+            return List.of(file(ASSIGNMENT_CSV), file(UNASSIGNED_CSV), file(AGENTS_CSV), file(SUMMARY_CSV),
+                    file(LEAD_REJECTS_CSV), file(HISTORY_REJECTS_CSV));
+        }
+
+        /**
+         * @param name one of the file names, e.g. {@value #SUMMARY_CSV}
+         * @return where that output goes
+         */
+        public Path file(String name) {
+            String last = out.getFileName() == null ? "" : out.getFileName().toString();
+            if (!last.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                return out.resolve(name);
+            }
+            if (name.equals(ASSIGNMENT_CSV)) {
+                return out;
+            }
+            return out.resolveSibling(last.substring(0, last.length() - 4) + "." + name);
         }
     }
 
@@ -85,6 +103,7 @@ public final class AllocateWorkflow {
      * @param atCapacity leads whose eligible agents are full
      * @param agents agents read
      * @param capacity their capacities' sum
+     * @param idleAgents agents with capacity 0, who take no leads
      * @param historyRead history rows read
      * @param historyRejected history rows rejected
      * @param expected expected conversions of the assignment
@@ -95,8 +114,8 @@ public final class AllocateWorkflow {
      * @param written the files written
      */
     public record Outcome(long leadsRead, long leadsRejected, long assigned, long noEligibleAgent, long atCapacity,
-            int agents, long capacity, long historyRead, long historyRejected, double expected, double expectedGreedy,
-            double expectedRoundRobin, long floorRequired, long floorMet, List<Path> written) {
+            int agents, long capacity, int idleAgents, long historyRead, long historyRejected, double expected,
+            double expectedGreedy, double expectedRoundRobin, long floorRequired, long floorMet, List<Path> written) {
         /** @return the leads not assigned */
         public long unassigned() {
             return noEligibleAgent + atCapacity;
@@ -113,12 +132,11 @@ public final class AllocateWorkflow {
      */
     public static Outcome run(Request request) {
         AllocationOptions opt = request.options();
-        Path dir = request.outDir();
         AgentTable agents = AgentTable.read(request.agents(), request.format());
         try (OutputSet set = OutputSet.of(request.members())) {
-            Leads leads = readLeads(request, set, dir.resolve(LEAD_REJECTS_CSV));
+            Leads leads = readLeads(request, set, request.file(LEAD_REJECTS_CSV));
             History history = request.history().isPresent()
-                    ? readHistory(request, request.history().get(), agents, set, dir.resolve(HISTORY_REJECTS_CSV))
+                    ? readHistory(request, request.history().get(), agents, set, request.file(HISTORY_REJECTS_CSV))
                     : new History(new int[0], new int[0], new boolean[0], 0, 0);
             double[][] rate = Rates.estimate(agents.team, agents.teams, opt.grades().size(), history.agent,
                     history.grade, history.converted, opt.shrinkage());
@@ -134,7 +152,7 @@ public final class AllocateWorkflow {
             double greedy = Allocator.expected(in, Allocator.greedy(in));
             double roundRobin = Allocator.expected(in, Allocator.roundRobin(in));
             long[] counts = new long[3]; // assigned, no eligible agent, at capacity
-            set.write(dir.resolve(ASSIGNMENT_CSV), stream -> {
+            set.write(request.file(ASSIGNMENT_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
                 w.row(List.of("lead_id", "agent_id", "expected"));
                 for (int i = 0; i < in.leads(); i++) {
@@ -150,7 +168,7 @@ public final class AllocateWorkflow {
                 }
                 w.flush();
             });
-            set.write(dir.resolve(UNASSIGNED_CSV), stream -> {
+            set.write(request.file(UNASSIGNED_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
                 w.row(List.of("lead_id", "grade", "reason"));
                 for (int i = 0; i < in.leads(); i++) {
@@ -160,13 +178,14 @@ public final class AllocateWorkflow {
                             any = eligible[leads.signature[i]][a] && agents.capacity[a] > 0;
                         }
                         counts[any ? 2 : 1]++;
-                        w.row(List.of(leads.id[i], opt.grades().get(leads.grade[i]), any ? CAPACITY : NO_ELIGIBLE_AGENT));
+                        w.row(List.of(leads.id[i], opt.grades().get(leads.grade[i]),
+                                any ? CAPACITY : NO_ELIGIBLE_AGENT));
                     }
                 }
                 w.flush();
             });
             long[] floorTotals = new long[2];
-            set.write(dir.resolve(AGENTS_CSV), stream -> {
+            set.write(request.file(AGENTS_CSV), stream -> {
                 int[] load = new int[in.agents()];
                 int[] top = new int[in.agents()];
                 double[] sum = new double[in.agents()];
@@ -204,10 +223,11 @@ public final class AllocateWorkflow {
             });
             long capacity = Arrays.stream(agents.capacity).asLongStream().sum();
             Outcome o = new Outcome(leads.read, leads.rejected, counts[0], counts[1], counts[2], in.agents(), capacity,
-                    history.read, history.rejected, expected, greedy, roundRobin, floorTotals[0], floorTotals[1],
-                    List.of(dir.resolve(ASSIGNMENT_CSV), dir.resolve(UNASSIGNED_CSV), dir.resolve(AGENTS_CSV),
-                            dir.resolve(SUMMARY_CSV)));
-            set.write(dir.resolve(SUMMARY_CSV), stream -> {
+                    (int) Arrays.stream(agents.capacity).filter(c -> c == 0).count(), history.read, history.rejected,
+                    expected, greedy, roundRobin, floorTotals[0], floorTotals[1],
+                    List.of(request.file(ASSIGNMENT_CSV), request.file(UNASSIGNED_CSV), request.file(AGENTS_CSV),
+                            request.file(SUMMARY_CSV)));
+            set.write(request.file(SUMMARY_CSV), stream -> {
                 CsvByteWriter w = new CsvByteWriter(stream);
                 w.row(List.of("metric", "value"));
                 Map<String, Double> rows = new LinkedHashMap<>();
@@ -218,6 +238,7 @@ public final class AllocateWorkflow {
                 rows.put("unassigned_at_capacity", (double) o.atCapacity());
                 rows.put("agents", (double) o.agents());
                 rows.put("capacity", (double) o.capacity());
+                rows.put("agents_without_capacity", (double) o.idleAgents());
                 rows.put("history_read", (double) o.historyRead());
                 rows.put("history_rejected", (double) o.historyRejected());
                 rows.put("shrinkage", opt.shrinkage());
@@ -238,14 +259,14 @@ public final class AllocateWorkflow {
             set.commit();
             List<Path> written = new ArrayList<>(o.written());
             if (leads.rejected > 0) {
-                written.add(dir.resolve(LEAD_REJECTS_CSV));
+                written.add(request.file(LEAD_REJECTS_CSV));
             }
             if (history.rejected > 0) {
-                written.add(dir.resolve(HISTORY_REJECTS_CSV));
+                written.add(request.file(HISTORY_REJECTS_CSV));
             }
             return new Outcome(o.leadsRead(), o.leadsRejected(), o.assigned(), o.noEligibleAgent(), o.atCapacity(),
-                    o.agents(), o.capacity(), o.historyRead(), o.historyRejected(), o.expected(), o.expectedGreedy(),
-                    o.expectedRoundRobin(), o.floorRequired(), o.floorMet(), List.copyOf(written));
+                    o.agents(), o.capacity(), o.idleAgents(), o.historyRead(), o.historyRejected(), o.expected(),
+                    o.expectedGreedy(), o.expectedRoundRobin(), o.floorRequired(), o.floorMet(), List.copyOf(written));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -286,6 +307,7 @@ public final class AllocateWorkflow {
             Map<Requirement, Integer> sigs = new LinkedHashMap<>();
             Map<String, Long> lineOf = new HashMap<>();
             long read = 0;
+            long rejected;
             try (RejectsStream rejects = new RejectsStream(set, rejectsFile, header)) {
                 while (rows.next()) {
                     read++;
@@ -336,13 +358,14 @@ public final class AllocateWorkflow {
                     }
                     sig[i] = k;
                 }
-                long rejected = rejects.rows();
-                RejectsCheck.settle(set, file.toString(), Optional.of(rejectsFile), rejected, read, ids.size(),
-                        request.maxRejectShare(), "allocated", "");
-                int n = ids.size();
-                return new Leads(ids.toArray(new String[0]), Arrays.copyOf(grade, n), Arrays.copyOf(score, n),
-                        Arrays.copyOf(sig, n), List.copyOf(sigs.keySet()), read, rejected);
+                rejected = rejects.rows();
             }
+            // the rejects stream is closed first: a failing share check commits it as the only output
+            RejectsCheck.settle(set, file.toString(), Optional.of(rejectsFile), rejected, read, ids.size(),
+                    request.maxRejectShare(), "allocated", "; nothing was written to " + request.file(ASSIGNMENT_CSV));
+            int n = ids.size();
+            return new Leads(ids.toArray(new String[0]), Arrays.copyOf(grade, n), Arrays.copyOf(score, n),
+                    Arrays.copyOf(sig, n), List.copyOf(sigs.keySet()), read, rejected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -357,6 +380,7 @@ public final class AllocateWorkflow {
             int convCol = required(file, rows, header, "converted");
             List<int[]> ok = new ArrayList<>();
             long read = 0;
+            long rejected;
             try (RejectsStream rejects = new RejectsStream(set, rejectsFile, header)) {
                 while (rows.next()) {
                     read++;
@@ -388,19 +412,20 @@ public final class AllocateWorkflow {
                     }
                     ok.add(new int[] {a, g, c});
                 }
-                long rejected = rejects.rows();
-                RejectsCheck.settle(set, file.toString(), Optional.of(rejectsFile), rejected, read, read == 0 ? 1
-                        : ok.size(), request.maxRejectShare(), "used", "");
-                int[] agent = new int[ok.size()];
-                int[] grade = new int[ok.size()];
-                boolean[] conv = new boolean[ok.size()];
-                for (int r = 0; r < ok.size(); r++) {
-                    agent[r] = ok.get(r)[0];
-                    grade[r] = ok.get(r)[1];
-                    conv[r] = ok.get(r)[2] == 1;
-                }
-                return new History(agent, grade, conv, read, rejected);
+                rejected = rejects.rows();
             }
+            RejectsCheck.settle(set, file.toString(), Optional.of(rejectsFile), rejected, read, read == 0 ? 1
+                    : ok.size(), request.maxRejectShare(), "used", "; nothing was written to "
+                    + request.file(ASSIGNMENT_CSV));
+            int[] agent = new int[ok.size()];
+            int[] grade = new int[ok.size()];
+            boolean[] conv = new boolean[ok.size()];
+            for (int r = 0; r < ok.size(); r++) {
+                agent[r] = ok.get(r)[0];
+                grade[r] = ok.get(r)[1];
+                conv[r] = ok.get(r)[2] == 1;
+            }
+            return new History(agent, grade, conv, read, rejected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
