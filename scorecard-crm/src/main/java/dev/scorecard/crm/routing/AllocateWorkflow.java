@@ -107,15 +107,16 @@ public final class AllocateWorkflow {
      * @param historyRead history rows read
      * @param historyRejected history rows rejected
      * @param expected expected conversions of the assignment
-     * @param expectedGreedy of greedy best-first
-     * @param expectedRoundRobin of round robin
+     * @param expectedWithoutFloor of the optimal assignment without the top-grade floor
+     * @param expectedGreedy of greedy best-first, which knows no floor
+     * @param expectedRoundRobin of round robin, which knows no floor
      * @param floorRequired top-grade leads the agents' floors ask for in all
      * @param floorMet of those, given
      * @param written the files written
      */
     public record Outcome(long leadsRead, long leadsRejected, long assigned, long noEligibleAgent, long atCapacity,
             int agents, long capacity, int idleAgents, long historyRead, long historyRejected, double expected,
-            double expectedGreedy, double expectedRoundRobin, long floorRequired, long floorMet, List<Path> written) {
+            double expectedWithoutFloor, double expectedGreedy, double expectedRoundRobin, long floorRequired, long floorMet, List<Path> written) {
         /** @return the leads not assigned */
         public long unassigned() {
             return noEligibleAgent + atCapacity;
@@ -149,6 +150,10 @@ public final class AllocateWorkflow {
                     agents.capacity, floor, rate);
             int[] best = Allocator.optimal(in);
             double expected = Allocator.expected(in, best);
+            // The baselines know no floor; the optimum without it shows what the floor costs.
+            double unfloored = opt.minTopShare() == 0 ? expected : Allocator.expected(in, Allocator.optimal(
+                    new Instance(in.grade, in.signature, in.order, eligible, agents.capacity, new int[in.agents()],
+                            rate)));
             double greedy = Allocator.expected(in, Allocator.greedy(in));
             double roundRobin = Allocator.expected(in, Allocator.roundRobin(in));
             long[] counts = new long[3]; // assigned, no eligible agent, at capacity
@@ -224,7 +229,7 @@ public final class AllocateWorkflow {
             long capacity = Arrays.stream(agents.capacity).asLongStream().sum();
             Outcome o = new Outcome(leads.read, leads.rejected, counts[0], counts[1], counts[2], in.agents(), capacity,
                     (int) Arrays.stream(agents.capacity).filter(c -> c == 0).count(), history.read, history.rejected,
-                    expected, greedy, roundRobin, floorTotals[0], floorTotals[1],
+                    expected, unfloored, greedy, roundRobin, floorTotals[0], floorTotals[1],
                     List.of(request.file(ASSIGNMENT_CSV), request.file(UNASSIGNED_CSV), request.file(AGENTS_CSV),
                             request.file(SUMMARY_CSV)));
             set.write(request.file(SUMMARY_CSV), stream -> {
@@ -246,6 +251,7 @@ public final class AllocateWorkflow {
                 rows.put("top_floor_required", (double) o.floorRequired());
                 rows.put("top_floor_met", (double) o.floorMet());
                 rows.put("expected_optimal", round6(o.expected()));
+                rows.put("expected_optimal_without_floor", round6(o.expectedWithoutFloor()));
                 rows.put("expected_greedy", round6(o.expectedGreedy()));
                 rows.put("expected_round_robin", round6(o.expectedRoundRobin()));
                 for (Map.Entry<String, Double> e : rows.entrySet()) {
@@ -266,7 +272,8 @@ public final class AllocateWorkflow {
             }
             return new Outcome(o.leadsRead(), o.leadsRejected(), o.assigned(), o.noEligibleAgent(), o.atCapacity(),
                     o.agents(), o.capacity(), o.idleAgents(), o.historyRead(), o.historyRejected(), o.expected(),
-                    o.expectedGreedy(), o.expectedRoundRobin(), o.floorRequired(), o.floorMet(), List.copyOf(written));
+                    o.expectedWithoutFloor(), o.expectedGreedy(), o.expectedRoundRobin(), o.floorRequired(),
+                    o.floorMet(), List.copyOf(written));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

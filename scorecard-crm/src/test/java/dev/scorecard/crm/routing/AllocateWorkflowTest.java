@@ -2,6 +2,7 @@ package dev.scorecard.crm.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.scorecard.core.InputDataException;
 import dev.scorecard.crm.events.InputFormat;
@@ -84,7 +85,7 @@ class AllocateWorkflowTest {
         assertThat(o.idleAgents()).isEqualTo(1);
         assertThat(o.capacity()).isEqualTo(4);
         double expected = 326.0 / 506 + 280.0 / 483 + 923.0 / 1323 + 43.0 / 63;
-        assertThat(o.expected()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(o.expected()).isCloseTo(expected, within(1e-12));
         assertThat(Files.readAllLines(out.resolve(AllocateWorkflow.AGENTS_CSV))).containsExactly(
                 "agent_id,capacity,assigned,top_assigned,top_floor,floor_shortfall,expected",
                 "ann,2,2,1,0,0," + Math.round((326.0 / 506 + 43.0 / 63) * 1e6) / 1e6,
@@ -112,6 +113,36 @@ class AllocateWorkflowTest {
                 l.lastIndexOf(','))).containsExactly("lead_id,agent_id", "x,bob", "y,ann");
         // D has no history: both at 1/2; ann's A = (9 + 20 * a) / 30 beats bob's (1 + 20 * a) / 30
         assertThat(o.expected()).isGreaterThan(o.expectedRoundRobin());
+    }
+
+    /**
+     * ann converts A leads 9 of 10 and bob 1 of 10, so without a floor ann takes both A leads; a floor of
+     * half the capacity (1 of 2) gives bob one, at the cost of ann's A rate minus bob's.
+     */
+    @Test
+    void theFloorGivesEveryAgentTopLeadsAndItsCostIsShown() throws IOException {
+        Path agents = write("agents.csv", "agent_id,capacity", "ann,2", "bob,2");
+        StringBuilder h = new StringBuilder("agent_id,grade,converted\n");
+        for (int i = 0; i < 10; i++) {
+            h.append("ann,A,").append(i < 9 ? 1 : 0).append('\n').append("bob,A,").append(i < 1 ? 1 : 0).append('\n');
+        }
+        Path history = Files.writeString(tmp.resolve("h.csv"), h);
+        Path leads = write("leads.csv", "lead_id,grade", "a1,A", "a2,A", "d1,D", "d2,D");
+        Path out = tmp.resolve("o");
+        AllocateWorkflow.Outcome o = AllocateWorkflow.run(new AllocateWorkflow.Request(leads, agents,
+                Optional.of(history), out, new AllocationOptions(List.of("A", "B", "C", "D"), 20, 0.5),
+                InputFormat.DEFAULT, 0.01));
+        // p(A) = 11/22 = 1/2; ann's A = (9 + 10) / 30, bob's A = (1 + 10) / 30; D is 1/2 for both
+        double ann = 19.0 / 30;
+        double bob = 11.0 / 30;
+        assertThat(o.floorRequired()).isEqualTo(2);
+        assertThat(o.floorMet()).isEqualTo(2);
+        assertThat(o.expected()).isCloseTo(ann + bob + 1, within(1e-12));
+        assertThat(o.expectedWithoutFloor()).isCloseTo(2 * ann + 1, within(1e-12));
+        assertThat(o.expectedGreedy()).isCloseTo(2 * ann + 1, within(1e-12));
+        assertThat(Files.readAllLines(out.resolve(AllocateWorkflow.AGENTS_CSV))).extracting(l -> l.substring(0,
+                l.lastIndexOf(','))).containsExactly("agent_id,capacity,assigned,top_assigned,top_floor,floor_shortfall",
+                "ann,2,2,1,1,0", "bob,2,2,1,1,0");
     }
 
     @Test
