@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code scorecard allocate}: scored leads to agents, for the most expected conversions. */
 @Command(name = "allocate",
         mixinStandardHelpOptions = true,
-        header = "Assign scored leads to agents for the most expected conversions.",
+        header = "Assign leads to agents for the most expected conversions.",
         description = "Read the scored leads (lead_id, grade[, score100, skill, team, language]), the agents"
             + " (agent_id, capacity[, team, skills, languages]) and, with --history, past outcomes (agent_id,"
             + " grade, converted); estimate each agent's conversion rate per grade, shrunk toward its team's, and"
