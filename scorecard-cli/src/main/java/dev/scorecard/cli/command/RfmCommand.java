@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
             "  scorecard rfm --orders orders.csv --as-of 2026-12-01 --out out/rfm",
             "  scorecard rfm --orders orders.csv --as-of 2027-01-01 --config rfm.yaml \\",
             "      --previous out/rfm --out out/rfm-2027-01",
+            "  scorecard rfm --orders orders.csv --as-of 2026-06-01 --horizon 90d \\",
+            "      --out out/rfm-train",
             "", ExitCodes.HEADING, ExitCodes.OK, ExitCodes.INTERNAL_ERROR, ExitCodes.BAD_INPUT},
         sortOptions = false)
 public final class RfmCommand implements Callable<Integer> {
@@ -66,6 +70,11 @@ public final class RfmCommand implements Callable<Integer> {
     @Option(names = "--previous", paramLabel = "DIR_OR_FILE",
             description = "An earlier run's customers.csv (or its folder): writes migration.csv, from -> to.")
     Path previous;
+
+    @Option(names = "--horizon", paramLabel = "DAYS",
+            description = "Add the target bought_within_<DAYS>: 1 when the customer ordered again after --as-of,"
+                + " within DAYS (e.g. 90d), for training a repurchase scorecard.")
+    String horizon;
 
     @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "Zone of times without an offset and of the dates written (default ${DEFAULT-VALUE}).")
@@ -100,7 +109,8 @@ public final class RfmCommand implements Callable<Integer> {
         InputFormat format = new InputFormat(Optional.ofNullable(delimiter).map(RowOptions::parseDelimiter),
                 encoding == null ? StandardCharsets.UTF_8 : RowOptions.parseEncoding(encoding), CsvDialect.DEFAULT, zone);
         RfmWorkflow.Outcome o = RfmWorkflow.run(new RfmWorkflow.Request(orders, asOf, out, Optional.ofNullable(config),
-                Optional.ofNullable(against), Optional.ofNullable(previous), format, maxRejectShare));
+                Optional.ofNullable(against), Optional.ofNullable(previous), format, maxRejectShare,
+                horizon == null ? OptionalInt.empty() : OptionalInt.of(NightOptions.days("--horizon", horizon))));
         if (!output.quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(String.format(Locale.ROOT, "rows: %d read = %d orders + %d refunds + %d after --as-of"
@@ -119,6 +129,13 @@ public final class RfmCommand implements Callable<Integer> {
                 stages.append(i == 0 ? " " : ", ").append(g.name()).append(' ').append(g.customers());
             }
             stdout.println(ConsoleText.wrapList(stages.toString(), 2));
+            o.boughtAgain().ifPresent(n -> stdout.println(String.format(Locale.ROOT, "target %s: %d of %d customers"
+                    + " ordered again within %s", "bought_within_" + NightOptions.days("--horizon", horizon) + "d", n,
+                    o.customers(), horizon)));
+            if (o.horizonUnobserved()) {
+                stdout.println(ConsoleText.wrap("warning: the orders end before --as-of + --horizon, so some targets"
+                        + " of 0 may yet become 1; train on an earlier --as-of", 9));
+            }
             o.migrated().ifPresent(m -> stdout.println("migration: " + m + " customers from --previous to now"));
             stdout.println(ConsoleText.wrapList("wrote " + String.join(", ", o.written().stream().map(Path::toString)
                     .toList()), 6));

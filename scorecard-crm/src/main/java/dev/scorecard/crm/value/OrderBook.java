@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The orders file read into one entry per customer: the instants of its orders (amount 0 or more) and
@@ -42,9 +44,13 @@ final class OrderBook {
     final long afterAsOf;
     final long orderRows;
     final long refundRows;
+    /** Whether customer i ordered after the as-of instant, up to the label's end. */
+    final boolean[] orderedAfter;
+    /** The latest instant of any order row read, before or after the as-of instant; MIN_VALUE when none. */
+    final long lastOrderAt;
 
     private OrderBook(String[] ids, long[][] orders, long[] cents, int[] refunds, long rowsRead, long rowsRejected,
-            long afterAsOf, long orderRows, long refundRows) {
+            long afterAsOf, long orderRows, long refundRows, boolean[] orderedAfter, long lastOrderAt) {
         this.ids = ids;
         this.orders = orders;
         this.cents = cents;
@@ -54,6 +60,8 @@ final class OrderBook {
         this.afterAsOf = afterAsOf;
         this.orderRows = orderRows;
         this.refundRows = refundRows;
+        this.orderedAfter = orderedAfter;
+        this.lastOrderAt = lastOrderAt;
     }
 
     /** A customer while reading. */
@@ -68,12 +76,14 @@ final class OrderBook {
      * @param file the orders
      * @param format delimiter, encoding and the zone of local times
      * @param asOf the as-of instant (inclusive)
+     * @param labelEnd the end (inclusive) of the span after {@code asOf} whose orders set {@link #orderedAfter}
      * @param set the run's outputs
      * @param rejectsFile a member of {@code set}
      * @return the customers
      * @throws InputDataException when the file lacks a column or cannot be read
      */
-    static OrderBook read(Path file, InputFormat format, long asOf, OutputSet set, Path rejectsFile) {
+    static OrderBook read(Path file, InputFormat format, long asOf, long labelEnd, OutputSet set,
+            Path rejectsFile) {
         Timestamps times = format.timestamps();
         try (CsvRows rows = CsvRows.open(file, format.delimiter(), format.encoding())) {
             List<String> header = rows.header();
@@ -86,6 +96,8 @@ final class OrderBook {
             long later = 0;
             long orderRows = 0;
             long refundRows = 0;
+            long lastOrderAt = Long.MIN_VALUE;
+            Set<String> after = new HashSet<>();
             try (RejectsStream rejects = new RejectsStream(set, rejectsFile, header)) {
                 while (rows.next()) {
                     read++;
@@ -112,8 +124,14 @@ final class OrderBook {
                         rejects.add(rows.line(), reason, rows.fields());
                         continue;
                     }
+                    if (x >= 0) {
+                        lastOrderAt = Math.max(lastOrderAt, t);
+                    }
                     if (t > asOf) {
                         later++;
+                        if (x >= 0 && t <= labelEnd) {
+                            after.add(rows.field(id));
+                        }
                         continue;
                     }
                     Acc c = customers.computeIfAbsent(rows.field(id), k -> new Acc());
@@ -135,14 +153,17 @@ final class OrderBook {
             long[][] orders = new long[ids.length][];
             long[] cents = new long[ids.length];
             int[] refunds = new int[ids.length];
+            boolean[] orderedAfter = new boolean[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 Acc c = customers.get(ids[i]);
                 orders[i] = Arrays.copyOf(c.times, c.n);
                 Arrays.sort(orders[i]);
                 cents[i] = c.cents;
                 refunds[i] = c.refunds;
+                orderedAfter[i] = after.contains(ids[i]);
             }
-            return new OrderBook(ids, orders, cents, refunds, read, rejected, later, orderRows, refundRows);
+            return new OrderBook(ids, orders, cents, refunds, read, rejected, later, orderRows, refundRows,
+                    orderedAfter, lastOrderAt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

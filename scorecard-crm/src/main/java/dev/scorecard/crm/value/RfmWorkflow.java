@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * {@code scorecard rfm}: from an orders file, each customer's recency, frequency and monetary value as
@@ -47,9 +49,11 @@ public final class RfmWorkflow {
      * @param previous an earlier customers.csv (or its folder), for the migration table
      * @param format delimiter, encoding and zone of the orders
      * @param maxRejectShare the run fails when more order rows than this share are rejected
+     * @param horizonDays with a value, customers.csv gets the target {@code bought_within_<H>d}: 1 when the
+     *     customer ordered (amount 0 or more) after the as-of instant and at most H days later
      */
     public record Request(Path orders, String asOf, Path outDir, Optional<Path> config, Optional<String> against,
-            Optional<Path> previous, InputFormat format, double maxRejectShare) {
+            Optional<Path> previous, InputFormat format, double maxRejectShare, OptionalInt horizonDays) {
         /** Checks nothing is null, the share is a share and the as-of is a time. */
         public Request {
             Objects.requireNonNull(orders, "orders");
@@ -59,9 +63,25 @@ public final class RfmWorkflow {
             Objects.requireNonNull(against, "against");
             Objects.requireNonNull(previous, "previous");
             Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(horizonDays, "horizonDays");
             RejectsCheck.requireShare(maxRejectShare);
+            if (horizonDays.isPresent() && horizonDays.getAsInt() < 1) {
+                throw new IllegalArgumentException("--horizon: " + horizonDays.getAsInt() + " days; expected 1 or more");
+            }
             against.ifPresent(a -> RfmSpec.Centre.fromConfig(a, "--against"));
             asOfMillis(asOf, format.timestamps());
+        }
+
+        /** A request without a target column. */
+        public Request(Path orders, String asOf, Path outDir, Optional<Path> config, Optional<String> against,
+                Optional<Path> previous, InputFormat format, double maxRejectShare) {
+            this(orders, asOf, outDir, config, against, previous, format, maxRejectShare, OptionalInt.empty());
+        }
+
+        /** @return the target column's name, with a horizon */
+        public Optional<String> targetColumn() {
+            return horizonDays.isPresent() ? Optional.of("bought_within_" + horizonDays.getAsInt() + "d")
+                    : Optional.empty();
         }
 
         /** @return the as-of instant in epoch milliseconds */
@@ -107,11 +127,14 @@ public final class RfmWorkflow {
      * @param stages per NES stage, then customers without an order
      * @param migrated customers in the migration table, when {@code --previous} was given
      * @param populationCycleDays the population's purchase cycle in days
+     * @param boughtAgain with a horizon, the customers whose target is 1
+     * @param horizonUnobserved with a horizon, whether the orders end before it does (the latest order is
+     *     earlier than as-of + H), so that some targets of 0 may yet become 1
      * @param written the files written
      */
     public record Outcome(long rowsRead, long orders, long refunds, long afterAsOf, long rejected, long customers,
             long scored, List<Group> segments, List<Group> stages, Optional<Long> migrated, double populationCycleDays,
-            List<Path> written) {
+            OptionalLong boughtAgain, boolean horizonUnobserved, List<Path> written) {
     }
 
     private RfmWorkflow() {
@@ -132,7 +155,9 @@ public final class RfmWorkflow {
         Path dir = request.outDir();
         Path rejectsFile = dir.resolve(REJECTS_CSV);
         try (OutputSet set = OutputSet.of(request.members())) {
-            OrderBook book = OrderBook.read(request.orders(), request.format(), asOf, set, rejectsFile);
+            long labelEnd = request.horizonDays().isPresent()
+                    ? asOf + request.horizonDays().getAsInt() * CustomerValues.DAY : asOf;
+            OrderBook book = OrderBook.read(request.orders(), request.format(), asOf, labelEnd, set, rejectsFile);
             List<Path> written = new ArrayList<>();
             if (book.rowsRejected > 0) {
                 written.add(rejectsFile);
@@ -144,7 +169,7 @@ public final class RfmWorkflow {
             RfmSpec s = spec;
             Map<String, String> segmentOf = new HashMap<>();
             written.add(set.write(dir.resolve(CUSTOMERS_CSV), out -> writeCustomers(out, v, s, request.format(),
-                    segmentOf)));
+                    segmentOf, request.targetColumn())));
             List<Group> segments = segments(v, spec);
             written.add(set.write(dir.resolve(SEGMENTS_CSV), out -> writeGroups(out, "segment", segments)));
             List<Group> stages = stages(v);
@@ -168,19 +193,31 @@ public final class RfmWorkflow {
                 }));
             }
             set.commit();
+            OptionalLong boughtAgain = OptionalLong.empty();
+            if (request.horizonDays().isPresent()) {
+                long n = 0;
+                for (boolean b : book.orderedAfter) {
+                    n += b ? 1 : 0;
+                }
+                boughtAgain = OptionalLong.of(n);
+            }
             return new Outcome(book.rowsRead, book.orderRows, book.refundRows, book.afterAsOf, book.rowsRejected,
                     book.ids.length, v.scored, segments, stages, migrated,
-                    (double) v.populationCycle / CustomerValues.DAY, List.copyOf(written));
+                    (double) v.populationCycle / CustomerValues.DAY, boughtAgain,
+                    request.horizonDays().isPresent() && book.lastOrderAt < labelEnd, List.copyOf(written));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static void writeCustomers(java.io.OutputStream out, CustomerValues v, RfmSpec spec, InputFormat format,
-            Map<String, String> segmentOf) throws IOException {
+            Map<String, String> segmentOf, Optional<String> target) throws IOException {
         CsvByteWriter w = new CsvByteWriter(out);
-        w.row(List.of(OrderBook.CUSTOMER, "recency_days", "frequency", "monetary", "refunds", "r_score", "f_score",
-                "m_score", "rfm", "segment", "cycle_days", "own_cycle", "nes", "due_on", "asleep_since"));
+        List<String> header = new ArrayList<>(List.of(OrderBook.CUSTOMER, "recency_days", "frequency", "monetary",
+                "refunds", "r_score", "f_score", "m_score", "rfm", "segment", "cycle_days", "own_cycle", "nes", "due_on",
+                "asleep_since"));
+        target.ifPresent(header::add);
+        w.row(header);
         OrderBook b = v.book;
         for (int i = 0; i < b.ids.length; i++) {
             boolean scored = v.isScored(i);
@@ -231,6 +268,10 @@ public final class RfmWorkflow {
             } else {
                 w.comma(); // nes, due_on and asleep_since stay empty
                 w.comma();
+            }
+            if (target.isPresent()) {
+                w.comma();
+                w.number(b.orderedAfter[i] ? 1 : 0);
             }
             w.endRow();
         }

@@ -239,6 +239,41 @@ class RfmWorkflowTest {
      * By hand: before, p and q are important-value, r general-retain, s important-develop; now p stays,
      * q is general-keep, r is important-value, s has no row any more, t is new (general-develop).
      */
+    /**
+     * As of 2026-01-01 with a 30-day horizon: a orders again on day 30 (inside, the end is inclusive),
+     * b on day 31 (outside), c only refunds after the as-of (no order), d orders on the as-of instant
+     * itself (counted as before it: the as-of is inclusive) and e is a new customer after the as-of,
+     * who is not a row. The newest order is on day 31, so the horizon is observed.
+     */
+    @Test
+    void theRepurchaseTargetCountsOrdersInsideTheHorizonOnly() throws IOException {
+        Path orders = write("orders.csv", List.of("customer_id,order_at,amount",
+                "a,2025-12-01T00:00:00Z,10", "a,2026-01-31T00:00:00Z,10",
+                "b,2025-12-01T00:00:00Z,10", "b,2026-02-01T00:00:00Z,10",
+                "c,2025-12-01T00:00:00Z,10", "c,2026-01-10T00:00:00Z,-5",
+                "d,2025-11-01T00:00:00Z,10", "d,2026-01-01T00:00:00Z,10",
+                "e,2026-01-05T00:00:00Z,10"));
+        Path out = dir.resolve("out");
+        RfmWorkflow.Outcome o = RfmWorkflow.run(new RfmWorkflow.Request(orders, "2026-01-01T00:00:00Z", out,
+                Optional.empty(), Optional.empty(), Optional.empty(), InputFormat.DEFAULT, 0.5,
+                java.util.OptionalInt.of(30)));
+        List<String> lines = Files.readAllLines(out.resolve(RfmWorkflow.CUSTOMERS_CSV));
+        assertThat(lines.get(0)).endsWith(",asleep_since,bought_within_30d");
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.charAt(0) + ":" + l.substring(l.length() - 1))
+                .containsExactly("a:1", "b:0", "c:0", "d:0");
+        assertThat(o.boughtAgain()).hasValue(1);
+        assertThat(o.horizonUnobserved()).isFalse();
+        assertThat(o.customers()).isEqualTo(4);
+
+        RfmWorkflow.Outcome longer = RfmWorkflow.run(new RfmWorkflow.Request(orders, "2026-01-01T00:00:00Z",
+                dir.resolve("out2"), Optional.empty(), Optional.empty(), Optional.empty(), InputFormat.DEFAULT, 0.5,
+                java.util.OptionalInt.of(60)));
+        assertThat(longer.boughtAgain()).hasValue(2);
+        assertThat(longer.horizonUnobserved()).as("the orders end on day 31, before day 60").isTrue();
+        assertThat(run(orders, dir.resolve("out3"), Optional.empty(), Optional.empty(), Optional.empty())
+                .boughtAgain()).isEmpty();
+    }
+
     @Test
     void migrationTableOnAHandMadeExample() throws IOException {
         Path previous = write("previous.csv", List.of("customer_id,segment,other",
