@@ -130,7 +130,8 @@ public final class AllocateCommand implements Callable<Integer> {
                 // the baselines know no floor: compare them with the optimum without it
                 stdout.println(String.format(Locale.ROOT, "  the floor costs %.2f (%.1f%%); without it %.2f,"
                         + " %+.1f%% over greedy best-first, %+.1f%% over round robin",
-                        o.expectedWithoutFloor() - o.expected(), -gain(o.expected(), o.expectedWithoutFloor()),
+                        o.expectedWithoutFloor() - o.expected(), o.expectedWithoutFloor() > 0
+                                ? 100 * (o.expectedWithoutFloor() - o.expected()) / o.expectedWithoutFloor() : 0,
                         o.expectedWithoutFloor(), gain(o.expectedWithoutFloor(), o.expectedGreedy()),
                         gain(o.expectedWithoutFloor(), o.expectedRoundRobin())));
             } else {

@@ -17,8 +17,15 @@ import java.util.List;
  * (then the agent's row).
  */
 final class Allocator {
-    /** Rates are whole multiples of this in the flow, exact to 1e-12 per lead. */
-    static final double RATE_SCALE = 1e12;
+    /** Rates are whole multiples of 1 / this in the flow, exact to 1e-10 per lead. */
+    static final double RATE_SCALE = 1e10;
+    /**
+     * Below the rate, a tie-break: among assignments of equal expected conversions the one that leaves
+     * the worse grades unassigned (without history every rate is 1/2, and the best leads should still
+     * be the ones served). 16 tie levels; grades past the 15th share the last. Keeps a flow of 10M leads
+     * within 1.6e18, clear of a long's range.
+     */
+    static final int GRADE_TIES = 16;
 
     private Allocator() {
     }
@@ -50,7 +57,8 @@ final class Allocator {
             Arrays.fill(arcOf[c], -1);
             for (int a = 0; a < agents; a++) {
                 if (in.eligible[classSig[c]][a] && in.capacity[a] > 0) {
-                    long gain = Math.max(1, Math.round(in.rate[a][classGrade[c]] * RATE_SCALE));
+                    long gain = Math.round(in.rate[a][classGrade[c]] * RATE_SCALE) * GRADE_TIES
+                            + (GRADE_TIES - 1 - Math.min(classGrade[c], GRADE_TIES - 2));
                     int target = classGrade[c] == 0 && in.floor[a] > 0 ? floorNode + a : agentNode + a;
                     arcOf[c][a] = net.arc(classNode + c, target, FlowNetwork.INFINITE, 0, -gain);
                 }

@@ -145,6 +145,20 @@ class AllocateWorkflowTest {
                 "ann,2,2,1,1,0", "bob,2,2,1,1,0");
     }
 
+    /** Without history every rate is 1/2: with too few seats the best grades, then the best scores, are served. */
+    @Test
+    void withTiedRatesTheBestLeadsAreServedFirst() throws IOException {
+        Path agents = write("agents.csv", "agent_id,capacity", "ann,2", "bob,1");
+        Path leads = write("leads.csv", "lead_id,grade,score100", "d1,D,10", "a1,A,90", "c1,C,30", "b1,B,60",
+                "a2,A,80", "d2,D,5", "b2,B,50");
+        Path out = tmp.resolve("o");
+        AllocateWorkflow.run(new AllocateWorkflow.Request(leads, agents, Optional.empty(), out,
+                AllocationOptions.DEFAULTS, InputFormat.DEFAULT, 0.01));
+        assertThat(Files.readAllLines(out.resolve(AllocateWorkflow.UNASSIGNED_CSV))).containsExactly(
+                "lead_id,grade,reason", "d1,D,eligible agents at capacity", "c1,C,eligible agents at capacity",
+                "d2,D,eligible agents at capacity", "b2,B,eligible agents at capacity");
+    }
+
     @Test
     void anOutFileNamesTheOthersAfterIt() throws IOException {
         Path out = tmp.resolve("day").resolve("assignment.csv");

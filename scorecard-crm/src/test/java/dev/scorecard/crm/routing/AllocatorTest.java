@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * force, its constraints, its determinism and its baselines.
  */
 class AllocatorTest {
-    /** Sums of up to 8 rates; the flow's rates are exact to 1e-12 each. */
+    /** Sums of up to 8 rates; the flow's rates are exact to 1e-10 each. */
     private static final double TOLERANCE = 1e-9;
 
     /**
