@@ -1,14 +1,12 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.CsvFileOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
-import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.routing.AllocateWorkflow;
 import dev.scorecard.crm.routing.AllocationOptions;
-import dev.scorecard.train.load.CsvDialect;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -75,17 +73,8 @@ public final class AllocateCommand implements Callable<Integer> {
                 + " are enough (default ${DEFAULT-VALUE}).")
     double minTopShare;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The files' delimiter. Default: detected.")
-    String delimiter;
-
-    @Option(names = "--encoding", paramLabel = "NAME",
-            description = "The files' encoding when they have no byte order mark (default UTF-8).")
-    String encoding;
-
-    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Fail when more than this share of lead or history rows is rejected (default"
-                + " ${DEFAULT-VALUE}).")
-    double maxRejectShare;
+    @Mixin
+    CsvFileOptions files;
 
     @Mixin
     OutputOptions output;
@@ -93,11 +82,9 @@ public final class AllocateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AllocationOptions options = new AllocationOptions(grades, shrinkage, minTopShare);
-        InputFormat format = new InputFormat(Optional.ofNullable(delimiter).map(RowOptions::parseDelimiter),
-                encoding == null ? StandardCharsets.UTF_8 : RowOptions.parseEncoding(encoding), CsvDialect.DEFAULT,
-                ZoneOffset.UTC);
+        InputFormat format = files.format(ZoneOffset.UTC);
         AllocateWorkflow.Request request = new AllocateWorkflow.Request(leads, agents, Optional.ofNullable(history),
-                out, options, format, maxRejectShare);
+                out, options, format, files.maxRejectShare);
         PathCollisions paths = PathCollisions.of().input("--leads", leads).input("--agents", agents)
                 .input("--history", history);
         for (Path p : request.members()) {

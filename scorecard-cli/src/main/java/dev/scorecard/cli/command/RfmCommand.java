@@ -1,14 +1,12 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.CsvFileOptions;
 import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
-import dev.scorecard.cli.option.RowOptions;
 import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.value.RfmWorkflow;
-import dev.scorecard.train.load.CsvDialect;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -80,16 +78,8 @@ public final class RfmCommand implements Callable<Integer> {
             description = "Zone of times without an offset and of the dates written (default ${DEFAULT-VALUE}).")
     String timezone;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The orders' delimiter. Default: detected.")
-    String delimiter;
-
-    @Option(names = "--encoding", paramLabel = "NAME",
-            description = "The orders' encoding when it has no byte order mark (default UTF-8).")
-    String encoding;
-
-    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Fail when more than this share of order rows is rejected (default ${DEFAULT-VALUE}).")
-    double maxRejectShare;
+    @Mixin
+    CsvFileOptions files;
 
     @Mixin
     OutputOptions output;
@@ -106,10 +96,9 @@ public final class RfmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--timezone: '" + timezone + "' is not a time zone; expected e.g. UTC, "
                     + "Asia/Shanghai or +08:00");
         }
-        InputFormat format = new InputFormat(Optional.ofNullable(delimiter).map(RowOptions::parseDelimiter),
-                encoding == null ? StandardCharsets.UTF_8 : RowOptions.parseEncoding(encoding), CsvDialect.DEFAULT, zone);
+        InputFormat format = files.format(zone);
         RfmWorkflow.Outcome o = RfmWorkflow.run(new RfmWorkflow.Request(orders, asOf, out, Optional.ofNullable(config),
-                Optional.ofNullable(against), Optional.ofNullable(previous), format, maxRejectShare,
+                Optional.ofNullable(against), Optional.ofNullable(previous), format, files.maxRejectShare,
                 horizon == null ? OptionalInt.empty() : OptionalInt.of(NightOptions.days("--horizon", horizon))));
         if (!output.quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
