@@ -1,6 +1,7 @@
 package dev.scorecard.cli;
 
 import dev.scorecard.cli.command.ActivateCommand;
+import dev.scorecard.cli.command.AgentsCommand;
 import dev.scorecard.cli.command.AllocateCommand;
 import dev.scorecard.cli.command.BinCommand;
 import dev.scorecard.cli.command.BlendCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {DemoCommand.class, BinCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
             MonitorCommand.class, ExportCommand.class, InspectCommand.class, GenerateCrmCommand.class,
             FeaturesCommand.class, SnapshotsCommand.class, ChannelsCommand.class, RulesCommand.class, BlendCommand.class,
-            ActivateCommand.class, RfmCommand.class, AllocateCommand.class,
+            ActivateCommand.class, RfmCommand.class, AllocateCommand.class, AgentsCommand.class,
             HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'scorecard help COMMAND' for a command's options.",
             "Shell completion (bash, zsh): source <(scorecard generate-completion)",

@@ -58,4 +58,20 @@ class AllocateCommandTest {
         assertThat(run.err()).contains("--out").contains("--leads");
         assertThat(Files.readAllLines(leads)).containsExactly("lead_id,grade", "L1,A");
     }
+
+    @Test
+    void agentsJudgesTheShippedCentreAndNamesABadOption() throws IOException {
+        Path examples = Path.of("..", "examples", "crm");
+        Path out = tmp.resolve("agents");
+        CliRun run = CliRun.of("agents", "--outcomes", examples.resolve("agent-outcomes.csv").toString(), "--agents",
+                examples.resolve("agents.csv").toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("rows: 15345 read = 15345 used + 0 rejected").contains("5 above, 6 below");
+        assertThat(out.resolve("agents.html")).exists();
+        CliRun bad = CliRun.of("agents", "--outcomes", examples.resolve("agent-outcomes.csv").toString(), "--alpha",
+                "0.7", "--out", tmp.resolve("bad").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("error: --alpha: 0.7 is out of range; expected above 0 and below 0.5"
+                + " (0.05 for 5 %)");
+    }
 }
