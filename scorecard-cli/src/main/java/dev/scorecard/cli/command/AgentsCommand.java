@@ -1,12 +1,12 @@
 package dev.scorecard.cli.command;
 
 import dev.scorecard.cli.option.CsvFileOptions;
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.crm.routing.AgentsWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -77,13 +77,7 @@ public final class AgentsCommand implements Callable<Integer> {
                 .folder("--out", out, List.of(AgentsWorkflow.AGENTS_CSV, AgentsWorkflow.BY_GRADE_CSV,
                         AgentsWorkflow.BY_MONTH_CSV, AgentsWorkflow.SUMMARY_CSV, AgentsWorkflow.AGENTS_HTML,
                         AgentsWorkflow.REJECTS_CSV)).check();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--timezone: '" + timezone + "' is not a time zone; expected e.g. UTC, "
-                    + "Asia/Shanghai or +08:00");
-        }
+        ZoneId zone = NightOptions.zone("--timezone", timezone);
         AgentsWorkflow.Outcome o = AgentsWorkflow.run(new AgentsWorkflow.Request(outcomes, Optional.ofNullable(agents),
                 out, grades, alpha, minExpected, files.format(zone), files.maxRejectShare));
         if (!output.quiet) {

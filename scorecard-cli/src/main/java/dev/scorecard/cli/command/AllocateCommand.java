@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "allocate",
         mixinStandardHelpOptions = true,
         header = "Assign leads to agents for the most expected conversions.",
-        description = "Read the scored leads (lead_id, grade[, score100, skill, team, language]), the agents"
-            + " (agent_id, capacity[, team, skills, languages]) and, with --history, past outcomes (agent_id,"
+        description = "Read the scored leads (lead_id, grade[, score100, skill, team, language, shift]), the agents"
+            + " (agent_id, capacity[, team, skills, languages, shift]) and, with --history, past outcomes (agent_id,"
             + " grade, converted); estimate each agent's conversion rate per grade, shrunk toward its team's, and"
             + " assign the leads so that the expected conversions are the most they can be within the capacities,"
             + " the leads' requirements and a floor of top-grade leads per agent (--min-top-share), solved exactly"
@@ -44,12 +44,13 @@ public final class AllocateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--leads", required = true, paramLabel = "FILE",
-            description = "The scored leads: lead_id, grade[, score100, skill, team, language], e.g. blended.csv;"
+            description = "The scored leads: lead_id, grade[, score100, skill, team, language, shift], e.g."
+                + " blended.csv;"
                 + " score100 orders the leads within a grade.")
     Path leads;
 
     @Option(names = "--agents", required = true, paramLabel = "FILE",
-            description = "The agents: agent_id, capacity[, team, skills, languages] (lists separated by ;).")
+            description = "The agents: agent_id, capacity[, team, skills, languages, shift] (lists separated by ;).")
     Path agents;
 
     @Option(names = "--history", paramLabel = "FILE",

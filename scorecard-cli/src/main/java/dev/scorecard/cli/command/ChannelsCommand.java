@@ -1,5 +1,6 @@
 package dev.scorecard.cli.command;
 
+import dev.scorecard.cli.option.NightOptions;
 import dev.scorecard.cli.option.OutputOptions;
 import dev.scorecard.cli.option.PathCollisions;
 import dev.scorecard.cli.option.RowOptions;
@@ -12,7 +13,6 @@ import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.train.load.CsvDialect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,13 +96,7 @@ public final class ChannelsCommand implements Callable<Integer> {
         }
         PathCollisions.of().input("--leads", leads).input("--overrides", overrides).folder("--out", out, written)
                 .output("--rejects", rows.rejects).check();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--timezone: '" + timezone + "' is not a time zone; expected e.g. UTC, "
-                    + "Asia/Shanghai or +08:00");
-        }
+        ZoneId zone = NightOptions.zone("--timezone", timezone);
         InputFormat format = new InputFormat(rows.delimiter(), rows.encoding(), rows.dialect.over(CsvDialect.DEFAULT), zone);
         ChannelOptions options = new ChannelOptions(minLeads, mapping(), level);
         ChannelsWorkflow.Request request = new ChannelsWorkflow.Request(leads, out, format, Optional.ofNullable(asOf),

@@ -8,7 +8,6 @@ import dev.scorecard.crm.events.InputFormat;
 import dev.scorecard.crm.value.RfmWorkflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -89,13 +88,7 @@ public final class RfmCommand implements Callable<Integer> {
         PathCollisions.of().input("--orders", orders).input("--config", config).input("--previous", previous)
                 .folder("--out", out, List.of(RfmWorkflow.CUSTOMERS_CSV, RfmWorkflow.SEGMENTS_CSV,
                         RfmWorkflow.STAGES_CSV, RfmWorkflow.MIGRATION_CSV, RfmWorkflow.REJECTS_CSV)).check();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--timezone: '" + timezone + "' is not a time zone; expected e.g. UTC, "
-                    + "Asia/Shanghai or +08:00");
-        }
+        ZoneId zone = NightOptions.zone("--timezone", timezone);
         InputFormat format = files.format(zone);
         RfmWorkflow.Outcome o = RfmWorkflow.run(new RfmWorkflow.Request(orders, asOf, out, Optional.ofNullable(config),
                 Optional.ofNullable(against), Optional.ofNullable(previous), format, files.maxRejectShare,

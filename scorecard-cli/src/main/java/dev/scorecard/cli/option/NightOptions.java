@@ -1,6 +1,8 @@
 package dev.scorecard.cli.option;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * The nights a rule set is replayed on, for {@code rules backtest} and {@code rules fit}: the first
  * and last night and the horizon of the target ({@code --every} stays with each command, whose
- * defaults differ). Also the parsers of dates and day counts the lead commands share.
+ * defaults differ). Also the parsers of dates, day counts and time zones the lead commands share.
  */
 public final class NightOptions {
     private static final Pattern DAYS = Pattern.compile("([0-9]{1,4})d");
@@ -66,5 +68,20 @@ public final class NightOptions {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a number of days; write e.g. 7d");
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * @param option the option's name, for the message
+     * @param text a zone id or offset: UTC, Asia/Shanghai, +08:00
+     * @return the zone
+     * @throws IllegalArgumentException naming the option, when it is not a zone
+     */
+    public static ZoneId zone(String option, String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a time zone; expected e.g. UTC, "
+                    + "Asia/Shanghai or +08:00");
+        }
     }
 }

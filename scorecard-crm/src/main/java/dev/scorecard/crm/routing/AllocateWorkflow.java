@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * {@code scorecard allocate}: assigns scored leads to agents so that the expected conversions are
  * as high as they can be ({@link Allocator}, exact), within each agent's capacity, the leads'
- * skill, team and language requirements and a floor of top-grade leads per agent, with each
+ * skill, team, language and shift requirements and a floor of top-grade leads per agent, with each
  * agent's rate per grade estimated from its history ({@link Rates}). Writes the assignment, the
  * unassigned leads with their reasons, the agents' loads and a summary that compares the expected
  * conversions with round robin and greedy best-first, all in one output set.
@@ -50,8 +50,8 @@ public final class AllocateWorkflow {
     public static final String CAPACITY = "eligible agents at capacity";
 
     /**
-     * @param leads the scored leads: lead_id, grade[, score100, skill, team, language]
-     * @param agents the agents: agent_id, capacity[, team, skills, languages, shift]
+     * @param leads the scored leads: lead_id, grade[, score100, skill, team, language, shift]
+     * @param agents the agents: agent_id, capacity[, team, skills, languages, shift]; shift may list several
      * @param history past outcomes: agent_id, grade, converted, if any
      * @param out where the outputs go: a folder that receives {@value #ASSIGNMENT_CSV} and the other
      *     files by their names, or a file ending in {@code .csv} that is the assignment, with the others
@@ -290,7 +290,7 @@ public final class AllocateWorkflow {
     }
 
     /** A lead's requirements; an empty string asks for nothing. */
-    record Requirement(String skill, String team, String language) {
+    record Requirement(String skill, String team, String language, String shift) {
     }
 
     private record History(int[] agent, int[] grade, boolean[] converted, long read, long rejected) {
@@ -307,6 +307,7 @@ public final class AllocateWorkflow {
             int skillCol = header.indexOf("skill");
             int teamCol = header.indexOf("team");
             int langCol = header.indexOf("language");
+            int shiftCol = header.indexOf("shift");
             List<String> ids = new ArrayList<>();
             int[] grade = new int[1024];
             double[] score = new double[1024];
@@ -357,7 +358,8 @@ public final class AllocateWorkflow {
                     grade[i] = g;
                     score[i] = s;
                     Requirement req = new Requirement(skillCol < 0 ? "" : rows.field(skillCol),
-                            teamCol < 0 ? "" : rows.field(teamCol), langCol < 0 ? "" : rows.field(langCol));
+                            teamCol < 0 ? "" : rows.field(teamCol), langCol < 0 ? "" : rows.field(langCol),
+                            shiftCol < 0 ? "" : rows.field(shiftCol));
                     Integer k = sigs.get(req);
                     if (k == null) {
                         k = sigs.size();
@@ -456,10 +458,11 @@ public final class AllocateWorkflow {
         final String[] teamName;
         final List<Set<String>> skills;
         final List<Set<String>> languages;
+        final List<Set<String>> shifts;
         private final Map<String, Integer> index;
 
         private AgentTable(String[] id, int[] capacity, int[] team, int teams, String[] teamName,
-                List<Set<String>> skills, List<Set<String>> languages) {
+                List<Set<String>> skills, List<Set<String>> languages, List<Set<String>> shifts) {
             this.id = id;
             this.capacity = capacity;
             this.team = team;
@@ -467,6 +470,7 @@ public final class AllocateWorkflow {
             this.teamName = teamName;
             this.skills = skills;
             this.languages = languages;
+            this.shifts = shifts;
             index = new HashMap<>();
             for (int a = 0; a < id.length; a++) {
                 index.put(id[a], a);
@@ -484,7 +488,8 @@ public final class AllocateWorkflow {
             for (int a = 0; a < id.length; a++) {
                 ok[a] = (r.skill().isEmpty() || skills.get(a).contains(r.skill()))
                         && (r.team().isEmpty() || r.team().equals(teamName[a]))
-                        && (r.language().isEmpty() || languages.get(a).contains(r.language()));
+                        && (r.language().isEmpty() || languages.get(a).contains(r.language()))
+                        && (r.shift().isEmpty() || shifts.get(a).contains(r.shift()));
             }
             return ok;
         }
@@ -497,11 +502,13 @@ public final class AllocateWorkflow {
                 int teamCol = header.indexOf("team");
                 int skillsCol = header.indexOf("skills");
                 int langCol = header.indexOf("languages");
+                int shiftCol = header.indexOf("shift");
                 List<String> ids = new ArrayList<>();
                 List<Integer> caps = new ArrayList<>();
                 List<String> teamNames = new ArrayList<>();
                 List<Set<String>> skills = new ArrayList<>();
                 List<Set<String>> languages = new ArrayList<>();
+                List<Set<String>> shifts = new ArrayList<>();
                 Map<String, Long> lineOf = new HashMap<>();
                 while (rows.next()) {
                     long line = rows.line();
@@ -536,6 +543,7 @@ public final class AllocateWorkflow {
                     teamNames.add(teamCol < 0 ? "" : rows.field(teamCol));
                     skills.add(split(skillsCol < 0 ? "" : rows.field(skillsCol)));
                     languages.add(split(langCol < 0 ? "" : rows.field(langCol)));
+                    shifts.add(split(shiftCol < 0 ? "" : rows.field(shiftCol)));
                 }
                 if (ids.isEmpty()) {
                     throw new InputDataException(file.toString(), rows.headerLine(), null, "no agents");
@@ -547,7 +555,7 @@ public final class AllocateWorkflow {
                     team[a] = t.isEmpty() ? -1 : teamIndex.computeIfAbsent(t, x -> teamIndex.size());
                 }
                 return new AgentTable(ids.toArray(new String[0]), caps.stream().mapToInt(Integer::intValue).toArray(),
-                        team, teamIndex.size(), teamNames.toArray(new String[0]), skills, languages);
+                        team, teamIndex.size(), teamNames.toArray(new String[0]), skills, languages, shifts);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -159,6 +159,21 @@ class AllocateWorkflowTest {
                 "d2,D,eligible agents at capacity", "b2,B,eligible agents at capacity");
     }
 
+    /** Shifts: an evening lead goes to the one agent who works evenings, a lead asking nothing to either. */
+    @Test
+    void aLeadAskingForAShiftGoesToAnAgentWhoWorksIt() throws IOException {
+        Path agents = write("shifts.csv", "agent_id,capacity,shift", "ann,1,day", "bob,2,day;evening");
+        Path leads = write("leads.csv", "lead_id,grade,shift", "e1,A,evening", "e2,A,evening", "n1,B,night",
+                "d1,B,day", "x1,C,");
+        Path out = tmp.resolve("o");
+        AllocateWorkflow.run(new AllocateWorkflow.Request(leads, agents, Optional.empty(), out,
+                AllocationOptions.DEFAULTS, InputFormat.DEFAULT, 0.01));
+        assertThat(Files.readAllLines(out.resolve(AllocateWorkflow.ASSIGNMENT_CSV))).extracting(l -> l.substring(0,
+                l.lastIndexOf(','))).containsExactly("lead_id,agent_id", "e1,bob", "e2,bob", "d1,ann");
+        assertThat(Files.readAllLines(out.resolve(AllocateWorkflow.UNASSIGNED_CSV))).containsExactly(
+                "lead_id,grade,reason", "n1,B," + AllocateWorkflow.NO_ELIGIBLE_AGENT, "x1,C," + AllocateWorkflow.CAPACITY);
+    }
+
     @Test
     void anOutFileNamesTheOthersAfterIt() throws IOException {
         Path out = tmp.resolve("day").resolve("assignment.csv");
