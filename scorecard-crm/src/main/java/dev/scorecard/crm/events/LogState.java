@@ -1,6 +1,7 @@
 package dev.scorecard.crm.events;
 
 import dev.scorecard.core.InputDataException;
+import dev.scorecard.train.io.RejectsWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -45,7 +46,7 @@ import org.h2.mvstore.MVStore;
 public final class LogState implements AutoCloseable {
     /** The store's file name in the state directory. */
     public static final String FILE = "events-state.mv.db";
-    private static final int FORMAT = 2; // 1 kept the columns in the store
+    private static final int FORMAT = 3; // 1 kept the columns in the store, 2 the rejected lines' fields
     private static final int TAIL = 4096; // bytes before the position whose hash shows the log was only appended to
 
     private final Path dir;
@@ -81,19 +82,16 @@ public final class LogState implements AutoCloseable {
     }
 
     /**
-     * A rejected line or a duplicate, kept for the nights after.
+     * A rejected line or a duplicate, kept for the nights after as the rejects file's row, rendered
+     * once: a night copies it rather than parsing and quoting its fields again.
      *
      * @param line the line it starts on
      * @param reason why it is not used
-     * @param fields its fields as read
+     * @param lead its lead id field, or empty when it has no such field (too few fields)
+     * @param rendered its row in the rejects file, with the line end
      * @param duplicateOf for a duplicate, its instant; else {@link Long#MIN_VALUE}
      */
-    public record Row(long line, String reason, List<String> fields, long duplicateOf) {
-        /** Copies. */
-        public Row {
-            fields = List.copyOf(fields);
-        }
-
+    public record Row(long line, String reason, String lead, String rendered, long duplicateOf) {
         /** @return whether a run as of {@code asOf} lists it (a duplicate of a later event is only after it) */
         public boolean listedAsOf(long asOf) {
             return duplicateOf == Long.MIN_VALUE || duplicateOf <= asOf;
@@ -271,7 +269,9 @@ public final class LogState implements AutoCloseable {
         EventLog log = EventLog.open(file, leads, all, Optional.of(new EventLog.Range(head, from, to, linesBefore, codes,
                 seen)));
         List<String> header = log.header();
-        EventCounts c = log.read(table, (line, reason, fields, duplicateOf) -> rows.add(new Row(line, reason, fields,
+        int leadColumn = header.indexOf(EventLog.LEAD);
+        EventCounts c = log.read(table, (line, reason, fields, duplicateOf) -> rows.add(new Row(line, reason,
+                fields.size() == header.size() ? fields.get(leadColumn) : "", RejectsWriter.render(line, reason, fields),
                 duplicateOf)), progress);
         Totals totals = rebuild ? new Totals() : meta.get().totals;
         totals.add(c);
@@ -435,7 +435,8 @@ public final class LogState implements AutoCloseable {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     String id = in.readUTF();
-                    int l = leads.indexOf(id);
+                    // a leads file that only grows keeps the state's order: no lookup for those
+                    int l = known < leads.size() && leads.id(known).equals(id) ? known : leads.indexOf(id);
                     if (l < 0 && missing == null) {
                         missing = id;
                     }
@@ -457,16 +458,18 @@ public final class LogState implements AutoCloseable {
             return "lead '" + missing + "' of an earlier night is no longer in the leads file";
         }
         stateLeads = known;
-        int leadColumn = m.header.indexOf(EventLog.LEAD);
         for (Row r : rows) {
-            if (r.fields().size() == m.header.size()) {
-                String id = r.fields().get(leadColumn);
-                if (leads.indexOf(id) >= 0 && r.reason().equals(EventLog.unknownLead(id))) {
-                    return "lead '" + id + "' had events before it was in the leads file";
-                }
+            if (!r.lead().isEmpty() && leads.indexOf(r.lead()) >= 0 && r.reason().equals(EventLog.unknownLead(r.lead()))) {
+                return "lead '" + r.lead() + "' had events before it was in the leads file";
             }
         }
-        table.mapLeads(current);
+        boolean same = true;
+        for (int k = 0; k < known && same; k++) {
+            same = current[k] == k;
+        }
+        if (!same) {
+            table.mapLeads(current);
+        }
         savedRows = rows.size();
         return null;
     }
@@ -520,12 +523,10 @@ public final class LogState implements AutoCloseable {
             out.writeInt(rows.size());
             for (Row r : rows) {
                 out.writeLong(r.line());
-                out.writeUTF(r.reason());
                 out.writeLong(r.duplicateOf());
-                out.writeInt(r.fields().size());
-                for (String f : r.fields()) {
-                    writeText(out, f);
-                }
+                writeText(out, r.reason());
+                writeText(out, r.lead());
+                writeText(out, r.rendered());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -539,14 +540,8 @@ public final class LogState implements AutoCloseable {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 long line = in.readLong();
-                String reason = in.readUTF();
                 long dup = in.readLong();
-                int k = in.readInt();
-                List<String> fields = new ArrayList<>(k);
-                for (int f = 0; f < k; f++) {
-                    fields.add(readText(in));
-                }
-                out.add(new Row(line, reason, fields, dup));
+                out.add(new Row(line, readText(in), readText(in), readText(in), dup));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,6 +55,8 @@ final class LeadScorer {
     private final long[] bindingFrom;
     private final Decays decays;
     private final int width;
+    private final int[][] feeds; // per type: count bindings b, and days-since bindings as ~b
+    private final long[] tally; // per binding: the lead's count in its window, or its latest event's instant
 
     // Scratch, per lead.
     private int[] local = new int[64];
@@ -118,6 +120,21 @@ final class LeadScorer {
             bindingFrom[b] = w == 0 ? Long.MIN_VALUE : windowStart(asOf, zone, w);
         }
         decays = new Decays(rules, asOf, zone);
+        // per type, the count and days-since bindings it feeds: one pass over a lead's events serves them all
+        int[][] feeds = new int[types][];
+        for (int t = 0; t < types; t++) {
+            int[] list = new int[bindingFrom.length];
+            int k = 0;
+            for (int b = 0; b < bindingFrom.length; b++) {
+                Source src = rules.bindings.get(b).source();
+                if ((src == Source.COUNT || src == Source.DAYS_SINCE) && rules.bindingTypes[b][t]) {
+                    list[k++] = src == Source.COUNT ? b : ~b;
+                }
+            }
+            feeds[t] = Arrays.copyOf(list, k);
+        }
+        this.feeds = feeds;
+        tally = new long[bindingFrom.length];
         fired = new boolean[rules.spec.conditions().size()];
     }
 
@@ -149,14 +166,28 @@ final class LeadScorer {
             scratch = new int[m];
             base = new long[m];
         }
+        for (int t = 0; t < feeds.length; t++) {
+            for (int b : feeds[t]) {
+                tally[b < 0 ? ~b : b] = b < 0 ? Long.MIN_VALUE : 0;
+            }
+        }
         int kept = 0;
         for (int i = 0; i < n; i++) {
             int e = order[from + i];
-            if (events.time(e) > asOf) {
+            long time = events.time(e);
+            if (time > asOf) {
                 continue; // a backtest's table holds later nights' events too
             }
+            int type = events.type(e);
+            for (int b : feeds[type]) {
+                if (b >= 0) {
+                    tally[b] += time > bindingFrom[b] ? 1 : 0;
+                } else {
+                    tally[~b] = Math.max(tally[~b], time);
+                }
+            }
             local[kept] = e;
-            base[kept] = rules.levelOf[events.type(e)] < 0 ? 0 : points(e);
+            base[kept] = rules.levelOf[type] < 0 ? 0 : points(e);
             sorted[kept] = kept;
             kept++;
         }
@@ -291,8 +322,8 @@ final class LeadScorer {
                 case FEATURE -> featureSlot[b] < 0 ? Double.NaN : features.number(lead, featureSlot[b]);
                 case POINTS_LEVEL -> level[x.index()] / 100.0;
                 case POINTS_TYPE -> typePoints(b);
-                case COUNT -> count(b, n);
-                case DAYS_SINCE -> daysSince(b, n);
+                case COUNT -> count(b);
+                case DAYS_SINCE -> daysSince(b);
                 case PAID, ATTRIBUTE, SCORE, SCORE10, GRADE, TIER, BEST_GRADE -> Double.NaN; // set after the score
             };
         }
@@ -309,28 +340,12 @@ final class LeadScorer {
         return sum / 100.0;
     }
 
-    private double count(int b, int n) {
-        boolean[] in = rules.bindingTypes[b];
-        long from = bindingFrom[b];
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            int e = local[i];
-            if (in[events.type(e)] && events.time(e) > from) {
-                c++;
-            }
-        }
-        return c;
+    private double count(int b) {
+        return tally[b];
     }
 
-    private double daysSince(int b, int n) {
-        boolean[] in = rules.bindingTypes[b];
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int e = local[i];
-            if (in[events.type(e)]) {
-                last = Math.max(last, events.time(e));
-            }
-        }
+    private double daysSince(int b) {
+        long last = tally[b];
         return last == Long.MIN_VALUE ? Double.NaN : asOfDay - days.day(last);
     }
 

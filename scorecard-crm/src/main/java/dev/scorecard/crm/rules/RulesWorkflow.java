@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -215,7 +216,7 @@ public final class RulesWorkflow {
                 for (LogState.Row r : night.rows()) {
                     if (r.listedAsOf(asOf)) {
                         rejects = rejects == null ? in.eventRejects(night.header()) : rejects;
-                        rejects.add(r.line(), r.reason(), r.fields());
+                        rejects.addRendered(r.rendered());
                     }
                 }
                 stateRead = Optional.of(new StateRead(night.newLines(), night.full()));
@@ -257,9 +258,12 @@ public final class RulesWorkflow {
                 header(w, rules);
                 w.flush();
                 Block[] blocks = new Block[scorers.length];
+                for (int k = 0; k < blocks.length; k++) {
+                    blocks[k] = new Block(gradeNames.size());
+                }
                 for (int from = 0; from < leads.size(); from += scorers.length * Block.LEADS) {
                     int first = from;
-                    IntStream.range(0, scorers.length).parallel().forEach(k -> blocks[k] = Block.score(scorers[k], rules,
+                    IntStream.range(0, scorers.length).parallel().forEach(k -> blocks[k].score(scorers[k], rules,
                             leads, order, starts, asOf, previous, gradeNames, first + k * Block.LEADS,
                             Math.min(leads.size(), first + (k + 1) * Block.LEADS)));
                     for (Block b : blocks) {
@@ -394,7 +398,11 @@ public final class RulesWorkflow {
         }
     }
 
-    /** The scores of a block of consecutive leads, as rows and counts. */
+    /**
+     * The scores of a block of consecutive leads, as rows and counts; one per scoring thread, reused
+     * block after block, since its megabyte buffer is a humongous object for G1 and allocating one per
+     * block set off a concurrent collection every few hundred milliseconds.
+     */
     private static final class Block {
         static final int LEADS = 8192;
         final java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream(1 << 20);
@@ -403,38 +411,44 @@ public final class RulesWorkflow {
         long scored;
         long later;
 
-        private Block(int grades) {
+        Block(int grades) {
             this.grades = new long[grades];
             this.moves = new long[grades + 1][grades];
         }
 
-        static Block score(LeadScorer scorer, CompiledRules rules, LeadTable leads, int[] order, int[] starts, long asOf,
+        /** Scores leads {@code [from, to)} into this block, emptied first. */
+        void score(LeadScorer scorer, CompiledRules rules, LeadTable leads, int[] order, int[] starts, long asOf,
                 Optional<Map<String, String>> previous, List<String> gradeNames, int from, int to) {
-            Block b = new Block(gradeNames.size());
-            if (from >= to) {
-                return b;
+            rows.reset();
+            Arrays.fill(grades, 0);
+            for (long[] m : moves) {
+                Arrays.fill(m, 0);
             }
-            CsvByteWriter w = new CsvByteWriter(b.rows);
+            scored = 0;
+            later = 0;
+            if (from >= to) {
+                return;
+            }
+            CsvByteWriter w = new CsvByteWriter(rows);
             try {
                 for (int i = from; i < to; i++) {
                     if (leads.createdAt(i) > asOf) {
-                        b.later++;
+                        later++;
                         continue;
                     }
                     scorer.score(i, order, starts[i], starts[i + 1], LeadScorer.Ledger.NONE);
                     row(w, leads.id(i), scorer, rules);
-                    b.grades[scorer.grade]++;
+                    grades[scorer.grade]++;
                     if (previous.isPresent()) {
                         int f = gradeNames.indexOf(previous.get().getOrDefault(leads.id(i), ""));
-                        b.moves[f < 0 ? gradeNames.size() : f][scorer.grade]++;
+                        moves[f < 0 ? gradeNames.size() : f][scorer.grade]++;
                     }
-                    b.scored++;
+                    scored++;
                 }
                 w.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return b;
         }
     }
 

@@ -42,15 +42,33 @@ public final class RejectsStream implements Closeable {
      */
     public void add(long line, String reason, List<String> fields) {
         try {
-            if (out == null) {
-                out = new OutputStreamWriter(set.open(file), StandardCharsets.UTF_8);
-                RejectsWriter.writeHeader(out, header);
-            }
-            RejectsWriter.writeRow(out, line, reason, fields);
+            RejectsWriter.writeRow(out(), line, reason, fields);
             rows++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param row a row as {@link RejectsWriter#render} gives it, for an input with this stream's header
+     * @throws UncheckedIOException when the rejects file cannot be written
+     */
+    public void addRendered(String row) {
+        try {
+            out().write(row);
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the file's writer, opened with its header at the first row */
+    private Writer out() throws IOException {
+        if (out == null) {
+            out = new OutputStreamWriter(set.open(file), StandardCharsets.UTF_8);
+            RejectsWriter.writeHeader(out, header);
+        }
+        return out;
     }
 
     /** @return rows written so far */

@@ -85,14 +85,22 @@ public final class RejectsWriter {
 
     /** Writes one rejected row's record. */
     static void writeRow(Writer out, long line, String reason, List<String> fields) throws IOException {
-        out.write(Long.toString(line));
-        out.write(',');
-        out.write(quote(reason));
+        out.write(render(line, reason, fields));
+    }
+
+    /**
+     * @param line the physical line the row starts on
+     * @param reason why it was rejected
+     * @param fields the row's fields as read
+     * @return the row as the rejects file holds it, with its line end, for {@link RejectsStream#addRendered}
+     */
+    public static String render(long line, String reason, List<String> fields) {
+        StringBuilder b = new StringBuilder(64);
+        b.append(line).append(',').append(quote(reason));
         for (String f : fields) {
-            out.write(',');
-            out.write(quote(f));
+            b.append(',').append(quote(f));
         }
-        out.write('\n');
+        return b.append('\n').toString();
     }
 
     /** @return the field as it must appear in a CSV file: quoted when it holds , " CR or LF */
